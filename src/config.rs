@@ -1,0 +1,292 @@
+//! Site settings: `site.yaml` read strictly, then resolved into [`Settings`].
+//!
+//! Two stages, so a typo in site.yaml is a located error (raw stage) and everything
+//! later works with checked, defaulted values (resolved stage).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::util::yaml_error_diagnostic;
+
+/// `site.yaml` exactly as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    title: String,
+    base_url: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    organisation: String,
+    press_office: Option<Contact>,
+    #[serde(default)]
+    services: Vec<String>,
+    #[serde(default)]
+    practice_areas: Vec<String>,
+    #[serde(default)]
+    nominations: NominationRules,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    #[serde(default)]
+    accessibility: Option<AccessibilitySettings>,
+    #[serde(default)]
+    submissions: Option<SubmissionSettings>,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_page_size() -> usize {
+    20
+}
+
+/// A person or office journalists can call.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// Word and length limits for "My Brilliant Colleague" nominations.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NominationRules {
+    pub min_words: usize,
+    pub max_words: usize,
+    pub voice_note_max_seconds: u32,
+}
+
+impl Default for NominationRules {
+    fn default() -> Self {
+        NominationRules {
+            min_words: 100,
+            max_words: 250,
+            voice_note_max_seconds: 90,
+        }
+    }
+}
+
+/// What the generated accessibility statement says (Public Sector Bodies Accessibility Regulations).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilitySettings {
+    /// Who to contact about an accessibility problem (e-mail address).
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    /// `YYYY-MM-DD` the statement was last reviewed.
+    #[serde(default)]
+    pub last_reviewed: String,
+    /// Known problems, each a plain sentence.
+    #[serde(default)]
+    pub known_issues: Vec<String>,
+}
+
+/// Where the "Share a story" and "Nominate a colleague" forms send their files.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionSettings {
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Checked, defaulted site settings used by every later stage.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The folder holding site.yaml and content/.
+    pub root: PathBuf,
+    pub title: String,
+    /// Absolute base URL without a trailing slash, e.g. `https://example.org/stories`.
+    pub base_url: String,
+    /// The path part of `base_url` with a trailing slash, e.g. `/stories/` (or `/`).
+    pub base_path: String,
+    pub language: String,
+    pub description: String,
+    pub organisation: String,
+    pub press_office: Option<Contact>,
+    pub services: Vec<String>,
+    pub practice_areas: Vec<String>,
+    pub nominations: NominationRules,
+    pub theme: String,
+    pub page_size: usize,
+    pub accessibility: AccessibilitySettings,
+    pub submissions: SubmissionSettings,
+}
+
+pub const SITE_FILE: &str = "site.yaml";
+
+impl Settings {
+    /// Reads `<root>/site.yaml`. Every problem comes back as a located diagnostic.
+    pub fn load(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
+        let path = root.join(SITE_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|err| {
+            vec![Diagnostic::error(
+                "PP0001",
+                SITE_FILE,
+                format!("cannot read the site settings file: {err}"),
+            )
+            .with_hint(format!(
+                "run practice-press in the folder that holds {SITE_FILE}, pass --site DIR, or create one with `practice-press init`"
+            ))]
+        })?;
+        Self::parse(root, &text)
+    }
+
+    /// Parses site.yaml text; `root` is only recorded, never read.
+    pub fn parse(root: &Path, text: &str) -> Result<Settings, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawSettings = serde_yaml::from_str(text)
+            .map_err(|err| vec![yaml_error_diagnostic(Path::new(SITE_FILE), text, 0, &err)])?;
+        Self::resolve(root, raw, text)
+    }
+
+    fn resolve(root: &Path, raw: RawSettings, text: &str) -> Result<Settings, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
+        let base_path = match base_path_of(&base_url) {
+            Some(path) => path,
+            None => {
+                problems.push(setting_error(
+                    text,
+                    "base_url",
+                    "PP0002",
+                    format!("base_url `{}` is not an absolute http(s) address", raw.base_url),
+                    "write the full address the site will be published at, e.g. https://stories.anytown.gov.uk",
+                ));
+                "/".to_string()
+            }
+        };
+        if raw.title.trim().is_empty() {
+            problems.push(setting_error(
+                text,
+                "title",
+                "PP0003",
+                "the site title is empty".into(),
+                "give the site a title, e.g. `title: Practice stories from Anytown`",
+            ));
+        }
+        if raw.page_size == 0 {
+            problems.push(setting_error(
+                text,
+                "page_size",
+                "PP0004",
+                "page_size must be at least 1".into(),
+                "use a number such as 20, or remove the line to get the default of 20",
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Settings {
+            root: root.to_path_buf(),
+            title: raw.title.trim().to_string(),
+            base_url,
+            base_path,
+            language: raw.language,
+            description: raw.description,
+            organisation: raw.organisation,
+            press_office: raw.press_office,
+            services: raw.services,
+            practice_areas: raw.practice_areas,
+            nominations: raw.nominations,
+            theme: raw.theme,
+            page_size: raw.page_size,
+            accessibility: raw.accessibility.unwrap_or_default(),
+            submissions: raw.submissions.unwrap_or_default(),
+        })
+    }
+
+    /// The content folder (`<root>/content`).
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    /// A site path such as `/stories/x/` made absolute against base_url.
+    pub fn absolute_url(&self, site_path: &str) -> String {
+        let origin_end = self.base_url.len() - self.base_path.trim_end_matches('/').len();
+        let origin = &self.base_url[..origin_end];
+        format!("{origin}{}", self.site_url(site_path))
+    }
+
+    /// A site path such as `/stories/x/` prefixed with the base path (`/sub/stories/x/`).
+    pub fn site_url(&self, site_path: &str) -> String {
+        format!("{}{}", self.base_path, site_path.trim_start_matches('/'))
+    }
+}
+
+/// `/` or `/sub/path/` for an absolute http(s) URL, or None when it is not one.
+fn base_path_of(base_url: &str) -> Option<String> {
+    let rest = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    let path = path.trim_end_matches('/');
+    Some(format!("{path}/"))
+}
+
+fn setting_error(
+    text: &str,
+    key: &str,
+    code: &'static str,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
+    let (line, column) = crate::util::find_key(text, key).unwrap_or((1, 1));
+    Diagnostic::error(code, SITE_FILE, message)
+        .at(line, column, key.chars().count())
+        .with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Settings, Vec<Diagnostic>> {
+        Settings::parse(Path::new("."), text)
+    }
+
+    #[test]
+    fn sub_path_base_url_gives_prefixed_links() {
+        let settings = parse("title: T\nbase_url: https://example.org/stories/\n").unwrap();
+        assert_eq!(settings.base_path, "/stories/");
+        assert_eq!(settings.site_url("/search/"), "/stories/search/");
+        assert_eq!(
+            settings.absolute_url("/search/"),
+            "https://example.org/stories/search/"
+        );
+    }
+
+    #[test]
+    fn relative_base_url_is_rejected_with_its_line() {
+        let errors = parse("title: T\nbase_url: stories.example.org\n").unwrap_err();
+        assert_eq!(errors[0].code, "PP0002");
+        assert_eq!((errors[0].line, errors[0].column), (2, 1));
+    }
+
+    #[test]
+    fn unknown_setting_is_an_error() {
+        let errors = parse("title: T\nbase_url: https://e.org\ntitel: x\n").unwrap_err();
+        assert!(errors[0].message.contains("titel"), "{}", errors[0].message);
+        assert_eq!(errors[0].line, 3);
+    }
+}

@@ -1,0 +1,177 @@
+//! Small helpers shared by the stages: text positions, YAML error placement, slugs,
+//! and file-system calls that name the path in their errors.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// Converts byte offsets in a text into 1-based (line, character column) pairs.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, line_starts }
+    }
+
+    /// The 1-based line and character column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The 1-based (line, column) of a top-level `key:` in a YAML text, if present.
+pub fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then_some((i + 1, 1))
+    })
+}
+
+/// Turns a serde_yaml error into a diagnostic placed in the file (not the YAML block).
+///
+/// `first_line` is the 0-based line of the file where the YAML text starts, so errors in
+/// front matter point at the `.md` file's own lines.
+pub fn yaml_error_diagnostic(
+    file: &Path,
+    yaml: &str,
+    first_line: usize,
+    err: &serde_yaml::Error,
+) -> Diagnostic {
+    let message = plain_yaml_message(&err.to_string());
+    let (line, column) = err
+        .location()
+        .map(|loc| (loc.line(), loc.column()))
+        .unwrap_or((1, 1));
+    let _ = yaml;
+    Diagnostic::error("PP0101", file, message)
+        .at(line + first_line, column, 1)
+        .with_hint("check the spelling, indentation and quotes on this line of the front matter")
+}
+
+/// serde_yaml messages end with "at line X column Y"; the place is reported separately.
+fn plain_yaml_message(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// A URL slug: lower case ASCII letters, digits and single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for ch in text.chars().flat_map(fold_to_ascii) {
+        if ch.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(ch.to_ascii_lowercase());
+        } else if ch != '\'' && ch != '\u{2019}' {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+/// Common accented letters folded to ASCII, so "Zoë" slugs as "zoe".
+fn fold_to_ascii(ch: char) -> impl Iterator<Item = char> {
+    let folded: &[char] = match ch {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => &['a'],
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => &['A'],
+        'ç' | 'ć' | 'č' => &['c'],
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => &['e'],
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => &['E'],
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => &['i'],
+        'ñ' | 'ń' => &['n'],
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => &['o'],
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => &['O'],
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => &['u'],
+        'ý' | 'ÿ' => &['y'],
+        'ß' => &['s', 's'],
+        '&' => &['a', 'n', 'd'],
+        _ => return FoldIter::One(Some(ch)),
+    };
+    FoldIter::Many(folded.iter())
+}
+
+enum FoldIter {
+    One(Option<char>),
+    Many(std::slice::Iter<'static, char>),
+}
+
+impl Iterator for FoldIter {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        match self {
+            FoldIter::One(ch) => ch.take(),
+            FoldIter::Many(iter) => iter.next().copied(),
+        }
+    }
+}
+
+/// A file-system error that names the path it happened on.
+#[derive(Debug, thiserror::Error)]
+#[error("{action} {path}: {source}")]
+pub struct FsError {
+    pub action: &'static str,
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+impl FsError {
+    pub fn new(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+        FsError {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let index = LineIndex::new("ab\nZoë x\n");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        let x = "ab\nZoë x\n".find('x').unwrap();
+        assert_eq!(index.position(x), (2, 5));
+    }
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        assert_eq!(slugify("Kingston upon Hull"), "kingston-upon-hull");
+        assert_eq!(slugify("Zoë's kinship care & more!"), "zoes-kinship-care-and-more");
+        assert_eq!(slugify("  --Hello--  "), "hello");
+    }
+}
