@@ -2,8 +2,17 @@
 //! "My Brilliant Colleague" nominations.
 //!
 //! The pipeline runs forward through one module per stage:
-//! [`load`] → [`validate`] → [`resolve`] → [`render`] → [`write`], with [`serve`] on top.
+//! [`load`] → [`validate`] → [`resolve`] → [`render`] → [`write`]; [`build`] runs them in
+//! order for the CLI and the preview server.
 
+pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod scaffold;
 pub mod util;
+pub mod validate;
+pub mod write;

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn slugs_are_plain_ascii() {
         assert_eq!(slugify("Kingston upon Hull"), "kingston-upon-hull");
-        assert_eq!(slugify("Zoë's kinship care & more!"), "zoes-kinship-care-and-more");
+        assert_eq!(
+            slugify("Zoë's kinship care & more!"),
+            "zoes-kinship-care-and-more"
+        );
         assert_eq!(slugify("  --Hello--  "), "hello");
     }
 }

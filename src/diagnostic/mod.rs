@@ -98,3 +98,4 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+pub mod render;

@@ -1,0 +1,445 @@
+//! Front matter as written: every field optional at this stage, so one file reports
+//! every wrong, unknown, duplicated or missing field in a single run.
+//!
+//! A key is parsed on its own (`set`), so a wrong type in `date` does not hide a typo
+//! in `summary`. Required fields are checked afterwards by the caller.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use super::locate;
+use super::source::{Parts, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::util::{yaml_error_diagnostic, LineIndex};
+
+/// A person in front matter: a story author, a nominee or a nominator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub anonymous: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConsent {
+    #[serde(default)]
+    pub recorded: bool,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub expires: Option<String>,
+    #[serde(default)]
+    pub withdrawn: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImage {
+    #[serde(default)]
+    pub src: String,
+    pub alt: Option<String>,
+    pub credit: Option<String>,
+    #[serde(default)]
+    pub decorative: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVoiceNote {
+    #[serde(default)]
+    pub src: String,
+    pub duration_seconds: Option<f64>,
+    pub transcript: Option<String>,
+}
+
+pub use crate::config::Contact as RawContact;
+
+/// A YAML scalar written as text, a number or a date: titles like `2025 in review` and
+/// unquoted dates both arrive as text without forcing writers to add quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Value::deserialize(deserializer)? {
+            Value::String(s) => Ok(Text(s)),
+            Value::Number(n) => Ok(Text(n.to_string())),
+            Value::Bool(b) => Ok(Text(b.to_string())),
+            Value::Sequence(_) => Err(serde::de::Error::custom(
+                "invalid type: sequence, expected a string",
+            )),
+            Value::Mapping(_) => Err(serde::de::Error::custom(
+                "invalid type: map, expected a string",
+            )),
+            _ => Err(serde::de::Error::custom(
+                "invalid type: unit value, expected a string",
+            )),
+        }
+    }
+}
+
+/// Declares a front matter struct whose fields are all optional, with a `set` that
+/// parses one key, and the list of accepted keys for "did you mean" suggestions.
+macro_rules! front_matter {
+    ($(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Default, Clone)]
+        pub struct $name { $(pub $field: Option<$ty>,)* }
+
+        impl $name {
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// None for an unknown key; Some(Err) for a value of the wrong type.
+            fn set(&mut self, key: &str, value: Value) -> Option<Result<(), serde_yaml::Error>> {
+                match key {
+                    $(stringify!($field) => Some(
+                        serde_yaml::from_value(value).map(|parsed| self.$field = Some(parsed))
+                    ),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl FrontMatter for $name {
+            fn fields() -> &'static [&'static str] { Self::FIELDS }
+            fn set_field(&mut self, key: &str, value: Value) -> Option<Result<(), serde_yaml::Error>> {
+                self.set(key, value)
+            }
+        }
+    };
+}
+
+front_matter!(
+    /// A good-practice story's front matter.
+    RawStory {
+        title: Text, date: Text, updated: Text, summary: Text, council: Text, service: Text,
+        practice_areas: Vec<Text>, tags: Vec<Text>, authors: Vec<RawPerson>, consent: RawConsent,
+        image: RawImage, media_contact: RawContact, embargo: Text, draft: bool,
+        sensitive_terms: Vec<Text>, slug: Text, aliases: Vec<Text>, allow_personal_data: Vec<Text>,
+    }
+);
+
+front_matter!(
+    /// A "My Brilliant Colleague" nomination's front matter.
+    RawNomination {
+        title: Text, date: Text, updated: Text, summary: Text, nominee: RawPerson,
+        nominator: RawPerson, voice_note: RawVoiceNote, image: RawImage, embargo: Text,
+        draft: bool, tags: Vec<Text>, council: Text, service: Text, practice_areas: Vec<Text>,
+        sensitive_terms: Vec<Text>, slug: Text, aliases: Vec<Text>, allow_personal_data: Vec<Text>,
+    }
+);
+
+front_matter!(
+    /// A plain page's front matter (about, privacy, how to submit).
+    RawPage { title: Text, summary: Text, slug: Text, draft: bool }
+);
+
+/// Implemented by the front matter structs so one parser serves all three.
+pub trait FrontMatter: Default {
+    fn fields() -> &'static [&'static str];
+    fn set_field(&mut self, key: &str, value: Value) -> Option<Result<(), serde_yaml::Error>>;
+}
+
+/// Parses a file's front matter into `T`, collecting every problem.
+pub fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> (T, Vec<Diagnostic>) {
+    let yaml = parts.yaml(&file.text);
+    let place = Placer::new(file, parts);
+    let mut problems = Vec::new();
+    for (key, offset) in locate::duplicate_top_level_keys(yaml) {
+        problems.push(
+            place
+                .at(
+                    offset,
+                    key.chars().count(),
+                    Diagnostic::error(
+                        "PP0105",
+                        &file.path,
+                        format!("`{key}` is written twice in the front matter"),
+                    ),
+                )
+                .with_hint(format!("keep one `{key}:` line and delete the other")),
+        );
+    }
+    let mapping = match parse_mapping(file, parts, yaml) {
+        Ok(mapping) => mapping,
+        Err(diagnostic) => {
+            if problems.is_empty() {
+                problems.push(*diagnostic);
+            }
+            return (T::default(), problems);
+        }
+    };
+    let mut raw = T::default();
+    for (key, value) in mapping {
+        let Some(key) = key.as_str().map(str::to_string) else {
+            continue;
+        };
+        if value.is_null() {
+            continue;
+        }
+        match raw.set_field(&key, value) {
+            None => problems.push(unknown_field(&place, yaml, &key, T::fields())),
+            Some(Err(err)) => problems.push(wrong_type(&place, yaml, &key, &err)),
+            Some(Ok(())) => {}
+        }
+    }
+    (raw, problems)
+}
+
+fn parse_mapping(
+    file: &SourceFile,
+    parts: &Parts,
+    yaml: &str,
+) -> Result<serde_yaml::Mapping, Box<Diagnostic>> {
+    if yaml.trim().is_empty() {
+        return Ok(serde_yaml::Mapping::new());
+    }
+    let value: Value = serde_yaml::from_str(yaml).map_err(|err| {
+        let mut diagnostic =
+            yaml_error_diagnostic(&file.path, yaml, parts.yaml_first_line - 1, &err);
+        diagnostic.message = explain_syntax_error(&diagnostic.message, yaml);
+        Box::new(diagnostic)
+    })?;
+    match value {
+        Value::Mapping(mapping) => Ok(mapping),
+        _ => Err(Box::new(
+            Diagnostic::error(
+                "PP0106",
+                &file.path,
+                "the front matter must be a list of `name: value` lines",
+            )
+            .at(parts.yaml_first_line, 1, 1)
+            .with_hint("write each detail on its own line, like `title: My story`"),
+        )),
+    }
+}
+
+fn explain_syntax_error(message: &str, yaml: &str) -> String {
+    if yaml.contains('\t') && message.contains("tab") {
+        return "a tab character is used for indentation; YAML needs spaces".into();
+    }
+    if let Some(rest) = message.strip_prefix("duplicate entry with key ") {
+        return format!("{rest} is written twice in the front matter");
+    }
+    format!("the front matter cannot be read: {message}")
+}
+
+/// Turns offsets inside the YAML block into positions in the whole `.md` file.
+struct Placer<'a> {
+    yaml_start: usize,
+    index: LineIndex<'a>,
+}
+
+impl<'a> Placer<'a> {
+    fn new(file: &'a SourceFile, parts: &Parts) -> Self {
+        Placer {
+            yaml_start: parts.yaml_start,
+            index: LineIndex::new(&file.text),
+        }
+    }
+
+    fn at(&self, yaml_offset: usize, length: usize, diagnostic: Diagnostic) -> Diagnostic {
+        let (line, column) = self.index.position(self.yaml_start + yaml_offset);
+        diagnostic.at(line, column, length)
+    }
+}
+
+fn unknown_field(place: &Placer, yaml: &str, key: &str, fields: &[&str]) -> Diagnostic {
+    let offset = locate::key_offset(yaml, &[key]).unwrap_or(0);
+    let diagnostic = Diagnostic::error(
+        "PP0102",
+        "",
+        format!("`{key}` is not a field this kind of file can have"),
+    );
+    let hint = match crate::load::suggest(key, fields) {
+        Some(better) => format!("did you mean `{better}`?"),
+        None => format!("the fields allowed here are: {}", fields.join(", ")),
+    };
+    let mut diagnostic = place
+        .at(offset, key.chars().count(), diagnostic)
+        .with_hint(hint);
+    diagnostic.file = Path::new("").to_path_buf();
+    diagnostic
+}
+
+fn wrong_type(place: &Placer, yaml: &str, key: &str, err: &serde_yaml::Error) -> Diagnostic {
+    let offset = locate::key_offset(yaml, &[key]).unwrap_or(0);
+    let (message, hint) = explain_type_error(key, &err.to_string());
+    place
+        .at(
+            offset,
+            key.chars().count(),
+            Diagnostic::error("PP0104", "", message),
+        )
+        .with_hint(hint)
+}
+
+/// serde's "invalid type: sequence, expected a string" in words a social worker knows.
+pub fn explain_type_error(key: &str, message: &str) -> (String, String) {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let field = rest.trim_matches('`');
+        return (
+            format!("`{key}` is missing `{field}`"),
+            format!("add `{field}:` under `{key}:`, indented by two spaces"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let field = rest.split('`').nth(1).unwrap_or(rest);
+        return (
+            format!("`{key}` has a field `{field}` that is not allowed"),
+            format!("check the spelling of `{field}`; {}", allowed_part(message)),
+        );
+    }
+    let found = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split(", expected ").next())
+        .map(describe_found)
+        .unwrap_or_else(|| message.to_string());
+    let expected = message
+        .split(", expected ")
+        .nth(1)
+        .map(describe_expected)
+        .unwrap_or("a different kind of value");
+    (
+        format!("`{key}` should be {expected}, but it is {found}"),
+        example_for(key, expected),
+    )
+}
+
+fn allowed_part(message: &str) -> String {
+    match message.split_once("expected ") {
+        Some((_, allowed)) => format!("allowed: {}", allowed.replace('`', "")),
+        None => "see the list of fields in the README".into(),
+    }
+}
+
+fn describe_found(found: &str) -> String {
+    if found.starts_with("sequence") {
+        "a list".into()
+    } else if found.starts_with("map") {
+        "a group of fields".into()
+    } else if found.starts_with("unit") {
+        "empty".into()
+    } else if let Some(rest) = found.strip_prefix("string ") {
+        format!("the text {rest}")
+    } else if let Some(rest) = found.strip_prefix("integer ") {
+        format!("the number {}", rest.trim_matches('`'))
+    } else if let Some(rest) = found.strip_prefix("floating point ") {
+        format!("the number {}", rest.trim_matches('`'))
+    } else if let Some(rest) = found.strip_prefix("boolean ") {
+        format!("{} (yes/no)", rest.trim_matches('`'))
+    } else {
+        found.to_string()
+    }
+}
+
+fn describe_expected(expected: &str) -> &'static str {
+    if expected.contains("string") {
+        "text"
+    } else if expected.contains("bool") {
+        "true or false"
+    } else if expected.contains("sequence") {
+        "a list"
+    } else if expected.contains("struct") || expected.contains("map") {
+        "a group of fields"
+    } else if expected.contains("f64") || expected.contains("u32") || expected.contains("int") {
+        "a number"
+    } else {
+        "a different kind of value"
+    }
+}
+
+fn example_for(key: &str, expected: &str) -> String {
+    match expected {
+        "text" => format!("write it on one line, like `{key}: Some words`"),
+        "true or false" => format!("write `{key}: true` or `{key}: false`"),
+        "a list" => format!("write a list, like `{key}: [first, second]`"),
+        "a number" => format!("write a number, like `{key}: 45`"),
+        "a group of fields" => format!(
+            "write the fields of `{key}` on the following lines, each indented by two spaces"
+        ),
+        _ => format!("see the README for what `{key}` should contain"),
+    }
+}
+
+/// Gives diagnostics made without a file the file's path.
+pub fn with_file(mut problems: Vec<Diagnostic>, file: &Path) -> Vec<Diagnostic> {
+    for problem in &mut problems {
+        if problem.file.as_os_str().is_empty() {
+            problem.file = file.to_path_buf();
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::source::split_front_matter;
+
+    fn parse_story(text: &str) -> (RawStory, Vec<Diagnostic>) {
+        let file = SourceFile::from_bytes(Path::new("s.md"), text.as_bytes().to_vec()).unwrap();
+        let parts = split_front_matter(&file).unwrap();
+        let (raw, problems) = parse::<RawStory>(&file, &parts);
+        (raw, with_file(problems, &file.path))
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported() {
+        let (_, problems) = parse_story("---\ntitle: [a, b]\ntitel: x\ndraft: maybe\n---\n");
+        let codes: Vec<_> = problems.iter().map(|p| (p.code, p.line)).collect();
+        assert_eq!(codes, vec![("PP0104", 2), ("PP0102", 3), ("PP0104", 4)]);
+        assert_eq!(
+            problems[0].message,
+            "`title` should be text, but it is a list"
+        );
+        assert_eq!(problems[1].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(problems[1].file, Path::new("s.md"));
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second_one() {
+        let (_, problems) = parse_story("---\ntitle: a\nsummary: s\ntitle: b\n---\n");
+        assert_eq!(problems[0].code, "PP0105");
+        assert_eq!((problems[0].line, problems[0].column), (4, 1));
+    }
+
+    #[test]
+    fn yaml_syntax_errors_use_file_lines() {
+        let (_, problems) = parse_story("---\ntitle: a\nsummary: \"unclosed\n---\n");
+        assert_eq!(problems[0].code, "PP0101");
+        assert!(problems[0].line >= 3, "{:?}", problems[0]);
+    }
+
+    #[test]
+    fn numbers_and_dates_are_accepted_as_text() {
+        let (raw, problems) = parse_story("---\ntitle: 2025\ndate: 2025-01-02\n---\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(raw.title, Some(Text("2025".into())));
+        assert_eq!(raw.date, Some(Text("2025-01-02".into())));
+    }
+
+    #[test]
+    fn nested_missing_fields_are_explained() {
+        let (_, problems) = parse_story("---\nauthors:\n  - name: A\n    rank: b\n---\n");
+        assert_eq!(problems[0].line, 2);
+        assert!(
+            problems[0].message.contains("`rank`"),
+            "{}",
+            problems[0].message
+        );
+    }
+}

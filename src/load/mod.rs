@@ -1,0 +1,362 @@
+//! Load: reads site.yaml and every content file into typed, public entries.
+//!
+//! Files are read and parsed in parallel. Every problem becomes a diagnostic and loading
+//! carries on, so `check` can report all of them in one run.
+
+pub mod convert;
+pub mod front_matter;
+pub mod locate;
+pub mod source;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Entry, Page};
+pub use convert::Private;
+use front_matter::{with_file, RawNomination, RawPage, RawStory};
+use source::{split_front_matter, Parts, SourceFile};
+
+/// A loaded story or nomination with what validation needs to see beside it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: SourceFile,
+    pub parts: Parts,
+    pub entry: Entry,
+    pub private: Private,
+}
+
+/// A loaded plain page with its source.
+#[derive(Debug, Clone)]
+pub struct PageDocument {
+    pub source: SourceFile,
+    pub page: Page,
+}
+
+/// Everything read from a site, and every problem found while reading it.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub documents: Vec<Document>,
+    pub pages: Vec<PageDocument>,
+    /// Content sources kept for diagnostics, including files that failed to parse.
+    pub sources: Vec<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a markdown file under content/ is, by its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Story,
+    Nomination,
+    Page,
+}
+
+impl FileKind {
+    /// The kind of a path relative to the content folder, or None if it is not content.
+    pub fn of(relative: &Path) -> Option<FileKind> {
+        let mut parts = relative.components();
+        let first = parts.next()?.as_os_str().to_str()?;
+        match first {
+            "stories" => Some(FileKind::Story),
+            "nominations" => Some(FileKind::Nomination),
+            "pages" if relative.components().count() == 2 => Some(FileKind::Page),
+            _ => None,
+        }
+    }
+}
+
+/// Loads every content file of a site.
+pub fn load_library(settings: &Settings) -> Library {
+    let (files, mut diagnostics) = find_content_files(settings);
+    let results: Vec<Loaded> = files
+        .par_iter()
+        .map(|(kind, full, display)| load_file(*kind, full, display))
+        .collect();
+    let mut library = Library::default();
+    for loaded in results {
+        diagnostics.extend(loaded.diagnostics);
+        if let Some(source) = loaded.source {
+            library.sources.push(source);
+        }
+        match loaded.item {
+            Some(Item::Entry(document)) => library.documents.push(*document),
+            Some(Item::Page(page)) => library.pages.push(page),
+            None => {}
+        }
+    }
+    library.diagnostics = diagnostics;
+    library
+}
+
+/// Every markdown file under content/ with its kind, plus warnings for files in the
+/// wrong place and links that lead out of the site.
+fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>, Vec<Diagnostic>) {
+    let content = settings.content_dir();
+    let site_root = settings
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| settings.root.clone());
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| stays_inside(entry, &site_root));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(walk_problem(settings, &err));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let relative = path.strip_prefix(&content).unwrap_or(path);
+        let display = display_path(settings, path);
+        match FileKind::of(relative) {
+            Some(kind) => files.push((kind, path.to_path_buf(), display)),
+            None if relative.starts_with("media") => {}
+            None => problems.push(
+                Diagnostic::warning(
+                    "PP0016",
+                    &display,
+                    "this markdown file is not in stories/, nominations/ or pages/, so it is not published",
+                )
+                .with_hint("move it into content/stories/, content/nominations/ or content/pages/"),
+            ),
+        }
+    }
+    problems.extend(escaped_links(settings, &content, &site_root));
+    (files, problems)
+}
+
+/// The path a user would type, relative to the site root.
+pub fn display_path(settings: &Settings, path: &Path) -> PathBuf {
+    path.strip_prefix(&settings.root)
+        .unwrap_or(path)
+        .to_path_buf()
+}
+
+/// A symbolic link is followed only when it resolves inside the site.
+fn stays_inside(entry: &walkdir::DirEntry, site_root: &Path) -> bool {
+    if !entry.path_is_symlink() {
+        return true;
+    }
+    entry
+        .path()
+        .canonicalize()
+        .map(|target| target.starts_with(site_root))
+        .unwrap_or(false)
+}
+
+/// Warnings for the links `stays_inside` skipped, naming where they point.
+fn escaped_links(settings: &Settings, content: &Path, site_root: &Path) -> Vec<Diagnostic> {
+    walkdir::WalkDir::new(content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path_is_symlink())
+        .filter_map(|entry| {
+            let target = std::fs::read_link(entry.path()).ok()?;
+            let resolved = entry.path().canonicalize();
+            let inside = resolved
+                .as_ref()
+                .map(|t| t.starts_with(site_root))
+                .unwrap_or(false);
+            (!inside).then(|| {
+                let (message, hint) = match resolved {
+                    Ok(_) => (
+                        format!(
+                            "this link points outside the site (to {}), so it is not followed",
+                            target.display()
+                        ),
+                        "copy the file into the site instead of linking to it",
+                    ),
+                    Err(_) => (
+                        format!(
+                            "this link is broken or loops (it points to {})",
+                            target.display()
+                        ),
+                        "delete the link, or point it at a file inside the site",
+                    ),
+                };
+                Diagnostic::warning("PP0801", display_path(settings, entry.path()), message)
+                    .with_hint(hint)
+            })
+        })
+        .collect()
+}
+
+fn walk_problem(settings: &Settings, err: &walkdir::Error) -> Diagnostic {
+    let path = err
+        .path()
+        .map(|p| display_path(settings, p))
+        .unwrap_or_default();
+    if err.loop_ancestor().is_some() {
+        return Diagnostic::warning(
+            "PP0802",
+            path,
+            "this folder link loops back on itself, so it is skipped",
+        )
+        .with_hint("remove the link that points to one of its own parent folders");
+    }
+    Diagnostic::error(
+        "PP0010",
+        path,
+        format!("this file or folder cannot be read: {err}"),
+    )
+    .with_hint("check that it exists and that you have permission to read it")
+}
+
+enum Item {
+    Entry(Box<Document>),
+    Page(PageDocument),
+}
+
+struct Loaded {
+    source: Option<SourceFile>,
+    item: Option<Item>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn load_file(kind: FileKind, full: &Path, display: &Path) -> Loaded {
+    let source = match SourceFile::read(full, display) {
+        Ok(source) => source,
+        Err(diagnostic) => {
+            return Loaded {
+                source: None,
+                item: None,
+                diagnostics: vec![diagnostic],
+            };
+        }
+    };
+    let (item, diagnostics) = parse_source(kind, &source);
+    Loaded {
+        source: Some(source),
+        item,
+        diagnostics,
+    }
+}
+
+/// Parses an in-memory file; used by the loader, the watcher and tests.
+pub fn parse_document(
+    kind: FileKind,
+    source: &SourceFile,
+) -> (Option<ParsedItem>, Vec<Diagnostic>) {
+    let (item, diagnostics) = parse_source(kind, source);
+    let item = item.map(|item| match item {
+        Item::Entry(document) => ParsedItem::Entry(document),
+        Item::Page(page) => ParsedItem::Page(page),
+    });
+    (item, diagnostics)
+}
+
+/// A parsed content file.
+pub enum ParsedItem {
+    Entry(Box<Document>),
+    Page(PageDocument),
+}
+
+fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
+    let parts = match split_front_matter(source) {
+        Ok(parts) => parts,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let body = parts.body(&source.text).to_string();
+    let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
+    let mut converter = convert::Converter::new(source, &parts);
+    let item = match kind {
+        FileKind::Story => {
+            let (raw, problems) = front_matter::parse::<RawStory>(source, &parts);
+            converter.problems.extend(problems);
+            let (entry, private) = converter.story(raw, body, body_line);
+            entry.map(|entry| {
+                Item::Entry(Box::new(Document {
+                    source: source.clone(),
+                    parts,
+                    entry,
+                    private,
+                }))
+            })
+        }
+        FileKind::Nomination => {
+            let (raw, problems) = front_matter::parse::<RawNomination>(source, &parts);
+            converter.problems.extend(problems);
+            let (entry, private) = converter.nomination(raw, body, body_line);
+            entry.map(|entry| {
+                Item::Entry(Box::new(Document {
+                    source: source.clone(),
+                    parts,
+                    entry,
+                    private,
+                }))
+            })
+        }
+        FileKind::Page => {
+            let (raw, problems) = front_matter::parse::<RawPage>(source, &parts);
+            converter.problems.extend(problems);
+            page_from(raw, source, &mut converter, body, body_line).map(Item::Page)
+        }
+    };
+    let problems = with_file(std::mem::take(&mut converter.problems), &source.path);
+    // A file with errors is still kept when it could be built, so later rules can add
+    // their findings; the build refuses to publish while any error remains.
+    (item, problems)
+}
+
+fn page_from(
+    raw: RawPage,
+    source: &SourceFile,
+    converter: &mut convert::Converter,
+    body: String,
+    body_line: usize,
+) -> Option<PageDocument> {
+    let title = match raw.title.map(|t| t.0.trim().to_string()) {
+        Some(title) if !title.is_empty() => title,
+        _ => {
+            converter.problems.push(
+                Diagnostic::error(
+                    "PP0103",
+                    &source.path,
+                    "the required field `title` is missing",
+                )
+                .at(1, 1, 3)
+                .with_hint("add a line such as `title: About this site` between the --- lines"),
+            );
+            return None;
+        }
+    };
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = crate::util::slugify(&raw.slug.map(|s| s.0).unwrap_or(stem));
+    Some(PageDocument {
+        source: source.clone(),
+        page: Page {
+            source: source.path.clone(),
+            slug,
+            title,
+            summary: raw
+                .summary
+                .map(|s| s.0.trim().to_string())
+                .unwrap_or_default(),
+            draft: raw.draft.unwrap_or(false),
+            body,
+            body_line,
+        },
+    })
+}
+
+/// The closest allowed field name to a misspelt one.
+pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    crate::validate::suggest::did_you_mean(word, candidates)
+}

@@ -1,0 +1,209 @@
+//! Reading one content file and splitting its YAML front matter from its markdown body.
+//!
+//! Everything a careless or hostile file can do (wrong encoding, no front matter, an
+//! unclosed block, a huge file) becomes a located diagnostic here, never a panic.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::util::LineIndex;
+
+/// Files above this size are refused: no story needs a megabyte, and a huge file is
+/// usually a pasted document or a binary saved with the wrong name.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// A content file's text (BOM removed, CRLF turned into LF) and its path relative to the site.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Reads a file from disk; `display_path` is what the user sees in messages.
+    pub fn read(full_path: &Path, display_path: &Path) -> Result<SourceFile, Diagnostic> {
+        let bytes = std::fs::read(full_path).map_err(|err| {
+            Diagnostic::error(
+                "PP0010",
+                display_path,
+                format!("this file cannot be read: {err}"),
+            )
+            .with_hint("check that the file exists and that you have permission to read it")
+        })?;
+        Self::from_bytes(display_path, bytes)
+    }
+
+    /// Decodes raw bytes, so tests and the watcher can feed content without a disk.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(Diagnostic::error(
+                "PP0012",
+                path,
+                format!(
+                    "this file is {} KB; content files can be at most 1024 KB",
+                    bytes.len() / 1024
+                ),
+            )
+            .with_hint("split the text into several stories, or move large material into content/media/ and link to it"));
+        }
+        let text = String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        };
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            text,
+        })
+    }
+}
+
+fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> Diagnostic {
+    let bytes = err.as_bytes();
+    let valid = err.utf8_error().valid_up_to();
+    let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = bytes[..valid]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&bytes[line_start..valid])
+        .chars()
+        .count()
+        + 1;
+    Diagnostic::error(
+        "PP0011",
+        path,
+        "this file is not saved as UTF-8 text, so some characters cannot be read",
+    )
+    .at(line, column, 1)
+    .with_hint("open the file in your editor and save it again with the encoding \"UTF-8\"")
+}
+
+/// Where the parts of a content file are, as byte ranges into [`SourceFile::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// The YAML between the two `---` lines.
+    pub yaml_start: usize,
+    pub yaml_end: usize,
+    /// 1-based line of the file on which the YAML starts.
+    pub yaml_first_line: usize,
+    /// The markdown after the closing `---`.
+    pub body_start: usize,
+}
+
+impl Parts {
+    pub fn yaml<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.yaml_start..self.yaml_end]
+    }
+
+    pub fn body<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.body_start..]
+    }
+}
+
+/// Finds the front matter block. The opening `---` must be the first line.
+pub fn split_front_matter(file: &SourceFile) -> Result<Parts, Diagnostic> {
+    let text = &file.text;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("PP0013", &file.path, "this file is empty").with_hint(
+            "start the file with front matter between two --- lines, then write the story; `practice-press new story` writes a template",
+        ));
+    }
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Diagnostic::error(
+            "PP0014",
+            &file.path,
+            "this file has no front matter: the first line must be ---",
+        )
+        .at(1, 1, first_line_end.max(1))
+        .with_hint("add the details (title, date, …) between two lines of ---  at the very top of the file"));
+    }
+    let yaml_start = (first_line_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line = text[offset..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Parts {
+                yaml_start,
+                yaml_end: offset,
+                yaml_first_line: 2,
+                body_start: (end + 1).min(text.len()),
+            });
+        }
+        offset = end + 1;
+    }
+    Err(Diagnostic::error(
+        "PP0015",
+        &file.path,
+        "the front matter is never closed: there is no second --- line",
+    )
+    .at(1, 1, 3)
+    .with_hint("add a line with only --- after the last detail (for example after `summary:`), before the story text"))
+}
+
+/// The position of a byte offset of the file as (line, column), both 1-based.
+pub fn position(file: &SourceFile, offset: usize) -> (usize, usize) {
+    LineIndex::new(&file.text).position(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile::from_bytes(Path::new("s.md"), text.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let file = source("---\ntitle: A\n---\nBody\n");
+        let parts = split_front_matter(&file).unwrap();
+        assert_eq!(parts.yaml(&file.text), "title: A\n");
+        assert_eq!(parts.body(&file.text), "Body\n");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let file = source("\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n");
+        let parts = split_front_matter(&file).unwrap();
+        assert_eq!(parts.yaml(&file.text), "title: A\n");
+        assert_eq!(parts.body(&file.text), "Body\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_reported() {
+        let err = split_front_matter(&source("---\ntitle: A\nBody\n")).unwrap_err();
+        assert_eq!(err.code, "PP0015");
+        assert_eq!((err.line, err.column), (1, 1));
+    }
+
+    #[test]
+    fn missing_front_matter_and_empty_files_are_reported() {
+        assert_eq!(
+            split_front_matter(&source("Hello\n")).unwrap_err().code,
+            "PP0014"
+        );
+        assert_eq!(
+            split_front_matter(&source(" \n")).unwrap_err().code,
+            "PP0013"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = SourceFile::from_bytes(Path::new("s.md"), b"---\nab\xff\n".to_vec()).unwrap_err();
+        assert_eq!(err.code, "PP0011");
+        assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
+    fn oversized_files_are_refused() {
+        let err =
+            SourceFile::from_bytes(Path::new("s.md"), vec![b'a'; MAX_FILE_BYTES + 1]).unwrap_err();
+        assert_eq!(err.code, "PP0012");
+    }
+}

@@ -1,0 +1,217 @@
+//! The public content model: what a visitor may see about each story, nomination and page.
+//!
+//! This is the privacy boundary. Anonymous people are stored here only as a public label
+//! (role and organisation); their names never enter these types, so no later stage —
+//! templates, feeds, the search index — can print them by mistake.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use jiff::Timestamp;
+
+pub use crate::config::Contact;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    Story,
+    Nomination,
+}
+
+impl EntryKind {
+    /// The URL section: `stories` or `nominations`.
+    pub fn section(self) -> &'static str {
+        match self {
+            EntryKind::Story => "stories",
+            EntryKind::Nomination => "nominations",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Story => "Story",
+            EntryKind::Nomination => "Nomination",
+        }
+    }
+}
+
+/// A person as the public may see them. For an anonymous person `public_name` is a label
+/// such as "A team manager at Anytown Council"; their name does not exist in this type.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Person {
+    pub public_name: String,
+    pub role: String,
+    pub organisation: String,
+    pub anonymous: bool,
+}
+
+impl Person {
+    /// Builds the public form. The name is consumed here and dropped when anonymous.
+    pub fn public(name: String, role: String, organisation: String, anonymous: bool) -> Person {
+        let public_name = if anonymous {
+            anonymous_label(&role, &organisation)
+        } else {
+            name
+        };
+        Person {
+            public_name,
+            role,
+            organisation,
+            anonymous,
+        }
+    }
+}
+
+/// "A team manager at Anytown Council", "An advanced practitioner", "A colleague".
+pub fn anonymous_label(role: &str, organisation: &str) -> String {
+    let role = role.trim();
+    let role = if role.is_empty() {
+        "colleague".to_string()
+    } else if starts_with_acronym(role) {
+        role.to_string()
+    } else {
+        let mut chars = role.chars();
+        chars
+            .next()
+            .map(|first| first.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    let article = if role.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "An"
+    } else {
+        "A"
+    };
+    let organisation = organisation.trim();
+    if organisation.is_empty() {
+        format!("{article} {role}")
+    } else {
+        format!("{article} {role} at {organisation}")
+    }
+}
+
+fn starts_with_acronym(role: &str) -> bool {
+    role.chars().take(2).filter(|c| c.is_uppercase()).count() == 2
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Image {
+    /// Site path, e.g. `/media/images/a.jpg`.
+    pub src: String,
+    pub alt: String,
+    pub credit: String,
+    pub decorative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct VoiceNote {
+    pub src: String,
+    pub duration_seconds: f64,
+    pub transcript: String,
+}
+
+/// Who gave consent is kept out of the public model; only the dates matter for publishing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub recorded: bool,
+    pub date: Option<Date>,
+    pub expires: Option<Date>,
+    pub withdrawn: bool,
+}
+
+/// The people an entry is about or by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum People {
+    Story { authors: Vec<Person> },
+    Nomination { nominee: Person, nominator: Person },
+}
+
+/// A story or a nomination, public fields only.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntryKind,
+    /// The source file, relative to the site root (for messages and the rebuild log).
+    pub source: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub date: Date,
+    /// When the entry was published: `date` at midnight UTC, or the exact time given.
+    pub published: Timestamp,
+    pub updated: Option<Date>,
+    pub council: Option<String>,
+    pub service: Option<String>,
+    pub practice_areas: Vec<String>,
+    pub tags: Vec<String>,
+    pub people: People,
+    pub consent: Option<Consent>,
+    pub image: Option<Image>,
+    pub media_contact: Option<Contact>,
+    pub voice_note: Option<VoiceNote>,
+    pub embargo: Option<Timestamp>,
+    pub draft: bool,
+    pub aliases: Vec<String>,
+    /// The markdown body.
+    pub body: String,
+    /// 1-based line of the file where the body starts (for diagnostics from rendering).
+    pub body_line: usize,
+}
+
+impl Entry {
+    /// The entry's URL path below the site root, e.g. `/stories/my-story/`.
+    pub fn path(&self) -> String {
+        format!("/{}/{}/", self.kind.section(), self.slug)
+    }
+
+    /// Every public person on the entry, in the order shown on the page.
+    pub fn people(&self) -> Vec<&Person> {
+        match &self.people {
+            People::Story { authors } => authors.iter().collect(),
+            People::Nomination { nominee, nominator } => vec![nominee, nominator],
+        }
+    }
+}
+
+/// A plain page from content/pages/.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub source: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub draft: bool,
+    pub body: String,
+    pub body_line: usize,
+}
+
+impl Page {
+    pub fn path(&self) -> String {
+        format!("/{}/", self.slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymous_people_keep_only_a_label() {
+        let person = Person::public(
+            "Priya Raman".into(),
+            "Team manager".into(),
+            "Anytown Council".into(),
+            true,
+        );
+        assert_eq!(person.public_name, "A team manager at Anytown Council");
+        assert!(!format!("{person:?}").contains("Priya"));
+    }
+
+    #[test]
+    fn labels_use_the_right_article_and_keep_acronyms() {
+        assert_eq!(
+            anonymous_label("Advanced practitioner", ""),
+            "An advanced practitioner"
+        );
+        assert_eq!(anonymous_label("AMHP", "Northmoor"), "An AMHP at Northmoor");
+        assert_eq!(anonymous_label("", ""), "A colleague");
+    }
+}

@@ -1,0 +1,244 @@
+//! Markdown → safe HTML.
+//!
+//! pulldown-cmark escapes text, but not link targets and not raw HTML. Link targets are
+//! filtered here (no `javascript:` or `data:`), and any body containing raw HTML is passed
+//! through ammonia. Headings get ids and start at h2, so each page keeps one h1.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::util::slugify;
+
+/// The rendered body and its plain text (for search and the copy-ready text version).
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    pub html: String,
+    pub text: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a markdown body. `base_path` ("/" or "/sub/") prefixes site-absolute links.
+pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let has_raw_html = events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    shift_headings(&mut events);
+    add_heading_ids(&mut events);
+    for event in &mut events {
+        rewrite_link(event, base_path);
+    }
+    let text = plain_text(&events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        html = SANITISER.clean(&html).to_string();
+    }
+    RenderedBody { html, text }
+}
+
+/// Plain text of inline markdown (titles may use *emphasis*; previews need none).
+pub fn plain_text_of(markdown: &str) -> String {
+    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    plain_text(&events).trim().to_string()
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::BlockQuote(_),
+            ) => text.push_str("\n\n"),
+            Event::End(TagEnd::TableCell) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Body headings start at h2: the page title is the only h1.
+fn shift_headings(events: &mut [Event]) {
+    let shallowest = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min();
+    let Some(shallowest) = shallowest else { return };
+    let shift = 2usize.saturating_sub(shallowest);
+    if shift == 0 {
+        return;
+    }
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => *level = deeper(*level, shift),
+            Event::End(TagEnd::Heading(level)) => *level = deeper(*level, shift),
+            _ => {}
+        }
+    }
+}
+
+fn deeper(level: HeadingLevel, by: usize) -> HeadingLevel {
+    match (level as usize + by).min(6) {
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let text: String = events[i + 1..]
+                .iter()
+                .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let base = match slugify(&text) {
+                s if s.is_empty() => "section".to_string(),
+                s => s,
+            };
+            let mut id = base.clone();
+            let mut n = 1;
+            while !used.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+        }
+        i += 1;
+    }
+}
+
+fn rewrite_link(event: &mut Event, base_path: &str) {
+    let dest = match event {
+        Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            dest_url
+        }
+        _ => return,
+    };
+    let safe = safe_url(dest, base_path);
+    *dest = CowStr::from(safe);
+}
+
+/// Keeps web, mail and telephone links and site paths; anything else becomes `#`.
+pub fn safe_url(url: &str, base_path: &str) -> String {
+    let trimmed = url.trim();
+    if let Some(path) = trimmed.strip_prefix('/') {
+        if !trimmed.starts_with("//") {
+            return format!("{base_path}{path}");
+        }
+    }
+    let scheme_end = trimmed.find(':');
+    let path_like = trimmed.find(['/', '?', '#']);
+    let has_scheme = matches!((scheme_end, path_like), (Some(c), Some(p)) if c < p)
+        || (scheme_end.is_some() && path_like.is_none());
+    if !has_scheme {
+        return trimmed.to_string();
+    }
+    let scheme = trimmed[..scheme_end.unwrap_or(0)].to_ascii_lowercase();
+    if ["http", "https", "mailto", "tel"].contains(&scheme.as_str()) {
+        trimmed.to_string()
+    } else {
+        "#".to_string()
+    }
+}
+
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags([
+            "figure",
+            "figcaption",
+            "section",
+            "details",
+            "summary",
+            "mark",
+        ])
+        .add_generic_attributes(["id", "class"])
+        .add_tag_attributes("ol", ["start"])
+        .add_tag_attributes("td", ["style"])
+        .rm_tag_attributes("td", ["style"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    builder
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_tables_footnotes_and_smart_quotes() {
+        let body = render_markdown(
+            "It's \"good\"[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: Note.\n",
+            "/",
+        );
+        assert!(body.html.contains("<table>"), "{}", body.html);
+        assert!(body.html.contains('’'));
+        assert!(body.html.contains("footnote"));
+    }
+
+    #[test]
+    fn headings_start_at_h2_with_ids() {
+        let body = render_markdown("# Top\n\n## Next\n\n# Top\n", "/");
+        assert!(
+            body.html.contains("<h2 id=\"top\">Top</h2>"),
+            "{}",
+            body.html
+        );
+        assert!(body.html.contains("<h3 id=\"next\">"), "{}", body.html);
+        assert!(body.html.contains("<h2 id=\"top-2\">"), "{}", body.html);
+        assert!(!body.html.contains("<h1"));
+    }
+
+    #[test]
+    fn scripts_and_javascript_links_are_removed() {
+        let body = render_markdown(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<iframe src=\"https://e.org\"></iframe>",
+            "/",
+        );
+        for bad in ["<script", "javascript:", "onerror", "<iframe"] {
+            assert!(!body.html.contains(bad), "{bad} in {}", body.html);
+        }
+        let data = render_markdown("[x](data:text/html;base64,PHNjcmlwdD4=)", "/");
+        assert!(!data.html.contains("data:"), "{}", data.html);
+    }
+
+    #[test]
+    fn site_links_get_the_base_path() {
+        let body = render_markdown(
+            "[about](/about/) [ext](https://e.org/) [rel](other/)",
+            "/sub/",
+        );
+        assert!(body.html.contains("href=\"/sub/about/\""), "{}", body.html);
+        assert!(body.html.contains("href=\"https://e.org/\""));
+        assert!(body.html.contains("href=\"other/\""));
+    }
+}

@@ -1,0 +1,114 @@
+//! Render: turns the public [`Site`] into files: pages, listings, sitemap, robots.txt and
+//! the theme's static files. Pages render in parallel; each output passes the leak guard
+//! on its way to the sink.
+
+pub mod markdown;
+pub mod pages;
+pub mod theme;
+pub mod views;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::resolve::Site;
+use crate::write::guard::LeakGuard;
+use crate::write::Sink;
+pub use pages::Job;
+pub use theme::Theme;
+
+/// How many files of each sort a render wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Something that wants to know how far rendering has got (a progress bar).
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn advance(&self);
+}
+
+/// Renders every job into the sink. All template and guard problems are collected.
+pub fn render_jobs(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    guard: &LeakGuard,
+    progress: &dyn Progress,
+) -> Result<RenderStats, Vec<Diagnostic>> {
+    progress.start(jobs.len());
+    let problems = Mutex::new(Vec::new());
+    let pages = AtomicUsize::new(0);
+    let files = AtomicUsize::new(0);
+    let context = pages::SharedContext::new(site);
+    jobs.par_iter().for_each(|job| {
+        let outputs = match pages::render_job(site, theme, &context, job) {
+            Ok(outputs) => outputs,
+            Err(diagnostic) => {
+                push(&problems, diagnostic);
+                return;
+            }
+        };
+        for output in outputs {
+            if let Some(leak) = guard.scan(&output.path, &output.bytes) {
+                push(&problems, leak);
+                continue;
+            }
+            if output.path.ends_with(".html") {
+                pages.fetch_add(1, Ordering::Relaxed);
+            }
+            files.fetch_add(1, Ordering::Relaxed);
+            if let Err(err) = sink.put(&output.path, output.bytes) {
+                push(&problems, Diagnostic::error("PP0701", &err.path, format!("the site could not be written: {err}")).with_hint("check free disk space and that you may write to the output folder; the previous site was left as it was"));
+            }
+        }
+        progress.advance();
+    });
+    let problems = problems
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if problems.is_empty() {
+        Ok(RenderStats {
+            pages: pages.into_inner(),
+            files: files.into_inner(),
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn push(problems: &Mutex<Vec<Diagnostic>>, diagnostic: Diagnostic) {
+    problems
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .push(diagnostic);
+}
+
+/// One file produced by a job.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Output {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Output {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// No progress display (quiet builds, serve, tests).
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _total: usize) {}
+    fn advance(&self) {}
+}

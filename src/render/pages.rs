@@ -1,0 +1,569 @@
+//! The list of files a site publishes, and how each one is rendered.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::markdown::render_markdown;
+use super::theme::{template_diagnostic, Theme};
+use super::views::{card, entry_view, pagination, Link, SiteView};
+use super::Output;
+use crate::diagnostic::Diagnostic;
+use crate::model::EntryKind;
+use crate::resolve::{Site, TaxonomyKind};
+
+/// One unit of rendering work; jobs are independent so they run in parallel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    Home,
+    Entry(usize),
+    Section {
+        kind: EntryKind,
+        page: usize,
+    },
+    TaxonomyIndex(TaxonomyKind),
+    Term {
+        kind: TaxonomyKind,
+        term: usize,
+        page: usize,
+    },
+    Page(usize),
+    Accessibility,
+    Search,
+    NotFound,
+    Sitemap,
+    Robots,
+    StaticFiles,
+}
+
+/// Every job for a full build.
+pub fn all_jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::Accessibility,
+        Job::Search,
+        Job::NotFound,
+        Job::Sitemap,
+        Job::Robots,
+        Job::StaticFiles,
+    ];
+    jobs.extend((0..site.entries.len()).map(Job::Entry));
+    for kind in [EntryKind::Story, EntryKind::Nomination] {
+        let count = site.entries_of(kind).count();
+        jobs.extend(
+            (1..=page_count(count, site.settings.page_size))
+                .map(|page| Job::Section { kind, page }),
+        );
+    }
+    for taxonomy in &site.taxonomies {
+        jobs.push(Job::TaxonomyIndex(taxonomy.kind));
+        for (term, t) in taxonomy.terms.iter().enumerate() {
+            let pages = page_count(t.entries.len(), site.settings.page_size);
+            jobs.extend((1..=pages).map(|page| Job::Term {
+                kind: taxonomy.kind,
+                term,
+                page,
+            }));
+        }
+    }
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs
+}
+
+/// Listings always have a first page, even when empty.
+pub fn page_count(items: usize, page_size: usize) -> usize {
+    items.div_ceil(page_size.max(1)).max(1)
+}
+
+/// Values computed once per build and shared by every job.
+pub struct SharedContext {
+    site: Value,
+}
+
+impl SharedContext {
+    pub fn new(site: &Site) -> Self {
+        SharedContext {
+            site: Value::try_from_serializable(&SiteView::new(site))
+                .unwrap_or_else(|_| Value::from("")),
+        }
+    }
+}
+
+/// What every page template gets as `page`.
+#[derive(Serialize)]
+struct PageMeta {
+    title: String,
+    description: String,
+    canonical_url: String,
+    /// "home", "story", "nomination", "listing", "terms", "page", "search", "404", …
+    kind: &'static str,
+    breadcrumbs: Vec<Link>,
+    feeds: Vec<Link>,
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    shared: &'a SharedContext,
+}
+
+impl Renderer<'_> {
+    fn meta(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        kind: &'static str,
+        breadcrumbs: Vec<Link>,
+    ) -> PageMeta {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            canonical_url: self.site.settings.absolute_url(path),
+            kind,
+            breadcrumbs,
+            feeds: Vec::new(),
+        }
+    }
+
+    fn crumb(&self, title: &str, path: &str) -> Link {
+        Link {
+            title: title.to_string(),
+            url: self.site.settings.site_url(path),
+        }
+    }
+
+    fn home_crumb(&self) -> Link {
+        self.crumb("Home", "/")
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        meta: &PageMeta,
+        extra: impl FnOnce(&mut Context),
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut context = Context::new();
+        context.insert_value("site", self.shared.site.clone());
+        context.insert("page", meta);
+        extra(&mut context);
+        self.theme
+            .tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(|err| template_diagnostic(&err, &self.theme.template_sources))
+    }
+
+    fn html(
+        &self,
+        path: &str,
+        template: &str,
+        meta: &PageMeta,
+        extra: impl FnOnce(&mut Context),
+    ) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![Output::new(
+            index_file(path),
+            self.render(template, meta, extra)?,
+        )])
+    }
+}
+
+/// `/stories/a/` → `stories/a/index.html`.
+pub fn index_file(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
+}
+
+/// Renders one job into its output files.
+pub fn render_job(
+    site: &Site,
+    theme: &Theme,
+    shared: &SharedContext,
+    job: &Job,
+) -> Result<Vec<Output>, Diagnostic> {
+    let r = Renderer {
+        site,
+        theme,
+        shared,
+    };
+    match *job {
+        Job::Home => home(&r),
+        Job::Entry(index) => entry_page(&r, index),
+        Job::Section { kind, page } => section(&r, kind, page),
+        Job::TaxonomyIndex(kind) => taxonomy_index(&r, kind),
+        Job::Term { kind, term, page } => term_page(&r, kind, term, page),
+        Job::Page(index) => plain_page(&r, index),
+        Job::Accessibility => {
+            let meta = r.meta(
+                "Accessibility statement",
+                "How accessible this website is and how to report a problem.",
+                "/accessibility/",
+                "page",
+                vec![r.home_crumb()],
+            );
+            r.html("/accessibility/", "accessibility.html", &meta, |_| {})
+        }
+        Job::Search => {
+            let meta = r.meta(
+                "Search",
+                "Search every story and nomination.",
+                "/search/",
+                "search",
+                vec![r.home_crumb()],
+            );
+            r.html("/search/", "search.html", &meta, |_| {})
+        }
+        Job::NotFound => {
+            let meta = r.meta("Page not found", "", "/404.html", "404", Vec::new());
+            Ok(vec![Output::new(
+                "404.html",
+                r.render("404.html", &meta, |_| {})?,
+            )])
+        }
+        Job::Sitemap => Ok(vec![Output::new("sitemap.xml", sitemap(site))]),
+        Job::Robots => Ok(vec![Output::new("robots.txt", robots(site))]),
+        Job::StaticFiles => Ok(theme
+            .static_files
+            .iter()
+            .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
+            .collect()),
+    }
+}
+
+fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let latest = |kind| {
+        site.entries_of(kind)
+            .take(6)
+            .map(|(_, e)| card(site, e))
+            .collect::<Vec<_>>()
+    };
+    let stories = latest(EntryKind::Story);
+    let nominations = latest(EntryKind::Nomination);
+    let mut meta = r.meta(
+        &site.settings.title,
+        &site.settings.description,
+        "/",
+        "home",
+        Vec::new(),
+    );
+    meta.feeds
+        .push(r.crumb("All stories and nominations (Atom)", "/feeds/atom.xml"));
+    let counts = Counts {
+        stories: site.entries_of(EntryKind::Story).count(),
+        nominations: site.entries_of(EntryKind::Nomination).count(),
+        councils: site.taxonomy(TaxonomyKind::Council).terms.len(),
+    };
+    r.html("/", "home.html", &meta, |c| {
+        c.insert("stories", &stories);
+        c.insert("nominations", &nominations);
+        c.insert("counts", &counts);
+    })
+}
+
+#[derive(Serialize)]
+struct Counts {
+    stories: usize,
+    nominations: usize,
+    councils: usize,
+}
+
+fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let entry = &site.entries[index];
+    let body = render_markdown(&entry.body, &site.settings.base_path);
+    let view = entry_view(site, entry, &body.html);
+    let section = entry.kind.section();
+    let crumbs = vec![
+        r.home_crumb(),
+        r.crumb(
+            if entry.kind == EntryKind::Story {
+                "Stories"
+            } else {
+                "Nominations"
+            },
+            &format!("/{section}/"),
+        ),
+    ];
+    let kind = if entry.kind == EntryKind::Story {
+        "story"
+    } else {
+        "nomination"
+    };
+    let meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
+    let mut outputs = r.html(&entry.path(), "entry.html", &meta, |c| {
+        c.insert("entry", &view)
+    })?;
+    for alias in &entry.aliases {
+        let meta = r.meta(
+            &entry.title,
+            &entry.summary,
+            &entry.path(),
+            "redirect",
+            Vec::new(),
+        );
+        let target = site.settings.site_url(&entry.path());
+        outputs.push(Output::new(
+            index_file(&alias_path(alias)),
+            r.render("redirect.html", &meta, |c| c.insert("target", &target))?,
+        ));
+    }
+    Ok(outputs)
+}
+
+/// An alias written as `/stories/old/` or `stories/old` → `/stories/old/`.
+pub fn alias_path(alias: &str) -> String {
+    let trimmed = alias.trim().trim_matches('/');
+    let clean: Vec<&str> = trimmed
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+        .collect();
+    format!("/{}/", clean.join("/"))
+}
+
+fn section(r: &Renderer, kind: EntryKind, page: usize) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let title = if kind == EntryKind::Story {
+        "Good-practice stories"
+    } else {
+        "My Brilliant Colleague nominations"
+    };
+    let intro = if kind == EntryKind::Story {
+        "Social workers describe practice that made a difference, in their own words."
+    } else {
+        "Colleagues tell us about someone whose work deserves recognition."
+    };
+    let indices: Vec<usize> = site.entries_of(kind).map(|(i, _)| i).collect();
+    let path = format!("/{}/", kind.section());
+    listing(r, &path, title, intro, &indices, page, vec![r.home_crumb()])
+}
+
+fn listing(
+    r: &Renderer,
+    path: &str,
+    title: &str,
+    intro: &str,
+    indices: &[usize],
+    page: usize,
+    crumbs: Vec<Link>,
+) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let size = site.settings.page_size;
+    let total = page_count(indices.len(), size);
+    let cards: Vec<_> = indices
+        .iter()
+        .skip((page - 1) * size)
+        .take(size)
+        .map(|&i| card(site, &site.entries[i]))
+        .collect();
+    let first_url = site.settings.site_url(path);
+    let pages = pagination(&first_url, page, total);
+    let page_path = if page == 1 {
+        path.to_string()
+    } else {
+        format!("{path}page/{page}/")
+    };
+    let heading = if page == 1 {
+        title.to_string()
+    } else {
+        format!("{title} (page {page} of {total})")
+    };
+    let meta = r.meta(&heading, intro, &page_path, "listing", crumbs);
+    let first = (page - 1) * size + 1;
+    let range = Range {
+        first,
+        last: first + cards.len().saturating_sub(1),
+        of: indices.len(),
+    };
+    r.html(&page_path, "listing.html", &meta, |c| {
+        c.insert("heading", title);
+        c.insert("intro", intro);
+        c.insert("entries", &cards);
+        c.insert("pagination", &pages);
+        c.insert("range", &range);
+    })
+}
+
+#[derive(Serialize)]
+struct Range {
+    first: usize,
+    last: usize,
+    of: usize,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    label: String,
+    url: String,
+    count: usize,
+}
+
+fn taxonomy_index(r: &Renderer, kind: TaxonomyKind) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let taxonomy = site.taxonomy(kind);
+    let terms: Vec<TermView> = taxonomy
+        .terms
+        .iter()
+        .map(|t| TermView {
+            label: t.label.clone(),
+            url: site
+                .settings
+                .site_url(&format!("/{}/{}/", kind.section(), t.slug)),
+            count: t.entries.len(),
+        })
+        .collect();
+    let path = format!("/{}/", kind.section());
+    let description = format!("Browse stories and nominations by {}.", kind.singular());
+    let meta = r.meta(
+        kind.title(),
+        &description,
+        &path,
+        "terms",
+        vec![r.home_crumb()],
+    );
+    r.html(&path, "terms.html", &meta, |c| {
+        c.insert("heading", kind.title());
+        c.insert("terms", &terms);
+    })
+}
+
+fn term_page(
+    r: &Renderer,
+    kind: TaxonomyKind,
+    term: usize,
+    page: usize,
+) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let Some(t) = site.taxonomy(kind).terms.get(term) else {
+        return Ok(Vec::new());
+    };
+    let path = format!("/{}/{}/", kind.section(), t.slug);
+    let title = match kind {
+        TaxonomyKind::Council => format!("Stories and nominations from {}", t.label),
+        TaxonomyKind::Year => format!("Stories and nominations from {}", t.label),
+        TaxonomyKind::Tag => format!("Tagged “{}”", t.label),
+        _ => format!("{}: stories and nominations", t.label),
+    };
+    let intro = format!(
+        "{} published {} with the {} “{}”.",
+        count_phrase(t.entries.len()),
+        "items",
+        kind.singular(),
+        t.label
+    );
+    let crumbs = vec![
+        r.home_crumb(),
+        r.crumb(kind.title(), &format!("/{}/", kind.section())),
+    ];
+    listing(r, &path, &title, &intro, &t.entries, page, crumbs)
+}
+
+fn count_phrase(n: usize) -> String {
+    match n {
+        1 => "One item".into(),
+        n => format!("{n}"),
+    }
+}
+
+fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
+    let page = &r.site.pages[index];
+    let body = render_markdown(&page.body, &r.site.settings.base_path);
+    let meta = r.meta(
+        &page.title,
+        &page.summary,
+        &page.path(),
+        "page",
+        vec![r.home_crumb()],
+    );
+    r.html(&page.path(), "page.html", &meta, |c| {
+        c.insert("body_html", &body.html)
+    })
+}
+
+fn sitemap(site: &Site) -> Vec<u8> {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut add = |path: &str, lastmod: Option<String>| {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(&site.settings.absolute_url(path)));
+        xml.push_str("</loc>");
+        if let Some(date) = lastmod {
+            xml.push_str("<lastmod>");
+            xml.push_str(&date);
+            xml.push_str("</lastmod>");
+        }
+        xml.push_str("</url>\n");
+    };
+    for path in [
+        "/",
+        "/stories/",
+        "/nominations/",
+        "/search/",
+        "/press/",
+        "/feeds/",
+        "/accessibility/",
+    ] {
+        add(path, None);
+    }
+    for entry in &site.entries {
+        add(
+            &entry.path(),
+            Some(entry.updated.unwrap_or(entry.date).to_string()),
+        );
+    }
+    for taxonomy in &site.taxonomies {
+        add(&format!("/{}/", taxonomy.kind.section()), None);
+        for term in &taxonomy.terms {
+            add(
+                &format!("/{}/{}/", taxonomy.kind.section(), term.slug),
+                None,
+            );
+        }
+    }
+    for page in &site.pages {
+        add(&page.path(), None);
+    }
+    xml.push_str("</urlset>\n");
+    xml.into_bytes()
+}
+
+fn robots(site: &Site) -> Vec<u8> {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.settings.absolute_url("/sitemap.xml")
+    )
+    .into_bytes()
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_cannot_climb_out_of_the_site() {
+        assert_eq!(alias_path("/stories/old/"), "/stories/old/");
+        assert_eq!(alias_path("stories/../../etc"), "/stories/etc/");
+    }
+
+    #[test]
+    fn empty_listings_still_have_a_page() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(page_count(41, 20), 3);
+    }
+}

@@ -1,0 +1,371 @@
+//! View structs: the exact fields templates can use, built from the public [`Site`].
+//!
+//! Templates get these borrowed views, never the model, so template fields stay stable
+//! and nothing outside the public model can be reached from a template.
+
+use serde::Serialize;
+
+use crate::model::{Entry, EntryKind, People, Person};
+use crate::resolve::{Site, TaxonomyKind};
+use crate::util::slugify;
+
+/// Site-wide values every template sees as `site`.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub organisation: &'a str,
+    pub base_url: &'a str,
+    /// "/" or "/sub/": prefix for every link.
+    pub base_path: &'a str,
+    pub press_office: Option<&'a crate::model::Contact>,
+    pub accessibility: &'a crate::config::AccessibilitySettings,
+    pub submissions_email: &'a str,
+    pub nominations: &'a crate::config::NominationRules,
+    pub year: i16,
+    pub nav: Vec<Link>,
+    pub footer: Vec<Link>,
+    pub feed_atom: String,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let s = &site.settings;
+        let link = |title: &str, path: &str| Link {
+            title: title.to_string(),
+            url: s.site_url(path),
+        };
+        let mut footer = vec![
+            link("Accessibility statement", "/accessibility/"),
+            link("For journalists", "/press/"),
+            link("Feeds", "/feeds/"),
+        ];
+        footer.extend(site.pages.iter().map(|p| link(&p.title, &p.path())));
+        SiteView {
+            title: &s.title,
+            description: &s.description,
+            language: &s.language,
+            organisation: &s.organisation,
+            base_url: &s.base_url,
+            base_path: &s.base_path,
+            press_office: s.press_office.as_ref(),
+            accessibility: &s.accessibility,
+            submissions_email: &s.submissions.email,
+            nominations: &s.nominations,
+            year: site.now.to_zoned(jiff::tz::TimeZone::UTC).year(),
+            nav: vec![
+                link("Stories", "/stories/"),
+                link("Nominations", "/nominations/"),
+                link("Councils", "/councils/"),
+                link("Services", "/services/"),
+                link("Practice areas", "/practice-areas/"),
+                link("Search", "/search/"),
+            ],
+            footer,
+            feed_atom: s.site_url("/feeds/atom.xml"),
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// A term link with its label, e.g. a council on a card.
+#[derive(Serialize, Clone, Debug)]
+pub struct TermLink {
+    pub label: String,
+    pub url: String,
+}
+
+/// An entry as a card in a listing.
+#[derive(Serialize)]
+pub struct CardView<'a> {
+    pub kind: EntryKind,
+    pub kind_label: &'static str,
+    pub url: String,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub date_iso: String,
+    pub date_human: String,
+    pub council: Option<TermLink>,
+    pub service: Option<TermLink>,
+    pub people: Vec<&'a str>,
+    pub image: Option<ImageView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ImageView<'a> {
+    pub src: String,
+    pub alt: &'a str,
+    pub credit: &'a str,
+    pub decorative: bool,
+}
+
+#[derive(Serialize)]
+pub struct PersonView<'a> {
+    pub public_name: &'a str,
+    pub role: &'a str,
+    pub organisation: &'a str,
+    pub anonymous: bool,
+    /// "Written by", "Nominee", "Nominated by".
+    pub relation: &'static str,
+}
+
+/// An entry's own page.
+#[derive(Serialize)]
+pub struct EntryView<'a> {
+    #[serde(flatten)]
+    pub card: CardView<'a>,
+    pub body_html: &'a str,
+    pub canonical_url: String,
+    pub updated_iso: Option<String>,
+    pub updated_human: Option<String>,
+    pub people: Vec<PersonView<'a>>,
+    pub practice_areas: Vec<TermLink>,
+    pub tags: Vec<TermLink>,
+    pub year: TermLink,
+    pub voice_note: Option<VoiceNoteView<'a>>,
+    pub media_contact: Option<&'a crate::model::Contact>,
+    pub draft: bool,
+    pub text_url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct VoiceNoteView<'a> {
+    pub src: String,
+    pub duration_human: String,
+    pub mime: &'static str,
+    pub transcript: &'a str,
+}
+
+/// "3 March 2026".
+pub fn human_date(date: jiff::civil::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get((date.month() - 1) as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+pub fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
+    TermLink {
+        label: crate::resolve::term_label(kind, name),
+        url: site
+            .settings
+            .site_url(&format!("/{}/{}/", kind.section(), slugify(name))),
+    }
+}
+
+pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
+    CardView {
+        kind: entry.kind,
+        kind_label: entry.kind.label(),
+        url: site.settings.site_url(&entry.path()),
+        title: &entry.title,
+        summary: &entry.summary,
+        date_iso: entry.date.to_string(),
+        date_human: human_date(entry.date),
+        council: entry
+            .council
+            .as_deref()
+            .map(|c| term_link(site, TaxonomyKind::Council, c)),
+        service: entry
+            .service
+            .as_deref()
+            .map(|s| term_link(site, TaxonomyKind::Service, s)),
+        people: entry
+            .people()
+            .into_iter()
+            .map(|p| p.public_name.as_str())
+            .collect(),
+        image: entry.image.as_ref().map(|i| ImageView {
+            src: site.settings.site_url(&i.src),
+            alt: &i.alt,
+            credit: &i.credit,
+            decorative: i.decorative,
+        }),
+    }
+}
+
+fn person_view<'a>(person: &'a Person, relation: &'static str) -> PersonView<'a> {
+    PersonView {
+        public_name: &person.public_name,
+        role: &person.role,
+        organisation: &person.organisation,
+        anonymous: person.anonymous,
+        relation,
+    }
+}
+
+pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> EntryView<'a> {
+    let people = match &entry.people {
+        People::Story { authors } => authors
+            .iter()
+            .map(|a| person_view(a, "Written by"))
+            .collect(),
+        People::Nomination { nominee, nominator } => vec![
+            person_view(nominee, "Nominee"),
+            person_view(nominator, "Nominated by"),
+        ],
+    };
+    EntryView {
+        card: card(site, entry),
+        body_html,
+        canonical_url: site.settings.absolute_url(&entry.path()),
+        updated_iso: entry.updated.map(|d| d.to_string()),
+        updated_human: entry.updated.map(human_date),
+        people,
+        practice_areas: entry
+            .practice_areas
+            .iter()
+            .map(|a| term_link(site, TaxonomyKind::PracticeArea, a))
+            .collect(),
+        tags: entry
+            .tags
+            .iter()
+            .map(|t| term_link(site, TaxonomyKind::Tag, t))
+            .collect(),
+        year: term_link(site, TaxonomyKind::Year, &entry.date.year().to_string()),
+        voice_note: entry.voice_note.as_ref().map(|v| VoiceNoteView {
+            src: site.settings.site_url(&v.src),
+            duration_human: duration_human(v.duration_seconds),
+            mime: audio_mime(&v.src),
+            transcript: &v.transcript,
+        }),
+        media_contact: entry
+            .media_contact
+            .as_ref()
+            .or(site.settings.press_office.as_ref()),
+        draft: entry.draft,
+        text_url: (entry.kind == EntryKind::Story).then(|| {
+            site.settings
+                .site_url(&format!("{}story.txt", entry.path()))
+        }),
+    }
+}
+
+fn duration_human(seconds: f64) -> String {
+    let total = seconds.round() as u64;
+    match (total / 60, total % 60) {
+        (0, s) => format!("{s} seconds"),
+        (1, 0) => "1 minute".into(),
+        (m, 0) => format!("{m} minutes"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+fn audio_mime(src: &str) -> &'static str {
+    match src
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("mp3") => "audio/mpeg",
+        Some("m4a") => "audio/mp4",
+        Some("ogg") | Some("oga") => "audio/ogg",
+        Some("wav") => "audio/wav",
+        _ => "audio/mpeg",
+    }
+}
+
+/// GOV.UK-style pagination: previous/next and page numbers with ellipses.
+#[derive(Serialize, Debug)]
+pub struct PaginationView {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub items: Vec<PageItem>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct PageItem {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    pub ellipsis: bool,
+}
+
+/// `section_url` is the first page's URL (with base path), e.g. `/stories/`.
+pub fn pagination(section_url: &str, current: usize, total: usize) -> PaginationView {
+    let url = |n: usize| {
+        if n == 1 {
+            section_url.to_string()
+        } else {
+            format!("{section_url}page/{n}/")
+        }
+    };
+    let mut items = Vec::new();
+    let mut last_shown = 0;
+    for n in 1..=total {
+        let show = n == 1 || n == total || n.abs_diff(current) <= 1;
+        if show {
+            if last_shown != 0 && n > last_shown + 1 {
+                items.push(PageItem {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                    ellipsis: true,
+                });
+            }
+            items.push(PageItem {
+                number: n,
+                url: url(n),
+                current: n == current,
+                ellipsis: false,
+            });
+            last_shown = n;
+        }
+    }
+    PaginationView {
+        current,
+        total,
+        previous: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_shows_neighbours_and_ends() {
+        let view = pagination("/stories/", 5, 9);
+        let numbers: Vec<_> = view
+            .items
+            .iter()
+            .map(|i| if i.ellipsis { 0 } else { i.number })
+            .collect();
+        assert_eq!(numbers, vec![1, 0, 4, 5, 6, 0, 9]);
+        assert_eq!(view.previous.as_deref(), Some("/stories/page/4/"));
+        assert_eq!(view.next.as_deref(), Some("/stories/page/6/"));
+        let first = pagination("/stories/", 1, 1);
+        assert!(first.previous.is_none() && first.next.is_none());
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(human_date(jiff::civil::date(2026, 3, 2)), "2 March 2026");
+    }
+}

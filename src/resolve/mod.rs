@@ -1,0 +1,284 @@
+//! Resolve: decides what is published now and groups it for listings.
+//!
+//! The [`Site`] built here is the only thing the render stage sees. Drafts, embargoed
+//! entries and entries whose consent has ended are left out here, once, so no page,
+//! feed, sitemap or search record can include them.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use crate::config::Settings;
+use crate::load::Library;
+use crate::model::{Entry, EntryKind, Page};
+use crate::util::slugify;
+
+/// When "now" is and whether drafts are shown.
+#[derive(Debug, Clone, Copy)]
+pub struct PublishOptions {
+    pub now: Timestamp,
+    pub include_drafts: bool,
+}
+
+/// Why an entry is not published in this build.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum HeldBack {
+    Draft,
+    Embargo { until: String },
+    ConsentWithdrawn,
+    ConsentExpired { on: String },
+}
+
+/// An entry left out of this build, for the summary and `check --summary`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HeldBackEntry {
+    pub source: PathBuf,
+    pub title: String,
+    pub kind: EntryKind,
+    pub council: Option<String>,
+    pub why: HeldBack,
+}
+
+/// The groupings a visitor can browse by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TaxonomyKind {
+    Council,
+    Service,
+    PracticeArea,
+    Tag,
+    Year,
+}
+
+impl TaxonomyKind {
+    pub const ALL: [TaxonomyKind; 5] = [
+        TaxonomyKind::Council,
+        TaxonomyKind::Service,
+        TaxonomyKind::PracticeArea,
+        TaxonomyKind::Tag,
+        TaxonomyKind::Year,
+    ];
+
+    /// The URL section, e.g. `practice-areas`.
+    pub fn section(self) -> &'static str {
+        match self {
+            TaxonomyKind::Council => "councils",
+            TaxonomyKind::Service => "services",
+            TaxonomyKind::PracticeArea => "practice-areas",
+            TaxonomyKind::Tag => "tags",
+            TaxonomyKind::Year => "years",
+        }
+    }
+
+    /// The plural heading, e.g. "Practice areas".
+    pub fn title(self) -> &'static str {
+        match self {
+            TaxonomyKind::Council => "Councils",
+            TaxonomyKind::Service => "Services",
+            TaxonomyKind::PracticeArea => "Practice areas",
+            TaxonomyKind::Tag => "Tags",
+            TaxonomyKind::Year => "Years",
+        }
+    }
+
+    /// The singular, e.g. "practice area".
+    pub fn singular(self) -> &'static str {
+        match self {
+            TaxonomyKind::Council => "council",
+            TaxonomyKind::Service => "service",
+            TaxonomyKind::PracticeArea => "practice area",
+            TaxonomyKind::Tag => "tag",
+            TaxonomyKind::Year => "year",
+        }
+    }
+
+    /// The values an entry has in this taxonomy.
+    pub fn values_of(self, entry: &Entry) -> Vec<String> {
+        match self {
+            TaxonomyKind::Council => entry.council.iter().cloned().collect(),
+            TaxonomyKind::Service => entry.service.iter().cloned().collect(),
+            TaxonomyKind::PracticeArea => entry.practice_areas.clone(),
+            TaxonomyKind::Tag => entry.tags.clone(),
+            TaxonomyKind::Year => vec![entry.date.year().to_string()],
+        }
+    }
+}
+
+/// One value of a taxonomy with the entries that have it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As written, e.g. "Kinship care" or "kinship-care".
+    pub name: String,
+    pub label: String,
+    pub slug: String,
+    /// Indices into [`Site::entries`], newest first.
+    pub entries: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub kind: TaxonomyKind,
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    pub fn term(&self, name: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.name == name)
+    }
+}
+
+/// The public site: published entries and pages, grouped, plus what was held back.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub settings: Settings,
+    pub now: Timestamp,
+    /// Published entries, newest first.
+    pub entries: Vec<Entry>,
+    pub pages: Vec<Page>,
+    pub taxonomies: Vec<Taxonomy>,
+    pub held_back: Vec<HeldBackEntry>,
+}
+
+impl Site {
+    pub fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
+        // Every kind is built in `resolve`, in ALL order.
+        &self.taxonomies[TaxonomyKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0)]
+    }
+
+    pub fn entries_of(&self, kind: EntryKind) -> impl Iterator<Item = (usize, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind == kind)
+    }
+}
+
+/// Builds the public site from a library whose validation found no errors.
+pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) -> Site {
+    let mut entries = Vec::new();
+    let mut held_back = Vec::new();
+    for document in &library.documents {
+        let entry = &document.entry;
+        match hold_back_reason(entry, options) {
+            Some(why) => held_back.push(HeldBackEntry {
+                source: entry.source.clone(),
+                title: entry.title.clone(),
+                kind: entry.kind,
+                council: entry.council.clone(),
+                why,
+            }),
+            None => entries.push(entry.clone()),
+        }
+    }
+    entries.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    held_back.sort_by(|a, b| a.source.cmp(&b.source));
+    let pages = library
+        .pages
+        .iter()
+        .filter(|p| options.include_drafts || !p.page.draft)
+        .map(|p| p.page.clone())
+        .collect();
+    let taxonomies = TaxonomyKind::ALL
+        .iter()
+        .map(|kind| build_taxonomy(settings, *kind, &entries))
+        .collect();
+    Site {
+        settings: settings.clone(),
+        now: options.now,
+        entries,
+        pages,
+        taxonomies,
+        held_back,
+    }
+}
+
+/// Why an entry must not be published at `now`, or None when it may be.
+pub fn hold_back_reason(entry: &Entry, options: PublishOptions) -> Option<HeldBack> {
+    if entry.draft && !options.include_drafts {
+        return Some(HeldBack::Draft);
+    }
+    if let Some(until) = entry.embargo {
+        if until > options.now {
+            return Some(HeldBack::Embargo {
+                until: until.to_string(),
+            });
+        }
+    }
+    if let Some(consent) = &entry.consent {
+        if consent.withdrawn {
+            return Some(HeldBack::ConsentWithdrawn);
+        }
+        let today = options.now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        if let Some(expires) = consent.expires {
+            if expires < today {
+                return Some(HeldBack::ConsentExpired {
+                    on: expires.to_string(),
+                });
+            }
+        }
+    } else if entry.kind == EntryKind::Story && !entry.draft {
+        // Validation refuses this; never publish without consent even if it is skipped.
+        return Some(HeldBack::ConsentWithdrawn);
+    }
+    None
+}
+
+fn build_taxonomy(settings: &Settings, kind: TaxonomyKind, entries: &[Entry]) -> Taxonomy {
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        for name in kind.values_of(entry) {
+            let slug = slugify(&name);
+            if slug.is_empty() {
+                continue;
+            }
+            let term = by_slug.entry(slug.clone()).or_insert_with(|| Term {
+                label: term_label(kind, &name),
+                name: name.clone(),
+                slug,
+                entries: Vec::new(),
+            });
+            if term.entries.last() != Some(&index) {
+                term.entries.push(index);
+            }
+        }
+    }
+    let mut terms: Vec<Term> = by_slug.into_values().collect();
+    match kind {
+        TaxonomyKind::Year => terms.sort_by(|a, b| b.name.cmp(&a.name)),
+        TaxonomyKind::Service => terms.sort_by_key(|t| {
+            settings
+                .services
+                .iter()
+                .position(|s| *s == t.name)
+                .unwrap_or(usize::MAX)
+        }),
+        _ => terms.sort_by_key(|t| t.label.to_lowercase()),
+    }
+    Taxonomy { kind, terms }
+}
+
+/// "mental-health" → "Mental health"; council names and years stay as written.
+pub fn term_label(kind: TaxonomyKind, name: &str) -> String {
+    match kind {
+        TaxonomyKind::Council | TaxonomyKind::Year => name.to_string(),
+        _ => humanise(name),
+    }
+}
+
+/// A vocabulary slug as words: "fostering-adoption" → "Fostering adoption".
+pub fn humanise(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

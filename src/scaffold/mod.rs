@@ -1,0 +1,46 @@
+//! Scaffolding: `init` creates a new site that builds and passes `check` at once.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::FsError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error("{0} already holds a site (site.yaml exists); nothing was changed")]
+    AlreadyASite(PathBuf),
+    #[error(transparent)]
+    Fs(#[from] FsError),
+}
+
+const SITE_YAML: &str = include_str!("init/site.yaml");
+const STORY: &str = include_str!("init/story.md");
+const NOMINATION: &str = include_str!("init/nomination.md");
+const ABOUT: &str = include_str!("init/about.md");
+
+/// Creates a site in `dir` (made if missing). Returns the files written.
+pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+    if dir.join("site.yaml").exists() {
+        return Err(ScaffoldError::AlreadyASite(dir.to_path_buf()));
+    }
+    let files = [
+        ("site.yaml", SITE_YAML),
+        ("content/stories/welcome-to-your-story-site.md", STORY),
+        (
+            "content/nominations/a-brilliant-duty-social-worker.md",
+            NOMINATION,
+        ),
+        ("content/pages/about.md", ABOUT),
+        ("content/media/.keep", ""),
+    ];
+    let mut written = Vec::new();
+    for (relative, text) in files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| FsError::new("cannot create", parent, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| FsError::new("cannot write", &path, e))?;
+        written.push(path);
+    }
+    Ok(written)
+}

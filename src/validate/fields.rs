@@ -1,0 +1,488 @@
+//! Field rules: lengths, vocabularies, consent, images, voice notes, links and slugs.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::load::convert::Converter;
+use crate::load::{Document, Library};
+use crate::model::{Entry, EntryKind};
+use crate::util::{slugify, LineIndex};
+
+pub const MAX_TITLE_CHARS: usize = 120;
+pub const MAX_SUMMARY_CHARS: usize = 300;
+
+/// URL sections the tool itself publishes; a page slug may not take one of them.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "stories",
+    "nominations",
+    "councils",
+    "services",
+    "practice-areas",
+    "tags",
+    "years",
+    "search",
+    "press",
+    "feeds",
+    "static",
+    "media",
+    "pagefind",
+    "accessibility",
+    "submit",
+];
+
+pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    let known = KnownPaths::new(settings, library);
+    library
+        .documents
+        .iter()
+        .flat_map(|document| check_document(settings, document, &known))
+        .chain(library.pages.iter().flat_map(|page| {
+            check_body_links(
+                &page.source.path,
+                &page.source.text,
+                page.page.body_line,
+                &page.page.body,
+                &known,
+            )
+        }))
+        .collect()
+}
+
+fn check_document(settings: &Settings, document: &Document, known: &KnownPaths) -> Vec<Diagnostic> {
+    let converter = Converter::new(&document.source, &document.parts);
+    let entry = &document.entry;
+    let mut problems = Vec::new();
+    problems.extend(check_lengths(&converter, entry));
+    problems.extend(check_vocabulary(settings, &converter, entry));
+    problems.extend(check_consent(&converter, document));
+    problems.extend(check_image(settings, &converter, entry));
+    problems.extend(check_voice_note(settings, &converter, entry));
+    problems.extend(check_body_links(
+        &document.source.path,
+        &document.source.text,
+        entry.body_line,
+        &entry.body,
+        known,
+    ));
+    problems
+}
+
+fn check_lengths(converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let title_chars = entry.title.chars().count();
+    if title_chars > MAX_TITLE_CHARS {
+        problems.push(
+            converter
+                .at_key(&["title"], "PP0201", format!("the title is {title_chars} characters long; the limit is {MAX_TITLE_CHARS}"))
+                .with_hint("shorten the title: it appears in listings, feeds and social media previews; put detail in the summary"),
+        );
+    }
+    let summary_chars = entry.summary.chars().count();
+    if summary_chars > MAX_SUMMARY_CHARS && entry.kind == EntryKind::Story {
+        problems.push(
+            converter
+                .at_key(&["summary"], "PP0202", format!("the summary is {summary_chars} characters long; the limit is {MAX_SUMMARY_CHARS}"))
+                .with_hint("keep the summary to one or two sentences: it is used in listings, feeds, search results and social previews"),
+        );
+    }
+    problems
+}
+
+fn check_vocabulary(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if let Some(service) = &entry.service {
+        if !settings.services.iter().any(|s| s == service) {
+            problems.push(not_in_vocabulary(
+                converter,
+                "service",
+                service,
+                &settings.services,
+                "PP0204",
+            ));
+        }
+    }
+    for area in &entry.practice_areas {
+        if !settings.practice_areas.iter().any(|a| a == area) {
+            problems.push(not_in_vocabulary(
+                converter,
+                "practice_areas",
+                area,
+                &settings.practice_areas,
+                "PP0205",
+            ));
+        }
+    }
+    problems
+}
+
+fn not_in_vocabulary(
+    converter: &Converter,
+    key: &str,
+    value: &str,
+    allowed: &[String],
+    code: &'static str,
+) -> Diagnostic {
+    let candidates: Vec<&str> = allowed.iter().map(String::as_str).collect();
+    let suggestion = super::suggest::did_you_mean(value, &candidates)
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    let list = if allowed.is_empty() {
+        format!("site.yaml has no `{key}` list yet; ask the site's editor to add one")
+    } else {
+        format!(
+            "the allowed values (from site.yaml) are: {}",
+            allowed.join(", ")
+        )
+    };
+    converter
+        .at_value(
+            key,
+            value,
+            code,
+            format!(
+                "`{value}` is not one of this site's {}",
+                key.replace('_', " ")
+            ),
+        )
+        .with_hint(format!("{suggestion}{list}"))
+}
+
+fn check_consent(converter: &Converter, document: &Document) -> Vec<Diagnostic> {
+    let entry = &document.entry;
+    let Some(consent) = &entry.consent else {
+        return Vec::new();
+    };
+    if entry.draft {
+        return Vec::new();
+    }
+    let mut problems = Vec::new();
+    if !consent.recorded {
+        problems.push(
+            converter
+                .at_key(&["consent", "recorded"], "PP0206", "consent to publish has not been recorded".into())
+                .with_hint("publish only when everyone identifiable in the story has agreed; then write `recorded: true` under `consent:`"),
+        );
+    }
+    if document
+        .private
+        .consent_recorded_by
+        .as_deref()
+        .is_none_or(str::is_empty)
+    {
+        problems.push(
+            converter
+                .at_key(&["consent"], "PP0206", "`consent` does not say who recorded it".into())
+                .with_hint("add `by:` under `consent:` with the role of the person who recorded consent, e.g. `by: Team manager`"),
+        );
+    }
+    if consent.date.is_none() {
+        problems.push(
+            converter
+                .at_key(&["consent"], "PP0206", "`consent` has no date".into())
+                .with_hint(
+                    "add `date: YYYY-MM-DD` under `consent:` with the day consent was recorded",
+                ),
+        );
+    }
+    problems
+}
+
+fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
+    let Some(image) = &entry.image else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    if image.alt.is_empty() && !image.decorative {
+        problems.push(
+            converter
+                .at_key(&["image"], "PP0208", "the image has no alternative text (`alt`)".into())
+                .with_hint("describe what the picture shows for people who cannot see it, e.g. `alt: Two mugs of tea on a kitchen table`; only if it is pure decoration write `alt: \"\"` and `decorative: true`"),
+        );
+    }
+    if image.credit.is_empty() {
+        problems.push(
+            converter
+                .at_key(&["image"], "PP0208", "the image has no `credit`".into())
+                .with_hint("say who took or made the picture, e.g. `credit: Photo by Anytown Council`; journalists need it to reuse the image"),
+        );
+    }
+    problems.extend(check_media_file(settings, converter, "image", &image.src));
+    problems
+}
+
+fn check_voice_note(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
+    let Some(note) = &entry.voice_note else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    let max = settings.nominations.voice_note_max_seconds;
+    if note.duration_seconds <= 0.0 {
+        problems.push(
+            converter
+                .at_key(
+                    &["voice_note"],
+                    "PP0303",
+                    "the voice note does not say how long it is".into(),
+                )
+                .with_hint(
+                    "add `duration_seconds:` under `voice_note:` with the length in seconds",
+                ),
+        );
+    } else if note.duration_seconds > f64::from(max) {
+        problems.push(
+            converter
+                .at_key(
+                    &["voice_note", "duration_seconds"],
+                    "PP0303",
+                    format!(
+                        "the voice note lasts {} seconds; the limit is {max}",
+                        note.duration_seconds
+                    ),
+                )
+                .with_hint(format!("record a shorter note, of {max} seconds at most")),
+        );
+    }
+    if note.transcript.is_empty() {
+        problems.push(
+            converter
+                .at_key(&["voice_note"], "PP0304", "the voice note has no transcript".into())
+                .with_hint("add `transcript:` under `voice_note:` with the words spoken, so people who cannot hear it can read it"),
+        );
+    }
+    problems.extend(check_media_file(
+        settings,
+        converter,
+        "voice_note",
+        &note.src,
+    ));
+    problems
+}
+
+fn check_media_file(
+    settings: &Settings,
+    converter: &Converter,
+    key: &str,
+    src: &str,
+) -> Vec<Diagnostic> {
+    if src.is_empty() {
+        return vec![converter
+            .at_key(&[key], "PP0502", format!("`{key}` has no `src`"))
+            .with_hint("add `src: /media/<folder>/<file>` pointing at a file in content/media/")];
+    }
+    if !src.starts_with("/media/") {
+        return vec![converter
+            .at_value(key, src, "PP0503", format!("`{src}` is not in the site's media folder"))
+            .with_hint("put the file in content/media/ and write its path from there, e.g. `/media/images/photo.jpg`; files from other websites are not allowed")];
+    }
+    if !media_exists(settings, src) {
+        return vec![converter
+            .at_value(
+                key,
+                src,
+                "PP0502",
+                format!("the file `{src}` does not exist"),
+            )
+            .with_hint(format!("put the file at content{src}, or correct the path"))];
+    }
+    Vec::new()
+}
+
+fn media_exists(settings: &Settings, src: &str) -> bool {
+    let relative = percent_decode(src.trim_start_matches('/'));
+    if relative.split('/').any(|part| part == "..") {
+        return false;
+    }
+    settings.content_dir().join(relative).is_file()
+}
+
+/// Decodes `%20`-style escapes in a link so `/media/my%20photo.jpg` finds the file.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every URL path the site will publish, to check internal links against.
+pub struct KnownPaths {
+    paths: HashSet<String>,
+    content_dir: std::path::PathBuf,
+}
+
+impl KnownPaths {
+    pub fn new(settings: &Settings, library: &Library) -> Self {
+        let mut paths: HashSet<String> = [
+            "/",
+            "/stories/",
+            "/nominations/",
+            "/councils/",
+            "/services/",
+            "/practice-areas/",
+            "/tags/",
+            "/years/",
+            "/search/",
+            "/press/",
+            "/feeds/",
+            "/accessibility/",
+            "/submit/story/",
+            "/submit/nomination/",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for document in &library.documents {
+            let entry = &document.entry;
+            paths.insert(entry.path());
+            paths.extend(entry.aliases.iter().map(|a| normalise_path(a)));
+            if let Some(council) = &entry.council {
+                paths.insert(format!("/councils/{}/", slugify(council)));
+            }
+            if let Some(service) = &entry.service {
+                paths.insert(format!("/services/{}/", slugify(service)));
+            }
+            paths.insert(format!("/years/{}/", entry.date.year()));
+            paths.extend(
+                entry
+                    .practice_areas
+                    .iter()
+                    .map(|a| format!("/practice-areas/{}/", slugify(a))),
+            );
+            paths.extend(entry.tags.iter().map(|t| format!("/tags/{}/", slugify(t))));
+        }
+        paths.extend(library.pages.iter().map(|p| p.page.path()));
+        KnownPaths {
+            paths,
+            content_dir: settings.content_dir(),
+        }
+    }
+
+    fn contains(&self, link: &str) -> bool {
+        let path = link.split(['#', '?']).next().unwrap_or(link);
+        if path.starts_with("/media/") {
+            let relative = percent_decode(path.trim_start_matches('/'));
+            return !relative.split('/').any(|p| p == "..")
+                && self.content_dir.join(relative).is_file();
+        }
+        if path.starts_with("/feeds/")
+            || path.contains("/page/")
+            || path.ends_with(".txt")
+            || path.ends_with(".xml")
+        {
+            return true;
+        }
+        self.paths.contains(&normalise_path(path))
+    }
+}
+
+fn normalise_path(path: &str) -> String {
+    let trimmed = path.trim_end_matches("index.html").trim_end_matches('/');
+    format!("{trimmed}/")
+}
+
+/// Links in a markdown body that start with `/` must lead to a page or file of this site.
+pub fn check_body_links(
+    file: &Path,
+    text: &str,
+    body_line: usize,
+    body: &str,
+    known: &KnownPaths,
+) -> Vec<Diagnostic> {
+    let body_start = LineIndex::new(text).line_start(body_line);
+    let index = LineIndex::new(text);
+    let mut problems = Vec::new();
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        let (destination, what) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), "link"),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), "image"),
+            _ => continue,
+        };
+        if !destination.starts_with('/')
+            || destination.starts_with("//")
+            || known.contains(&destination)
+        {
+            continue;
+        }
+        let in_body = body[range.clone()]
+            .find(destination.as_str())
+            .map_or(range.start, |i| range.start + i);
+        let (line, column) = index.position(body_start + in_body);
+        let code = if destination.starts_with("/media/") {
+            "PP0502"
+        } else {
+            "PP0501"
+        };
+        problems.push(
+            Diagnostic::error(code, file, format!("this {what} points to `{destination}`, which is not part of the site"))
+                .at(line, column, destination.chars().count())
+                .with_hint("check the address: stories are at /stories/<file name>/, pages at /<file name>/, media at /media/<path>"),
+        );
+    }
+    problems
+}
+
+/// Rules across files: two files with one slug, page slugs that clash with the site's own.
+pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+    let entry_paths = library
+        .documents
+        .iter()
+        .map(|d| (d.entry.path(), d.source.path.as_path()));
+    let page_paths = library
+        .pages
+        .iter()
+        .map(|p| (p.page.path(), p.source.path.as_path()));
+    for (path, file) in entry_paths.chain(page_paths) {
+        if let Some(first) = seen.get(&path) {
+            problems.push(
+                Diagnostic::error(
+                    "PP0017",
+                    file,
+                    format!(
+                        "this file has the same address ({path}) as {}",
+                        first.display()
+                    ),
+                )
+                .with_hint("rename one of the files, or give one of them a different `slug:`"),
+            );
+        } else {
+            seen.insert(path, file);
+        }
+    }
+    for page in &library.pages {
+        if RESERVED_SLUGS.contains(&page.page.slug.as_str()) {
+            problems.push(
+                Diagnostic::error(
+                    "PP0017",
+                    &page.source.path,
+                    format!(
+                        "the address /{}/ is used by the site itself",
+                        page.page.slug
+                    ),
+                )
+                .with_hint("rename the file or set a different `slug:`"),
+            );
+        }
+    }
+    problems
+}

@@ -1,0 +1,149 @@
+//! The last line of the privacy promise: every output file is scanned, byte for byte,
+//! for anonymous people's names and for addresses of held-back entries before it is
+//! written. The data model should make a leak impossible; this catches the day it fails.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::diagnostic::Diagnostic;
+
+/// What must never appear in any output file, and why.
+pub struct LeakGuard {
+    matcher: Option<AhoCorasick>,
+    reasons: Vec<Forbidden>,
+}
+
+#[derive(Debug, Clone)]
+struct Forbidden {
+    /// Shown to the user: never the name itself, which would put it in logs.
+    what: String,
+    source: std::path::PathBuf,
+}
+
+impl LeakGuard {
+    /// `names` are (full name, file that marks it anonymous); `held_back` are
+    /// (site URL path with base path, file) of drafts and embargoed entries.
+    pub fn new(
+        names: &[(String, std::path::PathBuf)],
+        held_back: &[(String, std::path::PathBuf)],
+    ) -> LeakGuard {
+        let mut patterns = Vec::new();
+        let mut reasons = Vec::new();
+        for (name, source) in names {
+            for variant in name_variants(name) {
+                patterns.push(variant);
+                reasons.push(Forbidden {
+                    what: "the name of a person marked anonymous".into(),
+                    source: source.clone(),
+                });
+            }
+        }
+        for (path, source) in held_back {
+            patterns.push(path.clone());
+            reasons.push(Forbidden {
+                what: format!("a link to {path}, which is not published yet"),
+                source: source.clone(),
+            });
+        }
+        let matcher = (!patterns.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        LeakGuard { matcher, reasons }
+    }
+
+    /// A guard that forbids nothing (for tests and tools that render fragments).
+    pub fn none() -> LeakGuard {
+        LeakGuard {
+            matcher: None,
+            reasons: Vec::new(),
+        }
+    }
+
+    /// An error if `bytes` (the output file at `path`) contains anything forbidden.
+    pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+        let matcher = self.matcher.as_ref()?;
+        let found = matcher
+            .find_iter(bytes)
+            .find(|m| is_whole_word(bytes, m.start(), m.end()))?;
+        let reason = &self.reasons[found.pattern().as_usize()];
+        Some(
+            Diagnostic::error("PP0404", &reason.source, format!("the output file {path} would contain {}; nothing was published", reason.what))
+                .with_hint("this is a safety stop: check the file for the name or link, and check other files that mention the same person; report it if the content looks right"),
+        )
+    }
+}
+
+fn is_whole_word(bytes: &[u8], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+    let after = bytes.get(end).copied();
+    let is_word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+    !is_word(before) && !is_word(after)
+}
+
+/// The ways a name can be written in HTML, XML, JSON and URLs.
+fn name_variants(name: &str) -> Vec<String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().count() < 3 {
+        return Vec::new();
+    }
+    // ASCII letters match in any case; other letters (á, Ł) need their cased forms listed.
+    let mut variants = Vec::new();
+    for base in [name.clone(), name.to_lowercase(), name.to_uppercase()] {
+        let escaped_ampersand = base.replace('&', "&amp;");
+        for form in [base, escaped_ampersand] {
+            for apostrophe in ["'", "’", "&#x27;", "&#39;", "&apos;", "\\u0027", "&rsquo;"] {
+                variants.push(form.replace(['\'', '’'], apostrophe));
+            }
+        }
+    }
+    let slug = crate::util::slugify(&name);
+    if slug.contains('-') {
+        variants.push(slug);
+    }
+    variants.sort();
+    variants.dedup();
+    variants
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn guard() -> LeakGuard {
+        LeakGuard::new(
+            &[("Siobhán O'Neill".into(), PathBuf::from("n.md"))],
+            &[("/stories/secret/".into(), PathBuf::from("s.md"))],
+        )
+    }
+
+    #[test]
+    fn finds_names_in_any_escaping() {
+        let g = guard();
+        for text in [
+            "by Siobhán O'Neill.",
+            "SIOBHÁN O&#x27;NEILL",
+            "/nominations/siobhan-oneill/",
+            "Siobhán O’Neill",
+        ] {
+            assert!(g.scan("x.html", text.as_bytes()).is_some(), "{text}");
+        }
+        assert!(g.scan("x.html", b"nothing here").is_none());
+    }
+
+    #[test]
+    fn finds_links_to_held_back_entries_and_never_prints_the_name() {
+        let g = guard();
+        let found = g
+            .scan("index.html", b"<a href=\"/stories/secret/\">")
+            .unwrap();
+        assert!(found.message.contains("/stories/secret/"));
+        let name = g.scan("a.html", b"Siobh\xc3\xa1n O'Neill").unwrap();
+        assert!(!name.message.contains("Neill"));
+    }
+}

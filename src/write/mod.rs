@@ -1,0 +1,95 @@
+//! Write: where rendered files go. One [`Sink`] trait with two ends: [`DiskSink`] writes
+//! a whole build to a staging folder and swaps it in only when everything succeeded;
+//! [`MemorySink`] keeps files in memory for `serve` and tests.
+
+mod disk;
+pub mod guard;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+pub use disk::{check_output_dir, DiskSink, OutputError, OUTPUT_MARKER};
+
+use crate::util::FsError;
+
+/// Receives the site's files. `path` is relative to the site root, with `/` separators
+/// and no leading slash (e.g. `stories/a/index.html`).
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError>;
+}
+
+/// The built site in memory, shared cheaply with the preview server.
+#[derive(Debug, Default, Clone)]
+pub struct MemorySink {
+    files: Arc<Mutex<BTreeMap<String, Arc<Vec<u8>>>>>,
+}
+
+impl MemorySink {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A snapshot of every file written so far.
+    pub fn files(&self) -> BTreeMap<String, Arc<Vec<u8>>> {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(path)
+            .cloned()
+    }
+
+    /// Takes every file out, leaving the sink empty.
+    pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
+        std::mem::take(&mut *self.files.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_string(), Arc::new(bytes));
+        Ok(())
+    }
+}
+
+/// Rejects site paths that could escape the output folder; content controls some of
+/// them (slugs, media names), so this is checked at the one place every write passes.
+pub fn is_safe_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && !path.contains('\0')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_paths_are_rejected() {
+        assert!(is_safe_site_path("stories/a/index.html"));
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "a\\b",
+            "./a",
+        ] {
+            assert!(!is_safe_site_path(bad), "{bad}");
+        }
+    }
+}
