@@ -3,7 +3,7 @@
 /// The closest candidate to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
-    let threshold = (word.chars().count() / 3).clamp(1, 3);
+    let threshold = (word.chars().count() / 3).clamp(2, 3);
     candidates
         .iter()
         .map(|c| (edit_distance(&word, &c.to_lowercase()), *c))
