@@ -7,3 +7,4 @@
 pub mod config;
 pub mod diagnostic;
 pub mod util;
+pub mod validate;

@@ -1,0 +1,6 @@
+//! Validate: the rules every content file must pass before anything is published.
+//!
+//! The modules here are pure text checks that return byte ranges; the pipeline turns
+//! those ranges into [`crate::diagnostic::Diagnostic`]s with the file's own positions.
+
+pub mod suggest;
