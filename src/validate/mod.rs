@@ -4,3 +4,4 @@
 //! those ranges into [`crate::diagnostic::Diagnostic`]s with the file's own positions.
 
 pub mod suggest;
+pub mod words;
