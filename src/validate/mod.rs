@@ -3,5 +3,6 @@
 //! The modules here are pure text checks that return byte ranges; the pipeline turns
 //! those ranges into [`crate::diagnostic::Diagnostic`]s with the file's own positions.
 
+pub mod personal_data;
 pub mod suggest;
 pub mod words;
