@@ -18,10 +18,15 @@ use regex::Regex;
 /// What kind of personal data a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PersonalDataKind {
+    /// An e-mail address such as `jo@example.org`.
     Email,
+    /// A UK telephone number, written in any of the usual ways.
     Phone,
+    /// A UK postcode such as `SW1A 1AA`.
     Postcode,
+    /// An NHS number with a valid check digit.
     NhsNumber,
+    /// A National Insurance number such as `AB 12 34 56 C`.
     NiNumber,
 }
 
@@ -41,7 +46,9 @@ impl PersonalDataKind {
 /// One piece of personal data and where it is, as a byte range into the searched text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonalDataMatch {
+    /// What was found.
     pub kind: PersonalDataKind,
+    /// Where: a byte range into the text given to [`find_personal_data`].
     pub range: Range<usize>,
 }
 
@@ -51,7 +58,7 @@ pub struct PersonalDataMatch {
 /// order: e-mail address, NHS number (its check digit is valid), National Insurance
 /// number, telephone number, postcode.
 pub fn find_personal_data(text: &str) -> Vec<PersonalDataMatch> {
-    let finders: [(PersonalDataKind, Finder); 5] = [
+    let finders: [(PersonalDataKind, FindFn); 5] = [
         (PersonalDataKind::Email, find_emails),
         (PersonalDataKind::NhsNumber, find_nhs_numbers),
         (PersonalDataKind::NiNumber, find_ni_numbers),
@@ -93,19 +100,20 @@ fn normalise_whitespace(text: &str) -> String {
 }
 
 /// One kind's search: the byte ranges of every match in a text.
-type Finder = fn(&str) -> Vec<Range<usize>>;
+type FindFn = fn(&str) -> Vec<Range<usize>>;
 
 // ---------------------------------------------------------------------------------------
 // Boundaries shared by the number finders.
 
 /// Whether a number may start right after `before`: not inside a word, a longer number,
-/// a decimal, an amount of money or an international number.
+/// a decimal, an amount of money or an international number. Underscores count as
+/// outside the number, because markdown uses them for emphasis (`_01632 960000_`).
 fn number_may_start_after(before: Option<char>) -> bool {
     match before {
         None => true,
         Some(c) => {
             !(c.is_alphanumeric()
-                || matches!(c, '_' | '+' | '-' | '.' | ',' | '/' | '£' | '$' | '€' | '@'))
+                || matches!(c, '+' | '-' | '.' | ',' | '/' | '£' | '$' | '€' | '@'))
         }
     }
 }
@@ -116,7 +124,7 @@ fn number_may_end_before(rest: &str) -> bool {
     let mut chars = rest.chars();
     match chars.next() {
         None => true,
-        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some(c) if c.is_alphanumeric() => false,
         Some('.' | ',' | '-' | '/') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
     }
@@ -222,10 +230,12 @@ fn find_emails(text: &str) -> Vec<Range<usize>> {
     EMAIL
         .find_iter(text)
         .map(|m| {
-            // A local part cannot start with a full stop; trim one picked up from a
-            // sentence such as "…report.jo@example.org".
-            let start = m.start() + (m.as_str().len() - m.as_str().trim_start_matches('.').len());
-            start..m.end()
+            // Real addresses do not start with these, but text around them does: a
+            // quotation mark ('jo@example.org'), markdown emphasis (_jo@…_) or the end
+            // of a sentence ("…report.jo@example.org").
+            let local = m.as_str();
+            let trimmed = local.trim_start_matches(['.', '_', '\'', '-', '+', '%']);
+            m.start() + (local.len() - trimmed.len())..m.end()
         })
         .collect()
 }
@@ -509,6 +519,18 @@ mod tests {
     }
 
     #[test]
+    fn email_in_quotes_or_emphasis_leaves_them_out() {
+        assert_eq!(
+            found("'jo@example.org' or _sam@example.org_ or *al@example.org*"),
+            vec![
+                (Email, "jo@example.org"),
+                (Email, "sam@example.org"),
+                (Email, "al@example.org")
+            ]
+        );
+    }
+
+    #[test]
     fn email_with_non_ascii_local_part() {
         assert_eq!(found("zoë@example.org"), vec![(Email, "zoë@example.org")]);
     }
@@ -560,6 +582,14 @@ mod tests {
                 kind: Phone,
                 range: 5..18
             }]
+        );
+    }
+
+    #[test]
+    fn phone_in_markdown_emphasis() {
+        assert_eq!(
+            found("_01632 960000_ and **07700 900123**"),
+            vec![(Phone, "01632 960000"), (Phone, "07700 900123")]
         );
     }
 
