@@ -464,6 +464,22 @@ error: 3 problems in 2 files (2 errors, 1 warning)
     }
 
     #[test]
+    fn long_paragraph_is_cut_around_the_place() {
+        let paragraph = format!("{}Will {}", "word ".repeat(60), "more ".repeat(60));
+        let leak = Diagnostic::error("PP0201", "a.md", "leak").at(1, 301, 4);
+        let out = render_human(&[leak], &|_: &Path| Some(paragraph.clone()), false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], " --> a.md:1:301");
+        assert!(
+            lines[3].starts_with("1 | ...") && lines[3].ends_with("..."),
+            "{out}"
+        );
+        assert!(lines[3].chars().count() <= 140, "{out}");
+        let will = lines[3].find("Will").unwrap_or(0);
+        assert_eq!(lines[4].find("^^^^"), Some(will), "{out}");
+    }
+
+    #[test]
     fn crlf_line_endings_and_byte_order_mark_are_not_shown() {
         let text = "\u{feff}title: A visit\r\nsummary: Hi\r\n";
         let diagnostic = story_error().at(1, 1, 5);

@@ -38,6 +38,7 @@ const HYPHENS: [char; 4] = ['-', '\u{2010}', '\u{2011}', '\u{2013}'];
 
 /// Finds one anonymous person's name in text. Build it once per person and reuse it
 /// for every field of the file.
+#[derive(Debug)]
 pub struct NameMatcher {
     full_name: Option<Finder>,
     parts: Vec<Finder>,
@@ -108,6 +109,7 @@ pub fn find_terms(text: &str, terms: &[String]) -> Vec<(usize, Range<usize>)> {
 }
 
 /// A compiled search for one name, part or term.
+#[derive(Debug)]
 enum Finder {
     Pattern(Regex),
     /// Only if the pattern is too large for the regex engine (a name thousands of
