@@ -8,7 +8,8 @@
 //! What counts as the name:
 //! - the full name in any case (`zoë o'brien`, `ZOË O'BRIEN`), with any run of spaces or
 //!   line breaks between its words, and a hyphen written with spaces or a line break
-//!   around it or as an en dash;
+//!   around it or as an en dash. This holds for a one-word name too (`Grace` finds
+//!   `grace`), as the promise says: noisy for such a name, but a leak is worse;
 //! - any part of the name of three letters or more (split at spaces and hyphens, plus
 //!   each hyphenated part whole) **written with its capital**: `Will` and `WILL` are
 //!   caught, `will` is not. All capitals are caught because a name in capitals is still
@@ -466,6 +467,12 @@ mod tests {
         assert_eq!(leaks("Zoe Smith", "Zoë came"), Vec::<&str>::new());
         assert_eq!(leaks("Zoe Smith", "Zoe\u{308} came"), Vec::<&str>::new());
         assert_eq!(leaks("Ana Smith", "Anaïs came"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn one_word_name_is_a_full_name_in_any_case() {
+        assert_eq!(leaks("Grace", "by grace, Grace"), vec!["grace", "Grace"]);
+        assert_eq!(leaks("Jo", "Jo and jo"), vec!["Jo", "jo"]);
     }
 
     #[test]
