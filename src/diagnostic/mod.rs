@@ -3,6 +3,8 @@
 //! Every stage that reads user input reports through this type, so `check`, `build`
 //! and the `serve` overlay all say the same thing about the same problem.
 
+pub mod render;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -98,4 +100,3 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
-pub mod render;

@@ -61,6 +61,7 @@ fn check_document(settings: &Settings, document: &Document, known: &KnownPaths) 
     problems.extend(check_consent(&converter, document));
     problems.extend(check_image(settings, &converter, entry));
     problems.extend(check_voice_note(settings, &converter, entry));
+    problems.extend(check_word_count(settings, document));
     problems.extend(check_body_links(
         &document.source.path,
         &document.source.text,
@@ -189,6 +190,31 @@ fn check_consent(converter: &Converter, document: &Document) -> Vec<Diagnostic> 
         );
     }
     problems
+}
+
+fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic> {
+    let entry = &document.entry;
+    if entry.kind != EntryKind::Nomination {
+        return Vec::new();
+    }
+    let rules = &settings.nominations;
+    let words = super::words::count_words(&entry.body);
+    let (code, message, hint) = if words < rules.min_words {
+        (
+            "PP0301",
+            format!("the nomination is {words} words long; it needs at least {}", rules.min_words),
+            format!("tell us more about what your colleague did and the difference it made: {} more words at least", rules.min_words - words),
+        )
+    } else if words > rules.max_words {
+        (
+            "PP0302",
+            format!("the nomination is {words} words long; the limit is {}", rules.max_words),
+            format!("shorten it by {} words or more: keep the moments that show what makes them brilliant", words - rules.max_words),
+        )
+    } else {
+        return Vec::new();
+    };
+    vec![Diagnostic::error(code, &document.source.path, message).at(entry.body_line, 1, 1).with_hint(hint)]
 }
 
 fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {

@@ -1,0 +1,573 @@
+//! Finds an anonymous person's name, or a file's `sensitive_terms`, in published text.
+//!
+//! Promises 2 and 5 of the content conventions: a file is rejected, with the place of
+//! the leak, when an anonymous person's name or a sensitive term appears in a field or
+//! body that would be published. Validation runs these finders over each published field
+//! and the body, and converts the byte ranges into lines and columns.
+//!
+//! What counts as the name:
+//! - the full name in any case (`zoë o'brien`, `ZOË O'BRIEN`), with any run of spaces or
+//!   line breaks between its words, and a hyphen written with spaces or a line break
+//!   around it or as an en dash. This holds for a one-word name too (`Grace` finds
+//!   `grace`), as the promise says: noisy for such a name, but a leak is worse;
+//! - any part of the name of three letters or more (split at spaces and hyphens, plus
+//!   each hyphenated part whole) **written with its capital**: `Will` and `WILL` are
+//!   caught, `will` is not. All capitals are caught because a name in capitals is still
+//!   the name (a heading, a shouted quote). A part written in small letters in the name
+//!   itself (`van` in "Lotte van Dijk") is also only caught with its capital, because
+//!   the small-letter word is ordinary English and "written with its capital" is the
+//!   rule the conventions promise;
+//! - as a whole word: not next to a letter, digit or combining accent, so `Willow` and
+//!   `Annabel` do not contain `Will` and `Anna`, but `Will's`, `_Will_` and `(Will)` do;
+//! - straight and curly apostrophes are the same character, so `O'Brien` in the front
+//!   matter finds `O’Brien` in the body and the reverse.
+//!
+//! Letters are compared one by one with Unicode case folding, so `Łukasz`, `Siobhán` and
+//! `Zoë` work; a name typed with a separate combining accent (`Zoe` + U+0308) is not
+//! the same text as one typed with the accented letter, so callers that may see both
+//! should normalise text and names to NFC first.
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+/// Characters people and word processors use as an apostrophe.
+const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{2bc}'];
+
+/// Characters written between the parts of a hyphenated name.
+const HYPHENS: [char; 4] = ['-', '\u{2010}', '\u{2011}', '\u{2013}'];
+
+/// Finds one anonymous person's name in text. Build it once per person and reuse it
+/// for every field of the file.
+#[derive(Debug)]
+pub struct NameMatcher {
+    full_name: Option<Finder>,
+    parts: Vec<Finder>,
+}
+
+impl NameMatcher {
+    /// A matcher for `full_name` as written in the front matter, e.g. `"Will O'Brien"`.
+    pub fn new(full_name: &str) -> Self {
+        let words = words_of(full_name);
+        let full_name = (!words.is_empty()).then(|| Finder::whole(full_name));
+        let mut part_texts: Vec<&str> = Vec::new();
+        for word in words {
+            // The hyphenated word whole, then each of its pieces, so a leak of
+            // "Smith-Jones" is reported once, as one range.
+            let pieces = word.split(HYPHENS).map(trim_apostrophes);
+            for part in std::iter::once(trim_apostrophes(word)).chain(pieces) {
+                if letter_count(part) >= 3 && !part_texts.contains(&part) {
+                    part_texts.push(part);
+                }
+            }
+        }
+        let parts = part_texts.into_iter().map(Finder::capitalised).collect();
+        NameMatcher { full_name, parts }
+    }
+
+    /// Every place the name appears in `text`, as byte ranges in order, not overlapping.
+    ///
+    /// Where the full name and a part both match, the longer range is kept, so
+    /// "Will Smith" is one leak, not two.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = self
+            .full_name
+            .iter()
+            .chain(&self.parts)
+            .flat_map(|finder| finder.find_whole_words(text))
+            .collect();
+        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut kept: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            if kept.last().is_none_or(|last| range.start >= last.end) {
+                kept.push(range);
+            }
+        }
+        kept
+    }
+}
+
+/// Every place one of `terms` (a file's `sensitive_terms`) appears in `text`, as the
+/// term's index in `terms` and a byte range, in order of position.
+///
+/// Terms match in any case, as whole words, with straight and curly apostrophes alike
+/// and any run of white space between their words. Blank terms match nothing. Terms
+/// that overlap each other (`Oak` and `Little Oak`) are each reported.
+pub fn find_terms(text: &str, terms: &[String]) -> Vec<(usize, Range<usize>)> {
+    let mut found: Vec<(usize, Range<usize>)> = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| !term.trim().is_empty())
+        .flat_map(|(index, term)| {
+            Finder::whole(term)
+                .find_whole_words(text)
+                .into_iter()
+                .map(move |range| (index, range))
+        })
+        .collect();
+    found.sort_by_key(|(index, range)| (range.start, range.end, *index));
+    found
+}
+
+/// A compiled search for one name, part or term.
+#[derive(Debug)]
+enum Finder {
+    Pattern(Regex),
+    /// Only if the pattern is too large for the regex engine (a name thousands of
+    /// characters long): an exact search still keeps the promise for the text as written.
+    Literal(String),
+}
+
+impl Finder {
+    /// The text in any case, with its apostrophes, hyphens and white space loosened.
+    fn whole(text: &str) -> Self {
+        let text = text.trim();
+        Finder::build(format!("(?i){}", loose_pattern(text)), text)
+    }
+
+    /// A part of a name: its first letter as a capital, the rest in any case.
+    fn capitalised(part: &str) -> Self {
+        let mut chars = part.chars();
+        let Some(first) = chars.next() else {
+            return Finder::Literal(String::new());
+        };
+        let capital = capital_pattern(first);
+        Finder::build(
+            format!("{capital}(?i:{})", loose_pattern(chars.as_str())),
+            part,
+        )
+    }
+
+    fn build(pattern: String, text: &str) -> Self {
+        RegexBuilder::new(&pattern)
+            .size_limit(64 << 20)
+            .build()
+            .map_or_else(|_| Finder::Literal(text.to_string()), Finder::Pattern)
+    }
+
+    /// Matches with word boundaries on both sides. After a match that is not a whole
+    /// word the search goes on from the end of the word it started in, so "Annanna Anna"
+    /// still finds the second "Anna", and a long run of letters stays linear.
+    fn find_whole_words(&self, text: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from <= text.len() {
+            let Some(range) = self.find_at(text, from) else {
+                break;
+            };
+            if range.is_empty() {
+                break;
+            }
+            if is_whole_word(text, &range) {
+                from = range.end;
+                found.push(range);
+            } else {
+                from = after_word(text, range.start);
+            }
+        }
+        found
+    }
+
+    fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
+        match self {
+            Finder::Pattern(regex) => regex.find_at(text, from).map(|m| m.range()),
+            Finder::Literal(literal) if literal.is_empty() => None,
+            Finder::Literal(literal) => text
+                .get(from..)?
+                .find(literal.as_str())
+                .map(|i| from + i..from + i + literal.len()),
+        }
+    }
+}
+
+/// A regex for `text` where any apostrophe matches any apostrophe, a run of white space
+/// matches any run of white space, and a hyphen matches any hyphen or en dash with
+/// optional white space (a line may wrap after it).
+fn loose_pattern(text: &str) -> String {
+    let apostrophe_class = format!("[{}]", APOSTROPHES.iter().collect::<String>());
+    let hyphen_class = format!(r"\s*[{}]\s*", HYPHENS.iter().collect::<String>());
+    let mut pattern = String::with_capacity(text.len() * 2);
+    let mut in_space = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            if !in_space {
+                pattern.push_str(r"\s+");
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        if APOSTROPHES.contains(&ch) {
+            pattern.push_str(&apostrophe_class);
+        } else if HYPHENS.contains(&ch) {
+            pattern.push_str(&hyphen_class);
+        } else {
+            pattern.push_str(&regex::escape(ch.encode_utf8(&mut [0; 4])));
+        }
+    }
+    pattern
+}
+
+/// A case-sensitive pattern for the capital of `first`, whether the name wrote it as a
+/// capital or not.
+fn capital_pattern(first: char) -> String {
+    let mut upper = first.to_uppercase();
+    let capital = match (upper.next(), upper.next()) {
+        (Some(single), None) => single,
+        // A letter whose capital is two letters (ß → SS) is not a name's first letter;
+        // keep it as written rather than guess.
+        _ => first,
+    };
+    regex::escape(capital.encode_utf8(&mut [0; 4]))
+}
+
+fn words_of(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+fn trim_apostrophes(text: &str) -> &str {
+    text.trim_matches(APOSTROPHES.as_slice())
+}
+
+fn letter_count(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// Whether `range` of `text` has no letter, digit or combining accent on either side.
+fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|t| t.chars().next_back());
+    let after = text.get(range.end..).and_then(|t| t.chars().next());
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// The first place after `start` that does not follow a word character: no whole word
+/// can start before it.
+fn after_word(text: &str, start: usize) -> usize {
+    let mut end = start;
+    for c in text[start..].chars() {
+        end += c.len_utf8();
+        if !is_word_char(c) {
+            break;
+        }
+    }
+    end
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The combining accent blocks: a name followed by one of these is a different word
+/// (`Zoe` + U+0308 is "Zoë").
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matched texts, for readable assertions.
+    fn leaks<'t>(name: &str, text: &'t str) -> Vec<&'t str> {
+        NameMatcher::new(name)
+            .find_in(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    fn terms(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| t.to_string()).collect()
+    }
+
+    // --- full name --------------------------------------------------------------------
+
+    #[test]
+    fn full_name_range_is_exact() {
+        let text = "Thanks to Will Smith for everything.";
+        assert_eq!(NameMatcher::new("Will Smith").find_in(text), vec![10..20]);
+    }
+
+    #[test]
+    fn full_name_in_any_case() {
+        assert_eq!(leaks("Will Smith", "will smith helped"), vec!["will smith"]);
+        assert_eq!(leaks("Will Smith", "WILL SMITH helped"), vec!["WILL SMITH"]);
+        assert_eq!(leaks("will smith", "Will Smith helped"), vec!["Will Smith"]);
+    }
+
+    #[test]
+    fn full_name_across_a_line_break_and_extra_spaces() {
+        assert_eq!(
+            leaks("Will Smith", "thanks to will\n   smith today"),
+            vec!["will\n   smith"]
+        );
+        assert_eq!(
+            leaks("Will  Smith", "thanks to will smith"),
+            vec!["will smith"]
+        );
+    }
+
+    #[test]
+    fn full_name_is_one_leak_not_two() {
+        assert_eq!(leaks("Will Smith", "Will Smith"), vec!["Will Smith"]);
+    }
+
+    #[test]
+    fn full_name_inside_a_longer_word_is_not_a_leak_but_its_part_is() {
+        assert_eq!(leaks("Will Smith", "Will Smithson came"), vec!["Will"]);
+    }
+
+    // --- parts ------------------------------------------------------------------------
+
+    #[test]
+    fn part_with_its_capital_is_a_leak() {
+        let text = "Then Will said hello.";
+        assert_eq!(NameMatcher::new("Will Smith").find_in(text), vec![5..9]);
+    }
+
+    #[test]
+    fn part_without_its_capital_is_not_a_leak() {
+        assert_eq!(
+            leaks("Will Smith", "We will help the smith."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn part_in_capitals_is_a_leak() {
+        assert_eq!(
+            leaks("Will Smith", "WILL said SMITH"),
+            vec!["WILL", "SMITH"]
+        );
+    }
+
+    #[test]
+    fn part_with_odd_inner_case_is_a_leak() {
+        assert_eq!(leaks("Sam McDonald", "Mr Mcdonald came"), vec!["Mcdonald"]);
+    }
+
+    #[test]
+    fn part_written_small_in_the_name_needs_a_capital_in_the_text() {
+        assert_eq!(
+            leaks("Lotte van Dijk", "a van arrived; Van Dijk rang"),
+            vec!["Van", "Dijk"]
+        );
+    }
+
+    #[test]
+    fn parts_shorter_than_three_letters_are_not_leaks() {
+        assert_eq!(leaks("Jo Li", "Jo and Li came"), Vec::<&str>::new());
+        assert_eq!(leaks("Jo Li", "then jo li came"), vec!["jo li"]);
+    }
+
+    #[test]
+    fn part_inside_a_longer_word_is_not_a_leak() {
+        assert_eq!(
+            leaks("Will Anna", "Willow, Annabel, SWill and Will2 came"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_rejected_candidate_does_not_hide_the_next() {
+        assert_eq!(
+            NameMatcher::new("Anna Jones").find_in("Annanna Anna"),
+            vec![8..12]
+        );
+    }
+
+    #[test]
+    fn possessives_are_leaks_with_either_apostrophe() {
+        assert_eq!(
+            leaks("Will Smith", "Will's plan and Will’s notes"),
+            vec!["Will", "Will"]
+        );
+    }
+
+    #[test]
+    fn markdown_around_a_name_does_not_hide_it() {
+        assert_eq!(
+            leaks("Will Smith", "**Will** and _Will_ and [Will](x) and (Will)"),
+            vec!["Will", "Will", "Will", "Will"]
+        );
+    }
+
+    // --- apostrophes and hyphens ------------------------------------------------------
+
+    #[test]
+    fn straight_apostrophe_in_name_finds_curly_in_text() {
+        assert_eq!(leaks("Siobhan O'Brien", "Ms O’Brien rang"), vec!["O’Brien"]);
+        assert_eq!(
+            leaks("Siobhan O'Brien", "siobhan o’brien rang"),
+            vec!["siobhan o’brien"]
+        );
+    }
+
+    #[test]
+    fn curly_apostrophe_in_name_finds_straight_in_text() {
+        assert_eq!(leaks("Siobhan O’Brien", "Ms O'Brien rang"), vec!["O'Brien"]);
+    }
+
+    #[test]
+    fn hyphenated_name_whole_and_in_parts() {
+        let name = "Amy Smith-Jones";
+        assert_eq!(leaks(name, "Ms Smith-Jones came"), vec!["Smith-Jones"]);
+        assert_eq!(
+            leaks(name, "Smith came, then Jones"),
+            vec!["Smith", "Jones"]
+        );
+        assert_eq!(leaks(name, "amy smith-jones came"), vec!["amy smith-jones"]);
+        assert_eq!(leaks(name, "amy smith–jones came"), vec!["amy smith–jones"]);
+        assert_eq!(
+            leaks(name, "amy smith-\njones came"),
+            vec!["amy smith-\njones"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_first_name_parts() {
+        assert_eq!(
+            leaks("Anne-Marie Lee", "Anne came, then Marie, then Anne-Marie"),
+            vec!["Anne", "Marie", "Anne-Marie"]
+        );
+    }
+
+    // --- non-ASCII names --------------------------------------------------------------
+
+    #[test]
+    fn accented_names_in_any_case_and_with_capital() {
+        let text = "Zoë rang; ZOË ADEYEMI wrote; zoë did not.";
+        let ranges = NameMatcher::new("Zoë Adeyemi").find_in(text);
+        assert_eq!(ranges, vec![0..4, 11..23]);
+        assert_eq!(&text[11..23], "ZOË ADEYEMI");
+    }
+
+    #[test]
+    fn polish_and_irish_names() {
+        assert_eq!(
+            leaks("Łukasz Nowak", "ŁUKASZ and Łukasz, not łukasz"),
+            vec!["ŁUKASZ", "Łukasz"]
+        );
+        assert_eq!(
+            leaks("Siobhán Kelly", "siobhán kelly"),
+            vec!["siobhán kelly"]
+        );
+        assert_eq!(leaks("Siobhán Kelly", "Siobhán's team"), vec!["Siobhán"]);
+    }
+
+    #[test]
+    fn accented_letter_next_to_a_name_keeps_it_inside_a_word() {
+        assert_eq!(leaks("Zoe Smith", "Zoë came"), Vec::<&str>::new());
+        assert_eq!(leaks("Zoe Smith", "Zoe\u{308} came"), Vec::<&str>::new());
+        assert_eq!(leaks("Ana Smith", "Anaïs came"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn one_word_name_is_a_full_name_in_any_case() {
+        assert_eq!(leaks("Grace", "by grace, Grace"), vec!["grace", "Grace"]);
+        assert_eq!(leaks("Jo", "Jo and jo"), vec!["Jo", "jo"]);
+    }
+
+    #[test]
+    fn blank_name_finds_nothing() {
+        assert_eq!(leaks("", "anything at all"), Vec::<&str>::new());
+        assert_eq!(leaks("   ", "anything at all"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn regex_characters_in_a_name_are_literal() {
+        assert_eq!(
+            leaks("A.J. Bell", "AxJx Bell and A.J. Bell"),
+            vec!["Bell", "A.J. Bell"]
+        );
+    }
+
+    // --- sensitive terms --------------------------------------------------------------
+
+    #[test]
+    fn terms_in_any_case_with_their_index() {
+        let text = "Little Oak School and ROSEHILL and rosehill";
+        assert_eq!(
+            find_terms(text, &terms(&["Rosehill", "little oak school"])),
+            vec![(1, 0..17), (0, 22..30), (0, 35..43)]
+        );
+    }
+
+    #[test]
+    fn terms_are_whole_words() {
+        assert_eq!(
+            find_terms("Rosehills and Rosehill2", &terms(&["Rosehill"])),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn terms_fold_apostrophes_and_white_space() {
+        let text = "at St Mary’s\nSchool";
+        assert_eq!(
+            find_terms(text, &terms(&["St Mary's School"])),
+            vec![(0, 3..21)]
+        );
+    }
+
+    #[test]
+    fn terms_with_accents() {
+        let text = "Łódź and ŁÓDŹ";
+        assert_eq!(
+            find_terms(text, &terms(&["łódź"])),
+            vec![(0, 0..7), (0, 12..19)]
+        );
+    }
+
+    #[test]
+    fn overlapping_terms_are_each_reported() {
+        let text = "Little Oak";
+        assert_eq!(
+            find_terms(text, &terms(&["Oak", "Little Oak"])),
+            vec![(1, 0..10), (0, 7..10)]
+        );
+    }
+
+    #[test]
+    fn blank_terms_match_nothing() {
+        assert_eq!(find_terms("some text", &terms(&["", "  "])), vec![]);
+        assert_eq!(find_terms("some text", &[]), vec![]);
+    }
+
+    #[test]
+    fn literal_fallback_finds_exact_text() {
+        let finder = Finder::Literal("Bell".to_string());
+        assert_eq!(finder.find_whole_words("Bells Bell"), vec![6..10]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_matcher_never_panics(name in "\\PC*", text in "\\PC*") {
+            for range in NameMatcher::new(&name).find_in(&text) {
+                proptest::prop_assert!(text.get(range).is_some());
+            }
+        }
+
+        #[test]
+        fn find_terms_never_panics(term in "\\PC*", text in "\\PC*") {
+            for (index, range) in find_terms(&text, &[term.clone(), "a".to_string()]) {
+                proptest::prop_assert!(index < 2);
+                proptest::prop_assert!(text.get(range).is_some());
+            }
+        }
+
+        #[test]
+        fn a_name_is_found_in_a_sentence(first in "[A-Z][a-z]{2,8}", last in "[A-Z][a-z]{2,8}") {
+            let text = format!("We thank {first} {last}.");
+            let ranges = NameMatcher::new(&format!("{first} {last}")).find_in(&text);
+            proptest::prop_assert_eq!(ranges, vec![9..text.len() - 1]);
+        }
+    }
+}

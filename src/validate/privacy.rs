@@ -1,0 +1,131 @@
+//! Privacy rules: anonymous names, personal data and sensitive terms, each reported at
+//! the exact line and column where it appears in the file.
+
+use std::ops::Range;
+
+use super::anonymity::{find_terms, NameMatcher};
+use super::personal_data::{allowed, find_personal_data};
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::load::{locate, Document, Library};
+use crate::util::{slugify, LineIndex};
+
+pub fn check_documents(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    library.documents.iter().flat_map(check_document).collect()
+}
+
+fn check_document(document: &Document) -> Vec<Diagnostic> {
+    let unpublished = unpublished_ranges(document);
+    let mut problems = anonymous_name_leaks(document, &unpublished);
+    problems.extend(personal_data_in_body(document));
+    problems.extend(sensitive_terms(document, &unpublished));
+    problems
+}
+
+/// Parts of the file that are never published: the names of anonymous people, who
+/// recorded consent, and the lists of terms and exceptions themselves.
+fn unpublished_ranges(document: &Document) -> Vec<Range<usize>> {
+    let text = &document.source.text;
+    let parts = &document.parts;
+    let yaml = parts.yaml(text);
+    let mut ranges: Vec<Range<usize>> = ["consent", "sensitive_terms", "allow_personal_data"]
+        .iter()
+        .filter_map(|key| locate::key_block(yaml, key))
+        .map(|r| parts.yaml_start + r.start..parts.yaml_start + r.end)
+        .collect();
+    let mut offset = parts.yaml_start;
+    for line in yaml.split_inclusive('\n') {
+        if let Some(value) = name_value(line) {
+            if document.private.anonymous_names.iter().any(|n| n == value) {
+                ranges.push(offset..offset + line.len());
+            }
+        }
+        offset += line.len();
+    }
+    ranges
+}
+
+/// The value of a `name:` line (`  - name: "Sam Jones"` → `Sam Jones`).
+fn name_value(line: &str) -> Option<&str> {
+    let rest = line.trim_start().trim_start_matches('-').trim_start().strip_prefix("name:")?;
+    Some(rest.trim().trim_matches(['"', '\'']).trim())
+}
+
+fn outside(ranges: &[Range<usize>], found: &Range<usize>) -> bool {
+    !ranges.iter().any(|r| r.start <= found.start && found.end <= r.end)
+}
+
+fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
+    let text = &document.source.text;
+    let index = LineIndex::new(text);
+    let mut problems = Vec::new();
+    for name in &document.private.anonymous_names {
+        for found in NameMatcher::new(name).find_in(text) {
+            if !outside(unpublished, &found) {
+                continue;
+            }
+            let (line, column) = index.position(found.start);
+            problems.push(
+                Diagnostic::error("PP0401", &document.source.path, "this is the name of a person who asked to be anonymous")
+                    .at(line, column, text[found.clone()].chars().count())
+                    .with_hint("refer to them by role instead (for example \"my team manager\"), or remove `anonymous: true` if they agreed to be named"),
+            );
+        }
+        problems.extend(name_in_address(document, name));
+    }
+    problems
+}
+
+/// The page address comes from the file name or `slug:`, so it must not carry the name.
+fn name_in_address(document: &Document, name: &str) -> Option<Diagnostic> {
+    let slug = &document.entry.slug;
+    let segments: Vec<&str> = slug.split('-').collect();
+    let leaked = name
+        .split(|c: char| !c.is_alphanumeric())
+        .map(slugify)
+        .filter(|part| part.chars().count() >= 3)
+        .any(|part| segments.contains(&part.as_str()));
+    leaked.then(|| {
+        Diagnostic::error("PP0401", &document.source.path, format!("the page address /{}/ contains the name of a person who asked to be anonymous", slug))
+            .with_hint("rename the file (or set `slug:`) using words that do not include their name, e.g. `a-team-manager-who-listened.md`")
+    })
+}
+
+fn personal_data_in_body(document: &Document) -> Vec<Diagnostic> {
+    let text = &document.source.text;
+    let body_start = document.parts.body_start;
+    let body = &text[body_start..];
+    let index = LineIndex::new(text);
+    find_personal_data(body)
+        .into_iter()
+        .filter(|found| !allowed(&body[found.range.clone()], &document.private.allow_personal_data))
+        .map(|found| {
+            let matched = &body[found.range.clone()];
+            let (line, column) = index.position(body_start + found.range.start);
+            Diagnostic::error("PP0402", &document.source.path, format!("the story text contains {}", found.kind.describe()))
+                .at(line, column, matched.chars().count())
+                .with_hint(format!(
+                    "remove it: contact details belong in `media_contact`, and details of people in stories must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
+                ))
+        })
+        .collect()
+}
+
+fn sensitive_terms(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
+    let terms = &document.private.sensitive_terms;
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let text = &document.source.text;
+    let index = LineIndex::new(text);
+    find_terms(text, terms)
+        .into_iter()
+        .filter(|(_, found)| outside(unpublished, found))
+        .map(|(_, found)| {
+            let (line, column) = index.position(found.start);
+            Diagnostic::error("PP0403", &document.source.path, "this word is listed in `sensitive_terms`, so it must not be published")
+                .at(line, column, text[found.clone()].chars().count())
+                .with_hint("replace it (for example with an initial or a role); `sensitive_terms` lists words such as a child's real name used while drafting")
+        })
+        .collect()
+}
