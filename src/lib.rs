@@ -6,4 +6,5 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod media;
 pub mod util;
