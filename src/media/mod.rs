@@ -242,7 +242,7 @@ impl Walker {
                         "PP0802",
                         site_path,
                         format!(
-                            "the shortcut “{site_path}” points to “{written_target}”, which does not exist, so nothing was published for it"
+                            "the shortcut (symbolic link) “{site_path}” points to “{written_target}”, which does not exist, so nothing was published for it"
                         ),
                     )
                     .with_hint("delete the shortcut, or put the file it should point to back in place"),
@@ -420,11 +420,20 @@ fn damaged(site_path: &str, kind: ImageKind, err: &StripError) -> Diagnostic {
             "open it in a photo editor and save it again as {kind}, or replace it with the original photo"
         ),
     };
+    let why = match err {
+        StripError::WrongFormat {
+            found: Some(real), ..
+        } => format!("it is really a {real} picture"),
+        StripError::WrongFormat { found: None, .. } => {
+            format!("it does not start the way a {kind} file does")
+        }
+        StripError::Damaged { reason, .. } => (*reason).to_string(),
+    };
     Diagnostic::error(
         "PP0805",
         site_path,
         format!(
-            "this image file is damaged or is not really a {kind} ({err}), so it was not published"
+            "this image file is damaged or is not really a {kind} ({why}), so it was not published"
         ),
     )
     .with_hint(hint)
@@ -435,7 +444,7 @@ fn outside_site(site_path: &str, target: &str) -> Diagnostic {
         "PP0801",
         site_path,
         format!(
-            "the shortcut “{site_path}” points outside the site folder, to “{target}”, so it was not followed and nothing was published for it"
+            "the shortcut (symbolic link) “{site_path}” points outside the site folder, to “{target}”, so it was not followed and nothing was published for it"
         ),
     )
     .with_hint("copy the file into the site's media folder instead of linking to it, or delete the shortcut")
@@ -446,7 +455,7 @@ fn link_loop(site_path: &str, target: &str) -> Diagnostic {
         "PP0802",
         site_path,
         format!(
-            "the shortcut “{site_path}” (pointing to “{target}”) goes round in a loop back to itself or to a folder that contains it, so it was not followed"
+            "the shortcut (symbolic link) “{site_path}” (pointing to “{target}”) goes round in a loop back to itself or to a folder that contains it, so it was not followed"
         ),
     )
     .with_hint("delete the shortcut, or point it at the file or folder you meant")
