@@ -298,6 +298,97 @@ fn webp_loses_exif_and_xmp_chunks_but_keeps_pixels_and_colours() {
 }
 
 #[test]
+fn progressive_jpeg_keeps_every_scan() {
+    let original = fixture("progressive.jpg");
+    let needles: &[(&str, &[u8])] = &[
+        ("Exif APP1 marker", EXIF_APP1),
+        ("GPS latitude", GPS_LATITUDE),
+        ("serial number", SERIAL),
+        ("XMP namespace", XMP_NAMESPACE),
+    ];
+    assert_present(&original, needles);
+    let stripped = strip_metadata(ImageKind::Jpeg, &original).unwrap();
+    assert_absent(&stripped, needles);
+    // the tail holds every later scan with its tables; all of it must be unchanged
+    assert_eq!(jpeg_scan_data(&stripped), jpeg_scan_data(&original));
+    assert!(jpeg_scan_data(&stripped)
+        .windows(2)
+        .any(|w| w == [0xFF, 0xDA]));
+    assert_exiftool_sees_no_metadata(&stripped, "jpg");
+    assert_same_pixels(&original, &stripped, "jpg");
+}
+
+#[test]
+fn anything_after_the_end_of_a_jpeg_is_dropped() {
+    // multi-picture files and some phones put whole extra images (with their own EXIF
+    // and GPS) or videos after the end-of-image marker
+    let photo = fixture("photo-with-gps.jpg");
+    let with_extra = [&photo[..], &photo[..]].concat();
+    let stripped = strip_metadata(ImageKind::Jpeg, &with_extra).unwrap();
+    assert_eq!(stripped, strip_metadata(ImageKind::Jpeg, &photo).unwrap());
+    assert_absent(
+        &stripped,
+        &[("serial number", SERIAL), ("GPS", GPS_LATITUDE)],
+    );
+}
+
+#[test]
+fn lossless_webp_without_colour_profile_becomes_simple_webp() {
+    let original = fixture("lossless.webp");
+    let needles: &[(&str, &[u8])] = &[
+        ("EXIF chunk", b"EXIF"),
+        ("XMP chunk", b"XMP "),
+        ("GPS latitude", GPS_LATITUDE),
+        ("serial number", SERIAL),
+    ];
+    assert_present(&original, needles);
+    let stripped = strip_metadata(ImageKind::WebP, &original).unwrap();
+    assert_absent(&stripped, needles);
+    let before = WebP::from_bytes(Bytes::from(original.clone())).unwrap();
+    let after = WebP::from_bytes(Bytes::from(stripped.clone())).unwrap();
+    let ids: Vec<[u8; 4]> = after.chunks().iter().map(|c| c.id()).collect();
+    assert_eq!(ids, [*b"VP8L"], "nothing left needs the extended format");
+    assert_eq!(after.chunk_by_id(*b"VP8L"), before.chunk_by_id(*b"VP8L"));
+    assert_eq!(after.dimensions(), before.dimensions());
+    assert_exiftool_sees_no_metadata(&stripped, "webp");
+    assert_same_pixels(&original, &stripped, "webp");
+}
+
+#[test]
+fn png_and_webp_keep_only_a_fresh_orientation_tag() {
+    // the sideways JPEG's whole EXIF block (orientation 6, GPS, serial) moved into a PNG
+    // and a WebP, as phone apps that export PNG or WebP do
+    let rotated = Jpeg::from_bytes(Bytes::from(fixture("rotated-with-gps.jpg"))).unwrap();
+    let exif = rotated.exif().unwrap();
+    let orientation_only: &[u8] = &[
+        b'M', b'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0,
+    ];
+    let leaks: &[(&str, &[u8])] = &[("serial number", SERIAL), ("GPS", GPS_LATITUDE)];
+
+    let mut png = Png::from_bytes(Bytes::from(fixture("photo-with-gps.png"))).unwrap();
+    png.set_exif(Some(exif.clone()));
+    let stripped = strip_metadata(ImageKind::Png, &png.encoder().bytes()).unwrap();
+    assert_absent(&stripped, leaks);
+    let after = Png::from_bytes(Bytes::from(stripped)).unwrap();
+    assert_eq!(after.exif().as_deref(), Some(orientation_only));
+
+    let mut webp = WebP::from_bytes(Bytes::from(fixture("lossless.webp"))).unwrap();
+    webp.set_exif(Some(exif));
+    let stripped = strip_metadata(ImageKind::WebP, &webp.encoder().bytes()).unwrap();
+    assert_absent(&stripped, leaks);
+    let after = WebP::from_bytes(Bytes::from(stripped)).unwrap();
+    assert_eq!(after.exif().as_deref(), Some(orientation_only));
+    let Some(RiffContent::Data(vp8x)) = after.chunk_by_id(*b"VP8X").map(|c| c.content()) else {
+        panic!("an EXIF chunk needs the extended format");
+    };
+    assert_eq!(
+        vp8x[0] & 0b0000_1100,
+        0b0000_1000,
+        "EXIF flag set, XMP flag clear"
+    );
+}
+
+#[test]
 fn damaged_and_mislabelled_photos_are_refused() {
     let jpeg = fixture("photo-with-gps.jpg");
     for (kind, bytes) in [
@@ -469,6 +560,9 @@ fn media_folder_given_in_full_gets_site_relative_paths() {
     scene.write("media/a.mp3", b"a");
     let collection = collect_media(&scene.site, &scene.media);
     assert_eq!(paths(&collection), ["media/a.mp3"]);
+    // a site that keeps its media at the top level
+    let collection = collect_media(&scene.media, Path::new("."));
+    assert_eq!(paths(&collection), ["a.mp3"]);
 }
 
 #[test]

@@ -195,7 +195,7 @@ impl Walker {
                 .strip_prefix(dir)
                 .ok()
                 .and_then(utf8_site_path)
-                .map(|relative| format!("{prefix}/{relative}"))
+                .map(|relative| join_site_path(prefix, &relative))
             else {
                 continue;
             };
@@ -369,6 +369,15 @@ fn site_relative(site_root: &Path, canonical_root: &Path, path: &Path) -> PathBu
                 .map(Path::to_path_buf)
         })
         .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// `prefix/relative`, without a leading slash when the media folder is the site root.
+fn join_site_path(prefix: &str, relative: &str) -> String {
+    if prefix.is_empty() {
+        relative.to_string()
+    } else {
+        format!("{prefix}/{relative}")
+    }
 }
 
 /// A relative path as a forward-slash string, or `None` if a part is not UTF-8.
