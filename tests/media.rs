@@ -802,3 +802,59 @@ mod unix {
         assert_plain_english(warning);
     }
 }
+
+// ---- nothing a user's file contains may crash the build ----
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::*;
+    use practice_press::media::strip_svg_metadata;
+
+    /// Each fixture, damaged at one place and cut at another.
+    fn damaged_fixture() -> impl Strategy<Value = (ImageKind, Vec<u8>)> {
+        let fixtures = [
+            (ImageKind::Jpeg, "photo-with-gps.jpg"),
+            (ImageKind::Jpeg, "progressive.jpg"),
+            (ImageKind::Png, "photo-with-gps.png"),
+            (ImageKind::WebP, "photo-with-gps.webp"),
+            (ImageKind::WebP, "lossless.webp"),
+        ];
+        (
+            0..fixtures.len(),
+            any::<usize>(),
+            any::<u8>(),
+            any::<usize>(),
+        )
+            .prop_map(move |(which, at, byte, cut)| {
+                let (kind, name) = fixtures[which];
+                let mut bytes = fixture(name);
+                let at = at % bytes.len();
+                bytes[at] = byte;
+                bytes.truncate(cut % (bytes.len() + 1));
+                (kind, bytes)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn damaged_photos((kind, bytes) in damaged_fixture()) {
+            if let Ok(clean) = strip_metadata(kind, &bytes) {
+                prop_assert!(!contains(&clean, SERIAL));
+            }
+        }
+
+        #[test]
+        fn random_bytes(kind in prop_oneof![Just(ImageKind::Jpeg), Just(ImageKind::Png), Just(ImageKind::WebP)],
+                        bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = strip_metadata(kind, &bytes);
+        }
+
+        #[test]
+        fn random_svg(text in "[<>!?/\\[\\]\"'= a-z:-]{0,120}") {
+            let _ = strip_svg_metadata(text.as_bytes());
+        }
+    }
+}

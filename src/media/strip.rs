@@ -14,15 +14,18 @@
 //! * **All formats**: the ICC colour profile (it describes the display colours, not the
 //!   people; removing it shifts the colours of wide-gamut phone photos), and the
 //!   orientation (see below).
-//! * **JPEG**: the frame, tables and scan data; the JFIF header with its embedded
-//!   thumbnail removed (a thumbnail can show the uncropped original); the Adobe colour
-//!   transform marker (needed to decode CMYK files correctly). Dropped: EXIF (GPS,
-//!   serial numbers, dates, EXIF thumbnail), XMP and extended XMP, IPTC/Photoshop (APP13),
-//!   comments (COM), every other APPn block (maker notes, MPF, FlashPix, JUMBF/C2PA…),
-//!   and anything after the end-of-image marker: that is where multi-picture files keep
-//!   their extra images, which carry EXIF of their own, and where some phones append a
-//!   video or a depth map. The scan data up to and including the end-of-image marker
-//!   is copied byte for byte.
+//! * **JPEG**: the frame headers, Huffman, quantisation and arithmetic-coding tables,
+//!   restart interval and scan data, each checked to have exactly the shape the standard
+//!   gives it, as libjpeg checks (so a metadata block under a corrupted marker byte
+//!   cannot slip through as a "table"); the JFIF header with its embedded thumbnail
+//!   removed (a thumbnail can show the uncropped original); the Adobe colour transform
+//!   marker (needed to decode CMYK files correctly). Dropped: EXIF (GPS, serial numbers,
+//!   dates, EXIF thumbnail), XMP and extended XMP, IPTC/Photoshop (APP13), comments
+//!   (COM), every other APPn block (maker notes, MPF, FlashPix, JUMBF/C2PA…), the
+//!   JPG/JPGn extension blocks browsers skip, and anything after the end-of-image
+//!   marker: that is where multi-picture files keep their extra images, which carry EXIF
+//!   of their own, and where some phones append a video or a depth map. The scan data up
+//!   to and including the end-of-image marker is copied byte for byte.
 //! * **PNG**: the critical chunks (IHDR, PLTE, IDAT, IEND, and any unknown critical
 //!   chunk, which a decoder cannot skip), colour and transparency chunks (tRNS, gAMA,
 //!   cHRM, sRGB, iCCP, sBIT, cICP, mDCV, cLLI), bKGD, hIST, pHYs, sPLT and the APNG
@@ -35,7 +38,7 @@
 //! Orientation: phones often store a photo sideways and record "turn 90°" in the EXIF
 //! Orientation tag, which browsers honour. When that tag says anything other than
 //! "upright" (1), a new EXIF block is written that holds only the Orientation tag,
-//! built from scratch by [`super::orientation`], so the photo still shows the right way
+//! built from scratch (`media/orientation.rs`), so the photo still shows the right way
 //! up and nothing else from the original EXIF survives. An upright photo gets no EXIF
 //! block at all.
 
@@ -208,8 +211,16 @@ fn strip_jpeg(bytes: Bytes) -> Result<Vec<u8>, StripError> {
                     ));
                 }
             }
-            markers::APP0..=markers::APP15 | markers::COM => {}
-            _ => kept.push(segment.clone()),
+            _ => match decoding_segment(marker, contents) {
+                Decoding::Valid => kept.push(segment.clone()),
+                Decoding::Malformed => {
+                    return Err(StripError::Damaged {
+                        kind,
+                        reason: "a block needed to draw the picture is malformed",
+                    })
+                }
+                Decoding::NotNeeded => {}
+            },
         }
     }
     if !has_scan {
@@ -280,9 +291,15 @@ fn clean_jpeg_tail(tail: &[u8]) -> Result<Vec<u8>, &'static str> {
                 if end > tail.len() {
                     return Err("the file is cut short");
                 }
-                if matches!(marker, markers::APP0..=markers::APP15 | markers::COM) {
-                    out.extend_from_slice(&tail[pending..pos]);
-                    pending = end;
+                match decoding_segment(marker, &tail[marker_pos + 3..end]) {
+                    Decoding::Valid => {}
+                    Decoding::Malformed => {
+                        return Err("a block needed to draw the picture is malformed")
+                    }
+                    Decoding::NotNeeded => {
+                        out.extend_from_slice(&tail[pending..pos]);
+                        pending = end;
+                    }
                 }
                 pos = end;
             }
@@ -292,6 +309,77 @@ fn clean_jpeg_tail(tail: &[u8]) -> Result<Vec<u8>, &'static str> {
     }
     out.extend_from_slice(&tail[pending..]);
     Ok(out)
+}
+
+/// What a JPEG segment is to a decoder.
+#[derive(Debug, PartialEq, Eq)]
+enum Decoding {
+    /// Needed to draw the picture, and shaped as the standard says.
+    Valid,
+    /// Claims to be needed but is not shaped right: libjpeg, and so browsers, would
+    /// refuse it, and it could be metadata under a mangled marker.
+    Malformed,
+    /// Not needed to draw the picture: metadata (APPn, COM) or an extension browsers
+    /// skip (JPG, JPGn).
+    NotNeeded,
+}
+
+/// Sorts a JPEG segment by [`Decoding`], checking the exact lengths libjpeg checks.
+///
+/// The exact check matters for privacy as much as for decoding: in a damaged file, a
+/// metadata block whose marker byte has been corrupted into, say, a table marker would
+/// otherwise be kept with its GPS position inside.
+fn decoding_segment(marker: u8, contents: &[u8]) -> Decoding {
+    let valid = match marker {
+        markers::SOF0..=markers::SOF3
+        | markers::SOF5..=markers::SOF7
+        | markers::SOF9..=markers::SOF11
+        | markers::SOF13..=markers::SOF15
+        | markers::DHP => frame_header_ok(contents),
+        markers::DHT => tables_ok(contents, |rest| {
+            let counts = rest.get(1..17)?;
+            Some(17 + counts.iter().map(|&n| usize::from(n)).sum::<usize>())
+        }),
+        markers::DQT => tables_ok(contents, |rest| {
+            // 8-bit tables hold 64 values, 16-bit ones 128 bytes' worth
+            Some(if rest[0] >> 4 == 0 { 65 } else { 129 })
+        }),
+        markers::SOS => contents
+            .first()
+            .is_some_and(|&n| contents.len() == 1 + 2 * usize::from(n) + 3),
+        markers::DRI | markers::DNL => contents.len() == 2,
+        markers::DAC => contents.len().is_multiple_of(2),
+        markers::EXP => contents.len() == 1,
+        _ => return Decoding::NotNeeded,
+    };
+    if valid {
+        Decoding::Valid
+    } else {
+        Decoding::Malformed
+    }
+}
+
+/// A frame header: precision, height, width, component count, then 3 bytes a component.
+fn frame_header_ok(contents: &[u8]) -> bool {
+    contents
+        .get(5)
+        .is_some_and(|&n| contents.len() == 6 + 3 * usize::from(n))
+}
+
+/// Whether `contents` is one or more tables that exactly fill it, where `table_len`
+/// gives the length of the table starting `rest` (never called with `rest` empty).
+fn tables_ok(contents: &[u8], table_len: impl Fn(&[u8]) -> Option<usize>) -> bool {
+    let mut rest = contents;
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match table_len(rest) {
+            Some(len) if len <= rest.len() => rest = &rest[len..],
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Ancillary PNG chunks a browser may need to draw the picture correctly. Critical
@@ -405,12 +493,13 @@ mod tests {
 
     #[test]
     fn tail_keeps_scans_and_drops_trailers() {
-        // scan data with a stuffed byte and a restart marker, a COM between scans,
-        // a second scan header, EOI, then an appended second image
+        // scan data with a stuffed byte and a restart marker, a COM and a JPG0 extension
+        // between scans, a second scan header, EOI, then an appended second image
         let tail = [
             &[1, 2, 0xFF, 0x00, 3, 0xFF, 0xD0, 4][..],
             &[0xFF, 0xFE, 0x00, 0x05, b'h', b'i', b'!'],
-            &[0xFF, 0xDA, 0x00, 0x03, 9, 5, 6],
+            &[0xFF, 0xF0, 0x00, 0x03, 7],
+            &[0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 5, 6],
             &[0xFF, 0xD9],
             &[0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x02, 0xFF, 0xD9],
         ]
@@ -418,7 +507,7 @@ mod tests {
         let clean = clean_jpeg_tail(&tail).unwrap();
         let expected = [
             &[1, 2, 0xFF, 0x00, 3, 0xFF, 0xD0, 4][..],
-            &[0xFF, 0xDA, 0x00, 0x03, 9, 5, 6],
+            &[0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 5, 6],
             &[0xFF, 0xD9],
         ]
         .concat();
@@ -431,6 +520,37 @@ mod tests {
         assert!(clean_jpeg_tail(&[1, 0xFF, 0xC4, 0x10, 0x00, 1]).is_err());
         assert!(clean_jpeg_tail(&[1, 0xFF, 0xC4, 0x00]).is_err());
         assert!(clean_jpeg_tail(&[1, 0xFF, 0xC4, 0x00, 0x01]).is_err());
+    }
+
+    #[test]
+    fn decoding_segments_must_have_their_exact_shape() {
+        let mut dht = vec![0x00];
+        dht.extend_from_slice(&[0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        dht.extend_from_slice(&[0x10, 0x20]);
+        assert_eq!(decoding_segment(markers::DHT, &dht), Decoding::Valid);
+        assert_eq!(
+            decoding_segment(markers::DHT, &dht[..dht.len() - 1]),
+            Decoding::Malformed
+        );
+        let dqt = [&[0x00][..], &[1; 64], &[0x11], &[2; 128]].concat();
+        assert_eq!(decoding_segment(markers::DQT, &dqt), Decoding::Valid);
+        assert_eq!(
+            decoding_segment(markers::DQT, b"GPS 53.7457 N"),
+            Decoding::Malformed
+        );
+        let sof = [8, 0, 32, 0, 48, 1, 1, 0x11, 0];
+        assert_eq!(decoding_segment(markers::SOF0, &sof), Decoding::Valid);
+        assert_eq!(
+            decoding_segment(markers::SOF2, &sof[..8]),
+            Decoding::Malformed
+        );
+        assert_eq!(decoding_segment(markers::DRI, &[0, 4]), Decoding::Valid);
+        assert_eq!(
+            decoding_segment(markers::APP1, b"Exif"),
+            Decoding::NotNeeded
+        );
+        assert_eq!(decoding_segment(0xF7, b"JPEG-LS"), Decoding::NotNeeded);
+        assert_eq!(decoding_segment(markers::DQT, &[]), Decoding::Malformed);
     }
 
     #[test]
