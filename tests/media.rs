@@ -555,6 +555,26 @@ fn missing_media_folder_is_not_a_problem() {
 }
 
 #[test]
+fn media_folders_that_are_not_folders_or_are_outside_the_site_are_refused() {
+    let scene = Scene::new();
+    scene.write("assets", b"a file where a folder should be");
+    std::fs::write(scene.outside.join("x.mp3"), b"x").unwrap();
+    let collection = collect_media(&scene.site, Path::new("assets"));
+    assert!(collection.files.is_empty());
+    assert_plain_english(find(&collection, "PP0807", "assets"));
+
+    let collection = collect_media(&scene.site, Path::new("../outside"));
+    assert!(collection.files.is_empty());
+    let warning = find(&collection, "PP0801", "../outside");
+    assert!(
+        warning
+            .message
+            .contains(&scene.outside.canonicalize().unwrap().display().to_string()),
+        "{warning}"
+    );
+}
+
+#[test]
 fn media_folder_given_in_full_gets_site_relative_paths() {
     let scene = Scene::new();
     scene.write("media/a.mp3", b"a");

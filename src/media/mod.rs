@@ -83,10 +83,8 @@ pub struct MediaCollection {
 /// A missing `media_dir` is not a problem: the site simply has no media.
 pub fn collect_media(site_root: &Path, media_dir: &Path) -> MediaCollection {
     let mut walker = Walker::default();
-    let files = match walker.start(site_root, media_dir) {
-        Some(()) => prepare_all(&walker.jobs, &mut walker.diagnostics),
-        None => Vec::new(),
-    };
+    walker.start(site_root, media_dir);
+    let files = prepare_all(&walker.jobs, &mut walker.diagnostics);
     let mut diagnostics = walker.diagnostics;
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
     MediaCollection { files, diagnostics }
@@ -107,36 +105,42 @@ struct Walker {
 }
 
 impl Walker {
-    /// Checks the media folder and walks it; `None` when there is nothing to walk.
-    fn start(&mut self, site_root: &Path, media_dir: &Path) -> Option<()> {
+    /// Checks the media folder and walks it, finding the files to publish.
+    fn start(&mut self, site_root: &Path, media_dir: &Path) {
         self.canonical_root = match fs::canonicalize(site_root) {
             Ok(root) => root,
             Err(err) => {
                 self.diagnostics.push(unreadable(".", &err, true));
-                return None;
+                return;
             }
         };
         let media_abs = site_root.join(media_dir);
         let shown = site_relative(site_root, &self.canonical_root, &media_abs);
         let Some(prefix) = utf8_site_path(&shown) else {
             self.diagnostics.push(bad_name(&shown));
-            return None;
+            return;
         };
         match fs::symlink_metadata(&media_abs) {
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return None,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return,
             Err(err) => {
                 self.diagnostics.push(unreadable(&prefix, &err, true));
-                return None;
+                return;
             }
             Ok(meta) if meta.file_type().is_symlink() => {
                 // the media folder itself is a shortcut: same rules as any other
                 self.follow_link(&media_abs, &prefix, &mut Vec::new());
-                return Some(());
+                return;
             }
             Ok(meta) if !meta.is_dir() => {
-                self.diagnostics
-                    .push(not_a_file(&prefix, "is not a folder"));
-                return None;
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "PP0807",
+                        &prefix,
+                        format!("“{prefix}” is a file, not a folder, so no media was published from it"),
+                    )
+                    .with_hint("the media folder holds the site's pictures and sound files: rename or move this file and make a folder instead"),
+                );
+                return;
             }
             Ok(_) => {}
         }
@@ -144,16 +148,17 @@ impl Walker {
             Ok(path) => path,
             Err(err) => {
                 self.diagnostics.push(unreadable(&prefix, &err, true));
-                return None;
+                return;
             }
         };
         if !canonical_media.starts_with(&self.canonical_root) {
-            self.diagnostics
-                .push(outside_site(&prefix, &media_abs.display().to_string()));
-            return None;
+            self.diagnostics.push(outside_site(
+                &prefix,
+                &canonical_media.display().to_string(),
+            ));
+            return;
         }
         self.walk(&media_abs, &prefix, &mut Vec::new());
-        Some(())
     }
 
     /// Walks one real folder. `chain` holds, for each folder shortcut followed to get
