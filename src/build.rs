@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
+use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::validate::validate;
@@ -41,6 +42,8 @@ impl BuildOptions {
 /// would be published (None when site.yaml itself could not be read).
 pub struct Checked {
     pub settings: Option<Settings>,
+    /// Media files, already stripped of metadata, ready to publish.
+    pub media: Vec<MediaFile>,
     pub library: Library,
     pub diagnostics: Vec<Diagnostic>,
     pub site: Option<Site>,
@@ -63,6 +66,7 @@ pub fn check(options: &BuildOptions) -> Checked {
         Err(diagnostics) => {
             return Checked {
                 settings: None,
+                media: Vec::new(),
                 library: Library::default(),
                 diagnostics,
                 site: None,
@@ -72,10 +76,13 @@ pub fn check(options: &BuildOptions) -> Checked {
     let mut library = load_library(&settings);
     let mut diagnostics = std::mem::take(&mut library.diagnostics);
     diagnostics.extend(validate(&settings, &library));
+    let media = collect_media(&settings.root, &settings.content_dir().join("media"));
+    diagnostics.extend(media.diagnostics);
     sort_diagnostics(&mut diagnostics);
     let site = resolve(&settings, &library, options.publish);
     Checked {
         settings: Some(settings),
+        media: media.files,
         library,
         diagnostics,
         site: Some(site),
@@ -127,8 +134,9 @@ pub fn build_into(
     let theme = Theme::load(settings).map_err(BuildError::Content)?;
     let guard = leak_guard(settings, &checked.library, site);
     let jobs = all_jobs(site);
-    let stats = render::render_jobs(site, &theme, &jobs, sink, &guard, progress)
+    let mut stats = render::render_jobs(site, &theme, &jobs, sink, &guard, progress)
         .map_err(BuildError::Content)?;
+    stats.files += write_media(&checked.media, sink, &guard).map_err(BuildError::Content)?;
     Ok(BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
         nominations: site.entries_of(crate::model::EntryKind::Nomination).count(),
@@ -158,6 +166,32 @@ pub fn build_to_disk(
             sink.abandon();
             Err(err)
         }
+    }
+}
+
+/// Copies the (already cleaned) media files; they pass the leak guard like pages do,
+/// since an SVG or a text file can carry a name too.
+pub fn write_media(
+    files: &[MediaFile],
+    sink: &dyn Sink,
+    guard: &LeakGuard,
+) -> Result<usize, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for file in files {
+        if let Some(leak) = guard.scan(&file.site_path, &file.bytes) {
+            problems.push(leak);
+        } else if let Err(err) = sink.put(&file.site_path, file.bytes.clone()) {
+            problems.push(Diagnostic::error(
+                "PP0701",
+                &err.path,
+                format!("the site could not be written: {err}"),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(files.len())
+    } else {
+        Err(problems)
     }
 }
 

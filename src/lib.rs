@@ -9,6 +9,7 @@ pub mod build;
 pub mod config;
 pub mod diagnostic;
 pub mod load;
+pub mod media;
 pub mod model;
 pub mod render;
 pub mod resolve;

@@ -104,7 +104,9 @@ fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| stays_inside(entry, &site_root));
+        .filter_entry(|entry| {
+            entry.path() != content.join("media") && stays_inside(entry, &site_root)
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -156,11 +158,14 @@ fn stays_inside(entry: &walkdir::DirEntry, site_root: &Path) -> bool {
 }
 
 /// Warnings for the links `stays_inside` skipped, naming where they point.
+/// The media folder is left to the media stage, which reports its own links.
 fn escaped_links(settings: &Settings, content: &Path, site_root: &Path) -> Vec<Diagnostic> {
+    let media = content.join("media");
     walkdir::WalkDir::new(content)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|entry| entry.path() != media)
         .filter_map(Result::ok)
         .filter(|entry| entry.path_is_symlink())
         .filter_map(|entry| {

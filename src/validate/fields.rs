@@ -214,7 +214,9 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
     } else {
         return Vec::new();
     };
-    vec![Diagnostic::error(code, &document.source.path, message).at(entry.body_line, 1, 1).with_hint(hint)]
+    vec![Diagnostic::error(code, &document.source.path, message)
+        .at(entry.body_line, 1, 1)
+        .with_hint(hint)]
 }
 
 fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {

@@ -47,12 +47,18 @@ fn unpublished_ranges(document: &Document) -> Vec<Range<usize>> {
 
 /// The value of a `name:` line (`  - name: "Sam Jones"` → `Sam Jones`).
 fn name_value(line: &str) -> Option<&str> {
-    let rest = line.trim_start().trim_start_matches('-').trim_start().strip_prefix("name:")?;
+    let rest = line
+        .trim_start()
+        .trim_start_matches('-')
+        .trim_start()
+        .strip_prefix("name:")?;
     Some(rest.trim().trim_matches(['"', '\'']).trim())
 }
 
 fn outside(ranges: &[Range<usize>], found: &Range<usize>) -> bool {
-    !ranges.iter().any(|r| r.start <= found.start && found.end <= r.end)
+    !ranges
+        .iter()
+        .any(|r| r.start <= found.start && found.end <= r.end)
 }
 
 fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
