@@ -78,15 +78,24 @@ pub fn check(options: &BuildOptions) -> Checked {
     diagnostics.extend(validate(&settings, &library));
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     diagnostics.extend(media.diagnostics);
+    let media_files = media.files.into_iter().map(published_media_path).collect();
     sort_diagnostics(&mut diagnostics);
     let site = resolve(&settings, &library, options.publish);
     Checked {
         settings: Some(settings),
-        media: media.files,
+        media: media_files,
         library,
         diagnostics,
         site: Some(site),
     }
+}
+
+/// Media under content/media/ is published at /media/, as links in stories expect.
+fn published_media_path(mut file: MediaFile) -> MediaFile {
+    if let Some(rest) = file.site_path.strip_prefix("content/") {
+        file.site_path = rest.to_string();
+    }
+    file
 }
 
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
