@@ -1,8 +1,9 @@
 //! Markdown → safe HTML.
 //!
-//! pulldown-cmark escapes text, but not link targets and not raw HTML. Link targets are
-//! filtered here (no `javascript:` or `data:`), and any body containing raw HTML is passed
-//! through ammonia. Headings get ids and start at h2, so each page keeps one h1.
+//! pulldown-cmark escapes text, but not link targets, raw HTML or heading attributes
+//! (`# Title {onclick=…}`). Link targets are filtered here (no `javascript:` or `data:`),
+//! and every body is passed through ammonia, whatever it contains: markdown alone can
+//! produce attributes. Headings get ids and start at h2, so each page keeps one h1.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -29,9 +30,6 @@ fn options() -> Options {
 /// Renders a markdown body. `base_path` ("/" or "/sub/") prefixes site-absolute links.
 pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
-    let has_raw_html = events
-        .iter()
-        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     shift_headings(&mut events);
     add_heading_ids(&mut events);
     for event in &mut events {
@@ -40,9 +38,7 @@ pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
     let text = plain_text(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html {
-        html = SANITISER.clean(&html).to_string();
-    }
+    let html = SANITISER.clean(&html).to_string();
     RenderedBody { html, text }
 }
 
@@ -229,6 +225,18 @@ mod tests {
         }
         let data = render_markdown("[x](data:text/html;base64,PHNjcmlwdD4=)", "/");
         assert!(!data.html.contains("data:"), "{}", data.html);
+    }
+
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        // No raw HTML here, so nothing looks like a tag to a filter that waits for one.
+        let body = render_markdown(
+            "# Hi {onclick=alert(1) style=color:red #top .lead}\n\nText.\n",
+            "/",
+        );
+        assert!(!body.html.contains("onclick"), "{}", body.html);
+        assert!(!body.html.contains("style"), "{}", body.html);
+        assert!(body.html.contains("id=\"top\""), "{}", body.html);
     }
 
     #[test]
