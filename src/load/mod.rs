@@ -343,7 +343,13 @@ fn page_from(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let explicit = raw.slug.is_some();
     let slug = crate::util::slugify(&raw.slug.map(|s| s.0).unwrap_or(stem));
+    if slug.is_empty() {
+        let diagnostic = converter.no_address(explicit);
+        converter.problems.push(diagnostic);
+        return None;
+    }
     Some(PageDocument {
         source: source.clone(),
         page: Page {

@@ -6,5 +6,6 @@
 mod checks;
 mod injection;
 mod media;
+mod paths;
 mod support;
 mod xml_checks;
