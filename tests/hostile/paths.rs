@@ -65,6 +65,42 @@ fn a_link_to_a_folder_outside_the_site_is_not_followed() {
 }
 
 #[test]
+fn link_loops_and_broken_links_end_cleanly() {
+    let site = Site::new();
+    site.story("stories/2025/real.md", "A real story");
+    symlink("..", site.root().join("content/stories/2025/parent")).unwrap();
+    symlink(".", site.root().join("content/stories/here")).unwrap();
+    symlink("self.md", site.root().join("content/stories/self.md")).unwrap();
+    symlink("b.md", site.root().join("content/stories/a.md")).unwrap();
+    symlink("a.md", site.root().join("content/stories/b.md")).unwrap();
+    symlink("missing.md", site.root().join("content/stories/broken.md")).unwrap();
+    let started = std::time::Instant::now();
+    let report = build_ok(site.root(), &site.output());
+    assert!(started.elapsed().as_secs() < 30, "the walk took too long");
+    assert_eq!(report.stories, 1, "{}", list(&report.warnings));
+    for name in [
+        "content/stories/self.md",
+        "content/stories/a.md",
+        "content/stories/b.md",
+        "content/stories/broken.md",
+    ] {
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|d| d.file.to_string_lossy() == name),
+            "{name} not named:\n{}",
+            list(&report.warnings)
+        );
+    }
+    assert!(
+        report.warnings.iter().any(|d| d.code == "PP0802"),
+        "no loop warning:\n{}",
+        list(&report.warnings)
+    );
+}
+
+#[test]
 fn names_with_spaces_unicode_and_dots_build() {
     let site = Site::new();
     site.story("stories/My first story.md", "Spaces");
