@@ -4,6 +4,7 @@
 //! failures and each other.
 
 mod checks;
+mod failures;
 mod injection;
 mod media;
 mod paths;

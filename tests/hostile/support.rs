@@ -166,3 +166,49 @@ pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+/// Whether the test runs with root's powers (file permissions do not stop root).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(2).map(|uid| uid == "0"))
+        })
+        .unwrap_or(false)
+}
+
+/// `practice-press build` of `site` into `output`, as a command to run or spawn.
+pub fn build_command(site: &Path, output: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_practice-press"));
+    command
+        .arg("build")
+        .arg("--site")
+        .arg(site)
+        .arg("--output")
+        .arg(output)
+        .args(["--now", "2026-06-01T12:00:00Z", "--quiet"]);
+    command
+}
+
+/// Writes `count` valid stories into a site, spread over folders like real years.
+pub fn many_stories(site: &Site, count: usize) {
+    for i in 0..count {
+        site.write(
+            &format!("content/stories/{}/story-{i:05}.md", 2000 + i % 25),
+            story(&format!("Story number {i}"), ""),
+        );
+    }
+}
+
+/// Hidden folders a build leaves beside its output while it runs (staging, old copy).
+pub fn leftovers(parent: &Path) -> Vec<String> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".staging-"))
+        .collect()
+}
