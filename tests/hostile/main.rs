@@ -8,5 +8,6 @@ mod failures;
 mod injection;
 mod media;
 mod paths;
+mod scale;
 mod support;
 mod xml_checks;
