@@ -7,6 +7,7 @@ mod checks;
 mod failures;
 mod injection;
 mod media;
+mod overwrite;
 mod paths;
 mod scale;
 mod support;
