@@ -246,7 +246,24 @@ impl Sink for DiskSink {
                 }
             }
         }
-        fs::write(&target, bytes).map_err(|e| FsError::new("cannot write", &target, e))
+        // Staging starts empty, so a file that exists already was written by another
+        // job: two parts of the site claim one address, and the later must not win.
+        let mut file = match File::options().write(true).create_new(true).open(&target) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(FsError::new(
+                    "refusing to write",
+                    &target,
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("two parts of the site would both be published as {path}"),
+                    ),
+                ))
+            }
+            Err(e) => return Err(FsError::new("cannot write", &target, e)),
+        };
+        std::io::Write::write_all(&mut file, &bytes)
+            .map_err(|e| FsError::new("cannot write", &target, e))
     }
 }
 
@@ -314,6 +331,21 @@ mod tests {
         assert!(!site.path().join(".public.staging-99999").exists());
         assert!(!site.path().join(".public.staging-88888.old").exists());
         sink.abandon();
+    }
+
+    #[test]
+    fn a_file_cannot_be_written_twice_in_one_build() {
+        let site = tempfile::tempdir().unwrap();
+        let sink = DiskSink::begin(&site.path().join("public"), site.path(), true).unwrap();
+        sink.put("stories/a/index.html", b"first".to_vec()).unwrap();
+        let err = sink
+            .put("stories/a/index.html", b"second".to_vec())
+            .unwrap_err();
+        assert!(err.to_string().contains("two parts of the site"), "{err}");
+        assert_eq!(
+            fs::read(sink.staging_dir().join("stories/a/index.html")).unwrap(),
+            b"first"
+        );
     }
 
     #[test]
