@@ -209,3 +209,44 @@ fn json_ld_and_url_checks_catch_what_they_should() {
     assert!(check_xml("x", "<?xml version=\"1.0\"?><urlset><url/></urlset>").is_empty());
     assert!(!check_text_file("x", b"a\0b").is_empty());
 }
+
+/// The policy must come before anything it governs, and allow no inline script or
+/// other origin; the browser test checks that Chromium enforces it.
+#[test]
+fn every_page_starts_with_a_strict_content_security_policy() {
+    let built = build_payload_site();
+    for (path, bytes) in built.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        let document = Html::parse_document(&html);
+        let head = document
+            .select(&Selector::parse("head > *").unwrap())
+            .collect::<Vec<_>>();
+        let position = head
+            .iter()
+            .position(|e| e.value().attr("http-equiv") == Some("Content-Security-Policy"))
+            .unwrap_or_else(|| panic!("{path} has no CSP"));
+        for earlier in &head[..position] {
+            assert!(
+                earlier.value().name() == "meta" && earlier.value().attr("http-equiv").is_none(),
+                "{path}: <{}> comes before the CSP",
+                earlier.value().name()
+            );
+        }
+        let policy = head[position].value().attr("content").unwrap();
+        assert!(
+            policy.starts_with("default-src 'none';"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("base-uri 'none'"), "{path}: {policy}");
+        for loose in [
+            "'unsafe-inline'",
+            "'unsafe-eval'",
+            "*",
+            "data:",
+            "http:",
+            "https:",
+        ] {
+            assert!(!policy.contains(loose), "{path}: {policy} allows {loose}");
+        }
+    }
+}
