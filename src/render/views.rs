@@ -174,6 +174,12 @@ pub fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
     }
 }
 
+/// The link to a term's page, or None for a term made only of symbols (a tag `]]>`),
+/// which gets no page: see `build_taxonomy`.
+pub fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -> Option<TermLink> {
+    (!slugify(name).is_empty()).then(|| term_link(site, kind, name))
+}
+
 pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
     CardView {
         kind: entry.kind,
@@ -186,11 +192,11 @@ pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
         council: entry
             .council
             .as_deref()
-            .map(|c| term_link(site, TaxonomyKind::Council, c)),
+            .and_then(|c| published_term_link(site, TaxonomyKind::Council, c)),
         service: entry
             .service
             .as_deref()
-            .map(|s| term_link(site, TaxonomyKind::Service, s)),
+            .and_then(|s| published_term_link(site, TaxonomyKind::Service, s)),
         people: entry
             .people()
             .into_iter()
@@ -236,12 +242,12 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
         practice_areas: entry
             .practice_areas
             .iter()
-            .map(|a| term_link(site, TaxonomyKind::PracticeArea, a))
+            .filter_map(|a| published_term_link(site, TaxonomyKind::PracticeArea, a))
             .collect(),
         tags: entry
             .tags
             .iter()
-            .map(|t| term_link(site, TaxonomyKind::Tag, t))
+            .filter_map(|t| published_term_link(site, TaxonomyKind::Tag, t))
             .collect(),
         year: term_link(site, TaxonomyKind::Year, &entry.date.year().to_string()),
         voice_note: entry.voice_note.as_ref().map(|v| VoiceNoteView {

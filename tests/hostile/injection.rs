@@ -250,3 +250,31 @@ fn every_page_starts_with_a_strict_content_security_policy() {
         }
     }
 }
+
+/// Terms made only of symbols (a tag "]]>", a council "!!!") have no page; nothing may
+/// link to one, or the link leads to `/tags//`.
+#[test]
+fn every_term_link_leads_to_a_published_page() {
+    let built = build_payload_site();
+    let published: std::collections::HashSet<&str> =
+        built.files.iter().map(|(p, _)| p.as_str()).collect();
+    let links = Selector::parse("a[href]").unwrap();
+    for (path, bytes) in built.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let document = Html::parse_document(&String::from_utf8_lossy(bytes));
+        for link in document.select(&links) {
+            let href = link.value().attr("href").unwrap();
+            let Some(rest) = href.strip_prefix("/sub/") else {
+                continue;
+            };
+            let section = rest.split('/').next().unwrap_or("");
+            if !["tags", "councils", "services", "practice-areas", "years"].contains(&section) {
+                continue;
+            }
+            let target = format!("{rest}index.html");
+            assert!(
+                published.contains(target.as_str()),
+                "{path} links to {href}, which was not published"
+            );
+        }
+    }
+}
