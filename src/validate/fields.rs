@@ -62,6 +62,7 @@ fn check_document(settings: &Settings, document: &Document, known: &KnownPaths) 
     problems.extend(check_image(settings, &converter, entry));
     problems.extend(check_voice_note(settings, &converter, entry));
     problems.extend(check_word_count(settings, document));
+    problems.extend(check_nesting(document));
     problems.extend(check_body_links(
         &document.source.path,
         &document.source.text,
@@ -217,6 +218,23 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
     vec![Diagnostic::error(code, &document.source.path, message)
         .at(entry.body_line, 1, 1)
         .with_hint(hint)]
+}
+
+/// A body nested deeper than the renderer parses quickly is shown as plain text; say
+/// so rather than publish a story that silently lost its formatting.
+fn check_nesting(document: &Document) -> Vec<Diagnostic> {
+    use crate::render::markdown::{markdown_nesting, MAX_NESTING};
+    let entry = &document.entry;
+    if markdown_nesting(&entry.body) <= MAX_NESTING {
+        return Vec::new();
+    }
+    vec![Diagnostic::error(
+        "PP0213",
+        &document.source.path,
+        format!("the text is nested more than {MAX_NESTING} levels deep (quotes, lists or HTML tags inside each other)"),
+    )
+    .at(entry.body_line, 1, 1)
+    .with_hint("this usually comes from pasted web page code or a long run of > signs; remove the extra levels")]
 }
 
 fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {

@@ -91,3 +91,36 @@ fn folders_fifty_deep_build() {
         .iter()
         .any(|(path, _)| path == &format!("media/{deep}photo.jpg")));
 }
+
+/// Deep nesting made html5ever's parse (under ammonia) quadratic: a story of 150,000
+/// `<div>`s ran for over 15 minutes. Now it is refused quickly, and rendering the same
+/// body anyway (preview, fuzzing) stays fast.
+#[test]
+fn deeply_nested_bodies_are_refused_quickly() {
+    let bodies = [
+        "<div>".repeat(150_000),
+        ">".repeat(500_000),
+        "<b><i>x".repeat(100_000),
+        (0..300)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect::<String>(),
+    ];
+    for body in bodies {
+        let site = Site::new();
+        site.write(
+            "content/stories/deep.md",
+            format!("{}{body}\n", story("Deep", "")),
+        );
+        let started = Instant::now();
+        let errors = build_errors(site.root(), &site.output());
+        assert!(errors.iter().any(|d| d.code == "PP0213"), "{errors:?}");
+        let started_render = Instant::now();
+        let html = practice_press::render::markdown::render_markdown(&body, "/").html;
+        assert!(html.len() < body.len() * 2);
+        assert!(
+            started.elapsed().as_secs() < 60 && started_render.elapsed().as_secs() < 20,
+            "took {:?}",
+            started.elapsed()
+        );
+    }
+}
