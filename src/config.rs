@@ -149,6 +149,19 @@ impl Settings {
     /// Parses site.yaml text; `root` is only recorded, never read.
     pub fn parse(root: &Path, text: &str) -> Result<Settings, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(offset) = crate::util::too_many_flow_collections(text) {
+            let (line, column) = crate::util::LineIndex::new(text).position(offset);
+            return Err(vec![Diagnostic::error(
+                "PP0005",
+                SITE_FILE,
+                format!(
+                    "site.yaml has more than {} lists or groups in brackets ([ or {{), too many to read safely",
+                    crate::util::MAX_YAML_FLOW_COLLECTIONS
+                ),
+            )
+            .at(line, column, 1)
+            .with_hint("write lists one item per line (`- item`) instead of inside brackets")]);
+        }
         let raw: RawSettings = serde_yaml::from_str(text)
             .map_err(|err| vec![yaml_error_diagnostic(Path::new(SITE_FILE), text, 0, &err)])?;
         Self::resolve(root, raw, text)

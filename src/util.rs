@@ -81,6 +81,20 @@ fn plain_yaml_message(message: &str) -> String {
     }
 }
 
+/// How many flow collections (`[`, `{`) one block of YAML may hold. libyaml, under
+/// serde_yaml, looks through every open collection at each token, so deep nesting takes
+/// time that grows with the square of the text: 200,000 `{a: ` took eight minutes. Real
+/// front matter and settings use a handful.
+pub const MAX_YAML_FLOW_COLLECTIONS: usize = 256;
+
+/// The byte offset of the first `[` or `{` past [`MAX_YAML_FLOW_COLLECTIONS`], counted
+/// everywhere (quotes and comments too), so no way of writing can hide one.
+pub fn too_many_flow_collections(yaml: &str) -> Option<usize> {
+    yaml.match_indices(['[', '{'])
+        .nth(MAX_YAML_FLOW_COLLECTIONS)
+        .map(|(i, _)| i)
+}
+
 /// A URL slug: lower case ASCII letters, digits and single hyphens.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());

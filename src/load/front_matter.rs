@@ -205,6 +205,22 @@ fn parse_mapping(
     if yaml.trim().is_empty() {
         return Ok(serde_yaml::Mapping::new());
     }
+    if let Some(offset) = crate::util::too_many_flow_collections(yaml) {
+        let (line, column) =
+            crate::util::LineIndex::new(&file.text).position(parts.yaml_start + offset);
+        return Err(Box::new(
+            Diagnostic::error(
+                "PP0107",
+                &file.path,
+                format!(
+                    "the front matter has more than {} lists or groups in brackets ([ or {{), too many to read safely",
+                    crate::util::MAX_YAML_FLOW_COLLECTIONS
+                ),
+            )
+            .at(line, column, 1)
+            .with_hint("write lists one item per line (`- item`) instead of inside brackets"),
+        ));
+    }
     let value: Value = serde_yaml::from_str(yaml).map_err(|err| {
         let mut diagnostic =
             yaml_error_diagnostic(&file.path, yaml, parts.yaml_first_line - 1, &err);
