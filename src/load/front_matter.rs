@@ -145,6 +145,9 @@ front_matter!(
     RawPage { title: Text, summary: Text, slug: Text, draft: bool }
 );
 
+/// Unknown fields reported one by one; the rest are counted in one message.
+const MAX_UNKNOWN_FIELDS_REPORTED: usize = 20;
+
 /// Implemented by the front matter structs so one parser serves all three.
 pub trait FrontMatter: Default {
     fn fields() -> &'static [&'static str];
@@ -181,6 +184,7 @@ pub fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> (T, Vec<Diagno
         }
     };
     let mut raw = T::default();
+    let mut unknown = 0usize;
     for (key, value) in mapping {
         let Some(key) = key.as_str().map(str::to_string) else {
             continue;
@@ -189,10 +193,31 @@ pub fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> (T, Vec<Diagno
             continue;
         }
         match raw.set_field(&key, value) {
-            None => problems.push(unknown_field(&place, yaml, &key, T::fields())),
+            None => {
+                unknown += 1;
+                // Each one is looked up in the text; thousands would take minutes and
+                // bury the message that matters.
+                if unknown <= MAX_UNKNOWN_FIELDS_REPORTED {
+                    problems.push(unknown_field(&place, yaml, &key, T::fields()));
+                }
+            }
             Some(Err(err)) => problems.push(wrong_type(&place, yaml, &key, &err)),
             Some(Ok(())) => {}
         }
+    }
+    if unknown > MAX_UNKNOWN_FIELDS_REPORTED {
+        problems.push(
+            Diagnostic::error(
+                "PP0104",
+                &file.path,
+                format!(
+                    "and {} more fields that are not part of the front matter",
+                    unknown - MAX_UNKNOWN_FIELDS_REPORTED
+                ),
+            )
+            .at(parts.yaml_first_line, 1, 1)
+            .with_hint("this is usually text pasted between the --- lines by mistake"),
+        );
     }
     (raw, problems)
 }

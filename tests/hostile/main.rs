@@ -8,6 +8,7 @@ mod failures;
 mod injection;
 mod media;
 mod overwrite;
+mod parsing;
 mod paths;
 mod scale;
 mod support;
