@@ -121,7 +121,7 @@ async function serve(root, mount, transform) {
 }
 
 /** Opens `url` and reports dialogs, script errors, console errors and CSP violations. */
-async function visit(context, url) {
+async function visit(context, url, { waitFor } = {}) {
   const page = await context.newPage();
   const dialogs = [];
   const errors = [];
@@ -149,6 +149,7 @@ async function visit(context, url) {
     });
   });
   await page.goto(url, { waitUntil: 'load' });
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 });
   // Focus and hover everything focusable: handlers like onfocus and onmouseover need it.
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('a, button, input, select, textarea, [tabindex], summary, details')) {
@@ -274,6 +275,29 @@ describe('the payload site in Chromium', () => {
           assert.ok(!values.includes(bad), `${name} allows ${bad}`);
         }
       }
+    }
+  });
+});
+
+describe('search results', () => {
+  // Results are drawn by search.js from the index, another way for a title to reach the
+  // page. Runs when the site has the search page (it does once search is merged).
+  test('searching for the payloads shows them as text', async (t) => {
+    const html = await readFile(join(site.dir, 'search/index.html'), 'utf8').catch(() => '');
+    if (!html.includes('data-search-ui')) return t.skip('this site has no search page yet');
+    const server = await serve(site.dir, site.base, null);
+    const context = await browser.newContext();
+    try {
+      for (const query of ['alert', 'script', 'onerror', 'javascript']) {
+        const result = await visit(context, `${server.url}search/?q=${query}`, { waitFor: '[data-search-state="done"]' });
+        assert.deepEqual(result.dialogs, [], query);
+        assert.deepEqual(result.errors, [], query);
+        assert.deepEqual(result.problems, [], query);
+        assert.deepEqual(result.violations, [], query);
+      }
+    } finally {
+      await context.close();
+      await server.close();
     }
   });
 });
