@@ -192,6 +192,22 @@ impl Settings {
                 "give the site a title, e.g. `title: Practice stories from Anytown`",
             ));
         }
+        let theme_name_ok = !raw.theme.is_empty()
+            && raw
+                .theme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !theme_name_ok {
+            // The theme's static files are published, so a path here could publish any
+            // folder on the computer that has a static/ inside.
+            problems.push(setting_error(
+                text,
+                "theme",
+                "PP0006",
+                format!("the theme `{}` is not a folder name", raw.theme),
+                "write the name of a folder in themes/, such as `theme: default` or `theme: anytown`",
+            ));
+        }
         if raw.page_size == 0 {
             problems.push(setting_error(
                 text,
@@ -294,6 +310,16 @@ mod tests {
         let errors = parse("title: T\nbase_url: stories.example.org\n").unwrap_err();
         assert_eq!(errors[0].code, "PP0002");
         assert_eq!((errors[0].line, errors[0].column), (2, 1));
+    }
+
+    #[test]
+    fn a_theme_is_a_folder_name_not_a_path() {
+        for theme in ["../../etc", "/usr/share", "a/b", ""] {
+            let text = format!("title: T\nbase_url: https://e.org\ntheme: \"{theme}\"\n");
+            let errors = parse(&text).unwrap_err();
+            assert_eq!(errors[0].code, "PP0006", "{theme}");
+        }
+        assert!(parse("title: T\nbase_url: https://e.org\ntheme: anytown_2\n").is_ok());
     }
 
     #[test]

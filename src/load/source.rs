@@ -22,14 +22,23 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads a file from disk; `display_path` is what the user sees in messages.
     pub fn read(full_path: &Path, display_path: &Path) -> Result<SourceFile, Diagnostic> {
-        let bytes = std::fs::read(full_path).map_err(|err| {
+        let unreadable = |err: std::io::Error| {
             Diagnostic::error(
                 "PP0010",
                 display_path,
                 format!("this file cannot be read: {err}"),
             )
             .with_hint("check that the file exists and that you have permission to read it")
-        })?;
+        };
+        // Read one byte past the limit and no more: a video saved as .md must not be
+        // loaded whole into memory just to be refused.
+        let file = std::fs::File::open(full_path).map_err(unreadable)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_FILE_BYTES as u64 + 1),
+            &mut bytes,
+        )
+        .map_err(unreadable)?;
         Self::from_bytes(display_path, bytes)
     }
 
@@ -39,10 +48,7 @@ impl SourceFile {
             return Err(Diagnostic::error(
                 "PP0012",
                 path,
-                format!(
-                    "this file is {} KB; content files can be at most 1024 KB",
-                    bytes.len() / 1024
-                ),
+                "this file is larger than 1024 KB, the most a content file can be",
             )
             .with_hint("split the text into several stories, or move large material into content/media/ and link to it"));
         }

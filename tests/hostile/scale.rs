@@ -124,3 +124,33 @@ fn deeply_nested_bodies_are_refused_quickly() {
         );
     }
 }
+
+/// A video saved with a .md name must be refused without being read into memory.
+#[test]
+fn a_huge_file_is_refused_without_reading_it_all() {
+    let site = Site::new();
+    site.story("stories/fine.md", "Fine");
+    let huge = std::fs::File::create(site.root().join("content/stories/video.md")).unwrap();
+    huge.set_len(2 * 1024 * 1024 * 1024).unwrap(); // sparse: no disk used
+    let out = std::process::Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(crate::support::build_command(site.root(), &site.output()).get_program())
+        .args(crate::support::build_command(site.root(), &site.output()).get_args())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("PP0012") || stderr.contains("larger than 1024 KB"),
+        "{stderr}"
+    );
+    let peak_kb: u64 = stderr
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
+        .and_then(|v| v.parse().ok())
+        .expect("GNU time reports the peak");
+    assert!(peak_kb < 200 * 1024, "peak memory {peak_kb} KB");
+}
