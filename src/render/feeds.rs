@@ -116,9 +116,6 @@ impl FeedInfo {
 
 /// Describes a feed, or None for a term that does not exist.
 pub fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
-    let latest = |indices: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
-        indices.take(FEED_LIMIT).collect()
-    };
     let info = match scope {
         FeedScope::All => FeedInfo {
             name: "All stories and nominations".into(),
@@ -129,14 +126,18 @@ pub fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
             },
             dir: "/feeds/".into(),
             page: "/".into(),
-            entries: latest(&mut (0..site.entries.len())),
+            entries: (0..site.entries.len().min(FEED_LIMIT)).collect(),
         },
         FeedScope::Section(kind) => FeedInfo {
             name: section_name(kind).into(),
             description: section_description(kind).into(),
             dir: format!("/feeds/{}/", kind.section()),
             page: format!("/{}/", kind.section()),
-            entries: latest(&mut site.entries_of(kind).map(|(i, _)| i)),
+            entries: site
+                .entries_of(kind)
+                .map(|(i, _)| i)
+                .take(FEED_LIMIT)
+                .collect(),
         },
         FeedScope::Term { kind, term } => {
             let t = site.taxonomy(kind).terms.get(term)?;
@@ -146,7 +147,7 @@ pub fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
                 name,
                 dir: format!("/feeds/{}/{}/", kind.section(), t.slug),
                 page: format!("/{}/{}/", kind.section(), t.slug),
-                entries: latest(&mut t.entries.iter().copied()),
+                entries: t.entries.iter().copied().take(FEED_LIMIT).collect(),
             }
         }
     };
