@@ -6,4 +6,5 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod search;
 pub mod util;
