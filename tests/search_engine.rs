@@ -21,7 +21,10 @@ fn story(slug: &str, title: &str, body: &str) -> SearchRecord {
         practice_areas: vec!["Kinship care".into()],
         tags: vec!["family group conferences".into()],
         date: "2024-03-05".into(),
-        image: Some(("/sub/media/group.jpg".into(), "Carers around a table".into())),
+        image: Some((
+            "/sub/media/group.jpg".into(),
+            "Carers around a table".into(),
+        )),
         language: "en-GB".into(),
     }
 }
@@ -94,7 +97,10 @@ fn only_what_the_records_contain_is_published() {
     // Index words are stemmed, so look for each name without its last letters.
     for word in secret.split_whitespace() {
         let stem: String = word.to_lowercase().chars().take(6).collect();
-        assert!(!bundle.contains(&stem), "{stem:?} from the secret is in the bundle");
+        assert!(
+            !bundle.contains(&stem),
+            "{stem:?} from the secret is in the bundle"
+        );
     }
 
     // The same check finds what was given, so it is able to fail.
@@ -117,7 +123,9 @@ fn only_what_the_records_contain_is_published() {
 #[test]
 fn the_privacy_check_catches_a_leak() {
     let mut leaky = story("leak", "A story", "Nothing to see.");
-    leaky.body_text.push_str(" Case note about Zebedee Quartermaine.");
+    leaky
+        .body_text
+        .push_str(" Case note about Zebedee Quartermaine.");
     let bundle = readable_bundle(&build(vec![leaky]).unwrap());
     assert!(bundle.contains("zebedee") && bundle.contains("quartermain"));
 }
@@ -139,7 +147,9 @@ fn the_bundle_holds_the_runtime_and_index_but_not_pagefinds_own_uis() {
     }
     assert!(paths.iter().any(|p| p.ends_with(".pf_meta")));
     assert!(paths.iter().all(|p| p.starts_with("pagefind/")));
-    assert!(!paths.iter().any(|p| p.contains("-ui.") || p.contains("highlight")));
+    assert!(!paths
+        .iter()
+        .any(|p| p.contains("-ui.") || p.contains("highlight")));
 
     let mut sorted = paths.clone();
     sorted.sort();

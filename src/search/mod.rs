@@ -35,8 +35,12 @@
 //!
 //! # What is indexed
 //!
-//! Only the fields of [`SearchRecord`]. Pagefind searches metadata words too, so the
-//! image URL and the `kind` (`story`/`nomination`) are searchable as well.
+//! Only the fields of [`SearchRecord`]. The summary and body are the searchable text
+//! (and the excerpts); the title, people, council, service, practice areas, tags and
+//! year are metadata, which Pagefind 1.6 also searches (stemmed, case- and
+//! accent-insensitive) but never cuts excerpts from. Metadata that is only there for
+//! display (date, kind, image URL and alt text) is searchable too, as Pagefind
+//! offers no way to exempt a field.
 
 mod bundle;
 mod record;

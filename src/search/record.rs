@@ -77,30 +77,40 @@ pub(crate) fn prepare(
     // before picking an index, so the index is named in lowercase too.
     let language = language.to_lowercase();
 
-    let mut content_parts: Vec<&str> = vec![&record.summary, &record.body_text];
-    content_parts.extend(record.people.iter().map(String::as_str));
-    content_parts.extend(record.council.as_deref());
-    content_parts.extend(record.service.as_deref());
-    content_parts.extend(record.practice_areas.iter().map(String::as_str));
-    content_parts.extend(record.tags.iter().map(String::as_str));
-    content_parts.push(year);
-    let content = content_parts
+    // The searchable text is the prose only. Everything else is searched as
+    // metadata, which Pagefind matches without using it for excerpts, so an excerpt
+    // never ends in a run of council names, tags and years.
+    let mut content = [record.summary.trim(), record.body_text.trim()]
         .iter()
-        .map(|part| neutralise(part.trim()))
         .filter(|part| !part.is_empty())
+        .map(|part| neutralise(part))
         .collect::<Vec<_>>()
         .join("\n");
+    if content.is_empty() {
+        // Pagefind silently drops a record with no words in its text.
+        content = neutralise(record.title.trim());
+    }
 
     let mut meta = BTreeMap::new();
-    meta.insert("title".to_string(), neutralise(record.title.trim()));
-    if !record.summary.trim().is_empty() {
-        meta.insert("summary".to_string(), neutralise(record.summary.trim()));
-    }
-    meta.insert("date".to_string(), record.date.clone());
-    meta.insert("kind".to_string(), record.kind.filter_value().to_string());
+    let mut add_meta = |name: &str, value: &str| {
+        let value = neutralise(value.trim());
+        if !value.is_empty() {
+            meta.insert(name.to_string(), value);
+        }
+    };
+    add_meta("title", &record.title);
+    add_meta("summary", &record.summary);
+    add_meta("date", &record.date);
+    add_meta("year", year);
+    add_meta("kind", record.kind.filter_value());
+    add_meta("people", &record.people.join(", "));
+    add_meta("council", record.council.as_deref().unwrap_or_default());
+    add_meta("service", record.service.as_deref().unwrap_or_default());
+    add_meta("practice_areas", &record.practice_areas.join(", "));
+    add_meta("tags", &record.tags.join(", "));
     if let Some((src, alt)) = &record.image {
-        meta.insert("image".to_string(), src.clone());
-        meta.insert("image_alt".to_string(), neutralise(alt.trim()));
+        add_meta("image", src);
+        add_meta("image_alt", alt);
     }
 
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -221,20 +231,23 @@ mod tests {
         let prepared = prepare(record(), "en").unwrap();
         assert_eq!(prepared.url, "/sub/stories/kinship/");
         assert_eq!(prepared.language, "en-gb");
-        for text in [
-            "grandparents",
-            "Tuesdays",
-            "Amara Okafor",
-            "A team manager at Anytown Council",
-            "children",
-            "Kinship care",
-            "groups",
-            "2024",
-        ] {
-            assert!(prepared.content.contains(text), "content lacks {text}");
-        }
-        assert!(!prepared.content.contains("find their voice"));
+        assert_eq!(
+            prepared.content,
+            "A group for grandparents raising grandchildren.\nThe group meets on Tuesdays."
+        );
         assert_eq!(prepared.meta["title"], "Kinship carers find their voice");
+        assert_eq!(
+            prepared.meta["people"],
+            "Amara Okafor, A team manager at Anytown Council"
+        );
+        assert_eq!(prepared.meta["council"], "Anytown Council");
+        assert_eq!(prepared.meta["service"], "children");
+        assert_eq!(
+            prepared.meta["practice_areas"],
+            "Kinship care, Kinship care"
+        );
+        assert_eq!(prepared.meta["tags"], "groups");
+        assert_eq!(prepared.meta["year"], "2024");
         assert_eq!(prepared.meta["kind"], "story");
         assert_eq!(prepared.meta["image_alt"], "Carers around a table");
         assert_eq!(prepared.filters["type"], vec!["story"]);
@@ -242,6 +255,17 @@ mod tests {
         assert_eq!(prepared.filters["practice_area"], vec!["Kinship care"]);
         assert_eq!(prepared.filters["year"], vec!["2024"]);
         assert_eq!(prepared.sort["date"], "2024-03-05");
+    }
+
+    #[test]
+    fn a_record_without_prose_is_still_searchable_by_title() {
+        let mut r = record();
+        r.summary = " ".into();
+        r.body_text = String::new();
+        assert_eq!(
+            prepare(r, "en").unwrap().content,
+            "Kinship carers find their voice"
+        );
     }
 
     #[test]
