@@ -123,12 +123,14 @@ export async function serveFolder(root, { mount = '/', csp = true } = {}) {
 }
 
 /**
- * Starts Debian's Chromium with a fresh profile. Returns { browser, close }: close()
+ * Starts Debian's Chromium with a fresh profile. `options` are Playwright context
+ * options, e.g. { javaScriptEnabled: false }. Returns { context, close }: close()
  * also removes the profile folder.
  */
-export async function launchBrowser() {
+export async function launchBrowser(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'pp-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
