@@ -92,6 +92,12 @@ describe('search page', () => {
     assert.ok(await facetBox(shared, legend, value).isChecked());
     assert.deepEqual(await resultTitles(shared), narrowedTitles);
 
+    // A second value in the same facet widens the results again (any of them).
+    await facetBox(page, legend, cases.facet.also.value).check();
+    await page.waitForFunction((n) => document.querySelectorAll('.pp-result').length === n, cases.facet.also.after);
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll('.pp-result').length === n, narrowed);
+
     // Back undoes the filter; Forward brings it back.
     await page.goBack();
     await page.waitForFunction((n) => document.querySelectorAll('.pp-result').length === n, all);

@@ -121,11 +121,31 @@ async function start(root) {
 
     results = search.results;
     shown = 0;
-    const items = await loadPage(seq);
-    if (!items) return;
+    const [items, counts] = await Promise.all([loadPage(seq), facetCounts(query, search)]);
+    if (!items || seq !== searchSeq) return;
     list.replaceChildren(...items);
-    updateCounts(facetControls, search.filters, state.filters);
+    updateCounts(facetControls, counts, state.filters);
     finish(seq, query, describe(results.length, query, filtered));
+  }
+
+  // Ticking a second council should widen the results, so each facet with a choice
+  // shows the counts it would have without its own choice ("disjunctive" facets).
+  // Otherwise ticking one value would hide all the others in its fieldset.
+  async function facetCounts(query, search) {
+    const counts = { ...search.filters };
+    const chosenFacets = Object.keys(state.filters).filter((name) => state.filters[name].length);
+    await Promise.all(
+      chosenFacets.map(async (name) => {
+        const others = { ...state.filters, [name]: [] };
+        if (!query && !hasFilters(others)) {
+          counts[name] = allFilters[name] || {};
+          return;
+        }
+        const without = await pagefind.search(query || null, { filters: toPagefindFilters(others) });
+        counts[name] = (without && without.filters[name]) || {};
+      }),
+    );
+    return counts;
   }
 
   async function loadPage(seq) {
@@ -151,7 +171,11 @@ async function start(root) {
     // stepping back one letter at a time.
     writeUrl(state, 'replace');
     const query = state.q.trim();
-    if (query) pagefind.preload(query, { filters: toPagefindFilters(state.filters) });
+    if (query) {
+      // Starts fetching index chunks while the debounce runs; a failure here shows
+      // up again, and is reported, when the search itself runs.
+      pagefind.preload(query, { filters: toPagefindFilters(state.filters) }).catch(() => {});
+    }
     schedule(DEBOUNCE_MS);
   });
 
