@@ -24,7 +24,6 @@ const MINIMAL_BASE: &str = r#"<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>{% block title %}{% endblock title %}</title>
-<link rel="stylesheet" href="{{ site.base_path }}static/search.css">
 </head>
 <body>
 <header><p><a href="{{ site.base_path }}">{{ site.title }}</a></p></header>

@@ -209,6 +209,18 @@ describe('search page', () => {
     }
   });
 
+  test('when the index cannot load, the page says so and offers browsing', async () => {
+    const { page } = await openPage(browser.context);
+    await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+    await page.goto(searchUrl);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Search could not be loaded/);
+    assert.equal(await alert.getByRole('link').count(), 6);
+    assert.equal(await page.locator('[data-search-ui]').isVisible(), false);
+    await page.close();
+  });
+
   test('time from the last keystroke to results shown (median reported)', async (t) => {
     const { page } = await openSearch();
     const timings = [];
