@@ -235,7 +235,6 @@ describe('search page', () => {
     }
     const mid = median(timings);
     t.diagnostic(`keystroke-to-results ms: ${timings.join(', ')}; median ${mid} (includes the 150 ms debounce)`);
-    console.log(`# keystroke-to-results median ${mid} ms over ${timings.length} queries: ${timings.join(', ')}`);
     assert.ok(mid < 1000, `median ${mid} ms`);
     await page.close();
   });
@@ -248,7 +247,6 @@ describe('search page', () => {
     const index = server.requests.filter((r) => r.path.includes('/pagefind/') && !runtime.test(r.path));
     const bytes = index.reduce((sum, r) => sum + r.bytes, 0);
     t.diagnostic(`first query fetched ${bytes} bytes of index in ${index.length} requests`);
-    console.log(`# first query index bytes: ${bytes} in ${index.length} requests`);
     assert.ok(bytes < 300 * 1024, `${bytes} bytes`);
     await page.close();
   });
