@@ -234,3 +234,26 @@ fn dropping_an_unfinished_indexer_does_not_hang() {
     indexer.add(story("a", "A", "Body."));
     drop(indexer);
 }
+
+#[test]
+fn each_language_gets_its_own_index() {
+    let mut welsh = story("cymraeg", "Gofalwyr sy'n perthyn", "Stori yn Gymraeg.");
+    welsh.language = "cy".into();
+    let mut unset = nomination();
+    unset.language = String::new();
+    let indexer = SearchIndexer::start("en-GB");
+    indexer.add(story("english", "Kinship carers", "An English story."));
+    indexer.add(welsh);
+    indexer.add(unset);
+    let files = indexer.finish().unwrap();
+    let entry = files
+        .iter()
+        .find(|f| f.path == "pagefind/pagefind-entry.json")
+        .unwrap();
+    let entry: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
+    assert_eq!(entry["languages"]["en-gb"]["page_count"], 2);
+    assert_eq!(entry["languages"]["cy"]["page_count"], 1);
+    // Pagefind has no Welsh stemmer; such a language uses the generic WebAssembly.
+    assert!(entry["languages"]["cy"]["wasm"].is_null());
+    assert!(paths(&files).contains(&"pagefind/wasm.unknown.pagefind"));
+}

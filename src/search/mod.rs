@@ -33,6 +33,13 @@
 //! excerpts show the body rather than repeat the title. `tests/browser/ranking.test.mjs`
 //! runs the real `pagefind.js` against a built bundle to keep this true.
 //!
+//! # Publishing
+//!
+//! Write every file at its `path` under the site root. Result URLs are the record
+//! URLs as given (the UI sets Pagefind's `baseUrl` to "/" so the base path is not
+//! added twice). The site's Content-Security-Policy must allow what Pagefind does in
+//! the browser: `script-src 'self' 'wasm-unsafe-eval'` and `worker-src 'self'`.
+//!
 //! # What is indexed
 //!
 //! Only the fields of [`SearchRecord`]. The summary and body are the searchable text
@@ -99,7 +106,7 @@ pub struct SearchFile {
 pub enum SearchError {
     #[error("could not start the search indexer: {0}")]
     Start(#[source] std::io::Error),
-    #[error("the search page for {url} cannot be indexed because {reason}")]
+    #[error("{url} cannot be added to the search index: {reason}")]
     InvalidRecord { url: String, reason: String },
     #[error("Pagefind could not index {url}: {message}")]
     Index { url: String, message: String },
