@@ -109,6 +109,9 @@ export async function serveFolder(root, { mount = '/', csp = true } = {}) {
       send(500, 'text/plain', Buffer.from(String(error)));
     }
   });
+  // Node closes idle keep-alive sockets after 5 s; on a loaded machine a client can
+  // reuse one just as it closes and see ECONNRESET, so keep them open longer.
+  server.keepAliveTimeout = 60_000;
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', ok);
@@ -118,7 +121,11 @@ export async function serveFolder(root, { mount = '/', csp = true } = {}) {
     origin,
     url: origin + mount,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
 
