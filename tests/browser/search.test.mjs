@@ -52,6 +52,17 @@ async function statusText(page) {
   return (await page.getByRole('status').textContent()).trim();
 }
 
+/** Every council the index knows, read from the filter checkboxes. */
+async function allCouncils() {
+  const { page } = await openSearch();
+  const values = await page
+    .getByRole('group', { name: 'Council' })
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((b) => b.value));
+  await page.close();
+  return values;
+}
+
 function facetBox(page, legend, label) {
   return page.getByRole('group', { name: legend }).getByRole('checkbox', { name: new RegExp(`^${label} \\(\\d+\\)$`) });
 }
@@ -133,6 +144,23 @@ describe('search page', () => {
     const dates = await page.locator('.pp-result time').evaluateAll((els) => els.map((e) => e.dateTime));
     assert.ok(dates.length > 1);
     assert.deepEqual(dates, [...dates].sort().reverse());
+    await page.close();
+  });
+
+  test('more results load on request, with focus on the first new one', async () => {
+    // Every council ticked: all records, newest first, more than one page of them.
+    const { page, problems } = await openSearch(
+      `?${(await allCouncils()).map((c) => `council=${encodeURIComponent(c)}`).join('&')}`,
+    );
+    const total = Number((await statusText(page)).match(/^(\d+) results/)?.[1]);
+    assert.ok(total > 10, `need more than one page of results, got ${total}`);
+    assert.equal((await resultTitles(page)).length, 10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.pp-result').length === n, Math.min(total, 20));
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, (await resultTitles(page))[10]);
+    assert.equal(await page.getByRole('button', { name: 'Show more results' }).isVisible(), total > 20);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
