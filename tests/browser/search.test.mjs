@@ -204,6 +204,21 @@ describe('search page', () => {
     await page.close();
   });
 
+  test('on a narrow screen a skip link leads past the filters to the results', async () => {
+    const { page } = await openSearch(`?q=${encodeURIComponent(cases.facet.query)}`);
+    await page.setViewportSize({ width: 400, height: 800 });
+    const skip = page.getByRole('link', { name: 'Skip to results' });
+    await page.getByRole('button', { name: 'Search', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    assert.ok(await skip.evaluate((a) => a === document.activeElement), 'Tab after the form reaches the skip link');
+    assert.ok((await skip.boundingBox()).width > 50, 'the skip link is visible once focused');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => document.activeElement?.closest('.pp-search__results') !== null);
+    assert.ok(next, 'after the skip, Tab continues inside the results');
+    await page.close();
+  });
+
   test('has no WCAG 2.2 A/AA violations that axe can find, with and without results', async () => {
     const { page } = await openSearch();
     assert.deepEqual(await axeViolations(page), []);
