@@ -14,6 +14,7 @@ pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod search;
 pub mod util;
 pub mod validate;
 pub mod write;

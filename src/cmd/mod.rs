@@ -56,6 +56,7 @@ impl SiteArgs {
                 include_drafts: self.drafts,
             },
             deny_warnings: false,
+            search: true,
         }
     }
 }

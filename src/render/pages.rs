@@ -12,6 +12,7 @@ use super::views::{card, entry_view, pagination, press_items, Link, SiteView};
 use super::Output;
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
+use crate::search::SearchIndexer;
 use crate::resolve::{Site, TaxonomyKind};
 use crate::util::slugify;
 
@@ -88,15 +89,18 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
 }
 
 /// Values computed once per build and shared by every job.
-pub struct SharedContext {
+pub struct SharedContext<'a> {
     site: Value,
+    /// Where entry jobs send their search records, when the build has search.
+    search: Option<&'a SearchIndexer>,
 }
 
-impl SharedContext {
-    pub fn new(site: &Site) -> Self {
+impl<'a> SharedContext<'a> {
+    pub fn new(site: &Site, search: Option<&'a SearchIndexer>) -> Self {
         SharedContext {
             site: Value::try_from_serializable(&SiteView::new(site))
                 .unwrap_or_else(|_| Value::from("")),
+            search,
         }
     }
 }
@@ -119,7 +123,7 @@ struct PageMeta {
 struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    shared: &'a SharedContext,
+    shared: &'a SharedContext<'a>,
 }
 
 impl Renderer<'_> {
@@ -292,6 +296,9 @@ fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let entry = &site.entries[index];
     let body = render_markdown(&entry.body, &site.settings.base_path);
+    if let Some(search) = r.shared.search {
+        search.add(super::records::search_record(site, entry, &body.text));
+    }
     let view = entry_view(site, entry, &body.html);
     let section = entry.kind.section();
     let crumbs = vec![

@@ -49,6 +49,7 @@ impl TestSite {
                 include_drafts: drafts,
             },
             deny_warnings: false,
+            search: true,
         }
     }
 
