@@ -37,22 +37,22 @@ struct CommonArgs {
     /// Ask nothing: take every answer from flags (for scripts); defaults fill the rest.
     #[arg(long)]
     no_input: bool,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     title: Option<String>,
     /// YYYY-MM-DD (default: today).
     #[arg(long)]
     date: Option<String>,
     /// A council already on the site, or any other name.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     council: Option<String>,
     /// One of the site's services (site.yaml `services`).
     #[arg(long)]
     service: Option<String>,
     /// Key words, separated by commas.
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, allow_hyphen_values = true, value_name = "LIST")]
     tags: Option<String>,
     /// Real names or words used while drafting that must never be published, separated by commas.
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, allow_hyphen_values = true, value_name = "LIST")]
     sensitive_terms: Option<String>,
 }
 
@@ -61,14 +61,14 @@ struct StoryArgs {
     #[command(flatten)]
     common: CommonArgs,
     /// One or two sentences, at most 300 characters.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     summary: Option<String>,
     /// From site.yaml `practice_areas`, separated by commas.
     #[arg(long, value_name = "LIST")]
     practice_areas: Option<String>,
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     author_name: Option<String>,
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     author_role: Option<String>,
     /// Show the author by role only.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
@@ -77,7 +77,7 @@ struct StoryArgs {
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
     consent: Option<String>,
     /// Who recorded consent, e.g. "Team manager" (never published).
-    #[arg(long, value_name = "WHO")]
+    #[arg(long, allow_hyphen_values = true, value_name = "WHO")]
     consent_by: Option<String>,
     /// YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
@@ -91,20 +91,20 @@ struct StoryArgs {
 struct NominationArgs {
     #[command(flatten)]
     common: CommonArgs,
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     nominee_name: Option<String>,
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     nominee_role: Option<String>,
-    #[arg(long, value_name = "ORGANISATION")]
+    #[arg(long, allow_hyphen_values = true, value_name = "ORGANISATION")]
     nominee_organisation: Option<String>,
     /// Show the nominee by role only.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
     nominee_anonymous: Option<String>,
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     nominator_name: Option<String>,
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     nominator_role: Option<String>,
-    #[arg(long, value_name = "ORGANISATION")]
+    #[arg(long, allow_hyphen_values = true, value_name = "ORGANISATION")]
     nominator_organisation: Option<String>,
     /// Show the nominator by role only.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
