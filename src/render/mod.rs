@@ -4,6 +4,7 @@
 
 pub mod markdown;
 pub mod pages;
+pub mod submit;
 pub mod theme;
 pub mod views;
 

@@ -33,6 +33,12 @@ pub enum Job {
     Sitemap,
     Robots,
     StaticFiles,
+    /// The "Share a story" form and its blank template.
+    SubmitStory,
+    /// The "Nominate a colleague" form and its blank template.
+    SubmitNomination,
+    /// The writers' guide from docs/writing-guide.md.
+    SubmitGuide,
 }
 
 /// Every job for a full build.
@@ -45,6 +51,9 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::Sitemap,
         Job::Robots,
         Job::StaticFiles,
+        Job::SubmitStory,
+        Job::SubmitNomination,
+        Job::SubmitGuide,
     ];
     jobs.extend((0..site.entries.len()).map(Job::Entry));
     for kind in [EntryKind::Story, EntryKind::Nomination] {
@@ -225,7 +234,43 @@ pub fn render_job(
             .iter()
             .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
             .collect()),
+        Job::SubmitStory => submit_page(&r, EntryKind::Story),
+        Job::SubmitNomination => submit_page(&r, EntryKind::Nomination),
+        Job::SubmitGuide => guide_page(&r),
     }
+}
+
+fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic> {
+    let form = super::submit::submit_view(r.site, kind);
+    let (title, description, template) = match kind {
+        EntryKind::Story => (
+            "Share a story",
+            "Tell other social workers about practice you are proud of: this form helps you write it and makes the file to send us.",
+            "submit_story.html",
+        ),
+        EntryKind::Nomination => (
+            "Nominate a colleague",
+            "Tell us about a brilliant colleague: this form helps you write your nomination and makes the file to send us.",
+            "submit_nomination.html",
+        ),
+    };
+    let path = format!("/submit/{}/", form.kind);
+    let meta = r.meta(title, description, &path, "submit", vec![r.home_crumb()]);
+    let mut outputs = r.html(&path, template, &meta, |c| c.insert("form", &form))?;
+    let (file, text) = super::submit::blank_template(r.site, kind);
+    outputs.push(Output::new(file, text));
+    Ok(outputs)
+}
+
+fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let (title, markdown) = super::submit::guide_parts(super::submit::WRITING_GUIDE);
+    let body = render_markdown(markdown, &r.site.settings.base_path);
+    let description = "How to write a good-practice story or a My Brilliant Colleague nomination, in plain English, with an example of each.";
+    let crumbs = vec![r.home_crumb()];
+    let meta = r.meta(&title, description, "/submit/guide/", "page", crumbs);
+    r.html("/submit/guide/", "page.html", &meta, |c| {
+        c.insert("body_html", &body.html)
+    })
 }
 
 fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
@@ -499,6 +544,9 @@ fn sitemap(site: &Site) -> Vec<u8> {
         "/press/",
         "/feeds/",
         "/accessibility/",
+        "/submit/story/",
+        "/submit/nomination/",
+        "/submit/guide/",
     ] {
         add(path, None);
     }

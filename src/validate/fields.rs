@@ -390,6 +390,9 @@ impl KnownPaths {
             "/accessibility/",
             "/submit/story/",
             "/submit/nomination/",
+            "/submit/guide/",
+            "/submit/story-template.md",
+            "/submit/nomination-template.md",
         ]
         .iter()
         .map(|s| s.to_string())
