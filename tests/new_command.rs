@@ -452,3 +452,33 @@ fn no_site_yaml_is_explained() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("PP0001"), "{}", stderr(&output));
 }
+
+/// The fenced ```markdown examples in docs/writing-guide.md.
+fn guide_examples() -> Vec<String> {
+    let guide = include_str!("../docs/writing-guide.md");
+    guide
+        .split("```markdown\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("\n```").next())
+        .map(|example| format!("{example}\n"))
+        .collect()
+}
+
+#[test]
+fn the_writing_guide_examples_pass_check() {
+    let examples = guide_examples();
+    assert_eq!(examples.len(), 2, "one story and one nomination");
+    let site = fixture_site();
+    let story = site
+        .path()
+        .join("content/stories/2026/a-shoebox-of-memories.md");
+    std::fs::create_dir_all(story.parent().expect("folder")).expect("create");
+    std::fs::write(&story, &examples[0]).expect("write");
+    let nomination = site
+        .path()
+        .join("content/nominations/the-duty-manager-who-moved-us-across-the-road.md");
+    std::fs::create_dir_all(nomination.parent().expect("folder")).expect("create");
+    std::fs::write(&nomination, &examples[1]).expect("write");
+    let (ok, diagnostics) = check(site.path());
+    assert!(ok && diagnostics.is_empty(), "{diagnostics:?}");
+}

@@ -319,7 +319,9 @@ function escapeRegExp(text) {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
-function loosePattern(text) {
+/** `text` as a pattern; `letter` writes each other character (escaped as it is, or
+ * matching either case for the tail of a name part). */
+function loosePattern(text, letter = escapeRegExp) {
   let pattern = '';
   let inSpace = false;
   for (const ch of text) {
@@ -331,7 +333,7 @@ function loosePattern(text) {
     inSpace = false;
     if (APOSTROPHES.includes(ch)) pattern += `[${APOSTROPHES}]`;
     else if (HYPHENS.includes(ch)) pattern += `\\s*[${escapeRegExp(HYPHENS)}]\\s*`;
-    else pattern += escapeRegExp(ch);
+    else pattern += letter(ch);
   }
   return pattern;
 }
@@ -386,10 +388,10 @@ export function nameMatcher(fullName) {
     const capital = [...upper].length === 1 ? upper : first;
     const tail = rest.join('');
     // JavaScript has no inline (?i:…), so each letter of the tail matches both cases.
-    const anyCase = loosePattern(tail).replace(/\p{L}/gu, (l) => {
+    const anyCase = loosePattern(tail, (l) => {
       const lo = l.toLowerCase();
       const up = l.toUpperCase();
-      return lo === up || [...lo].length > 1 || [...up].length > 1 ? l : `[${lo}${up}]`;
+      return lo === up || [...lo].length > 1 || [...up].length > 1 ? escapeRegExp(l) : `[${lo}${up}]`;
     });
     finders.push(new RegExp(escapeRegExp(capital) + anyCase, 'gu'));
   }
@@ -489,7 +491,7 @@ function yamlLines(object, indent = '') {
           lines.push(`${indent}  - ${inner[0].trimStart()}`, ...inner.slice(1));
         } else lines.push(`${indent}  - ${yamlValue(item)}`);
       }
-    } else if (typeof value === 'object' && !(value instanceof Date)) {
+    } else if (typeof value === 'object' && !(value instanceof IsoDate)) {
       lines.push(`${indent}${key}:`, ...yamlLines(value, `${indent}  `));
     } else {
       lines.push(`${indent}${key}: ${yamlValue(value)}`);
