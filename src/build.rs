@@ -206,6 +206,15 @@ pub fn write_media(
 
 /// Every anonymous name in the library and every held-back entry's address.
 pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
+    // A name given publicly on a published entry may appear in outputs; anonymity is
+    // per entry, and the per-file rule (PP0401) already keeps it off the anonymous one.
+    let named_publicly: std::collections::HashSet<String> = site
+        .entries
+        .iter()
+        .flat_map(|e| e.people())
+        .filter(|p| !p.anonymous)
+        .map(|p| p.public_name.to_lowercase())
+        .collect();
     let names: Vec<(String, PathBuf)> = library
         .documents
         .iter()
@@ -215,6 +224,7 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
                 .iter()
                 .map(|n| (n.clone(), d.source.path.clone()))
         })
+        .filter(|(name, _)| !named_publicly.contains(&name.to_lowercase()))
         .collect();
     let published: std::collections::HashSet<&Path> =
         site.entries.iter().map(|e| e.source.as_path()).collect();

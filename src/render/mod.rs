@@ -1,9 +1,12 @@
-//! Render: turns the public [`Site`] into files: pages, listings, sitemap, robots.txt and
-//! the theme's static files. Pages render in parallel; each output passes the leak guard
-//! on its way to the sink.
+//! Render: turns the public [`Site`] into files: pages, listings, feeds, plain-text
+//! stories, sitemap, robots.txt and the theme's static files. Pages render in parallel;
+//! each output passes the leak guard on its way to the sink.
 
+pub mod feeds;
 pub mod markdown;
+pub mod metadata;
 pub mod pages;
+pub mod plain_text;
 pub mod submit;
 pub mod theme;
 pub mod views;

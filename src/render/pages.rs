@@ -3,13 +3,17 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::feeds::{self, FeedLink, FeedScope};
 use super::markdown::render_markdown;
+use super::metadata::{self, SocialMeta};
+use super::plain_text;
 use super::theme::{template_diagnostic, Theme};
-use super::views::{card, entry_view, pagination, Link, SiteView};
+use super::views::{card, entry_view, pagination, press_items, Link, SiteView};
 use super::Output;
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
+use crate::util::slugify;
 
 /// One unit of rendering work; jobs are independent so they run in parallel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,6 +37,12 @@ pub enum Job {
     Sitemap,
     Robots,
     StaticFiles,
+    /// One feed in Atom, RSS and JSON Feed.
+    Feeds(FeedScope),
+    /// The `/feeds/` page listing every feed.
+    FeedsPage,
+    /// The `/press/` page for journalists.
+    Press,
     /// The "Share a story" form and its blank template.
     SubmitStory,
     /// The "Nominate a colleague" form and its blank template.
@@ -51,10 +61,13 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::Sitemap,
         Job::Robots,
         Job::StaticFiles,
+        Job::FeedsPage,
+        Job::Press,
         Job::SubmitStory,
         Job::SubmitNomination,
         Job::SubmitGuide,
     ];
+    jobs.extend(feeds::all_scopes(site).into_iter().map(Job::Feeds));
     jobs.extend((0..site.entries.len()).map(Job::Entry));
     for kind in [EntryKind::Story, EntryKind::Nomination] {
         let count = site.entries_of(kind).count();
@@ -106,7 +119,10 @@ struct PageMeta {
     /// "home", "story", "nomination", "listing", "terms", "page", "search", "404", …
     kind: &'static str,
     breadcrumbs: Vec<Link>,
-    feeds: Vec<Link>,
+    /// Feeds advertised with `<link rel="alternate">`.
+    feeds: Vec<FeedLink>,
+    /// Open Graph, Twitter card and JSON-LD (None where a preview makes no sense).
+    social: Option<SocialMeta>,
 }
 
 struct Renderer<'a> {
@@ -124,13 +140,17 @@ impl Renderer<'_> {
         kind: &'static str,
         breadcrumbs: Vec<Link>,
     ) -> PageMeta {
+        let canonical_url = self.site.settings.absolute_url(path);
+        let social = (!matches!(kind, "404" | "redirect"))
+            .then(|| metadata::website(&self.site.settings, title, description, &canonical_url));
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            canonical_url: self.site.settings.absolute_url(path),
+            canonical_url,
             kind,
             breadcrumbs,
             feeds: Vec::new(),
+            social,
         }
     }
 
@@ -234,6 +254,9 @@ pub fn render_job(
             .iter()
             .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
             .collect()),
+        Job::Feeds(scope) => Ok(feeds::render_feed(site, scope)),
+        Job::FeedsPage => feeds_page(&r),
+        Job::Press => press_page(&r),
         Job::SubmitStory => submit_page(&r, EntryKind::Story),
         Job::SubmitNomination => submit_page(&r, EntryKind::Nomination),
         Job::SubmitGuide => guide_page(&r),
@@ -290,8 +313,7 @@ fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "home",
         Vec::new(),
     );
-    meta.feeds
-        .push(r.crumb("All stories and nominations (Atom)", "/feeds/atom.xml"));
+    meta.feeds = feeds::feed_links(site, FeedScope::All);
     let counts = Counts {
         stories: site.entries_of(EntryKind::Story).count(),
         nominations: site.entries_of(EntryKind::Nomination).count(),
@@ -333,10 +355,28 @@ fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     } else {
         "nomination"
     };
-    let meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
+    let mut meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
+    meta.social = Some(metadata::article(&site.settings, entry));
+    if let Some(scope) = entry
+        .council
+        .as_deref()
+        .and_then(|c| feeds::term_scope(site, TaxonomyKind::Council, &slugify(c)))
+    {
+        meta.feeds = feeds::feed_links(site, scope);
+    }
     let mut outputs = r.html(&entry.path(), "entry.html", &meta, |c| {
         c.insert("entry", &view)
     })?;
+    if entry.kind == EntryKind::Story {
+        outputs.push(Output::new(
+            format!(
+                "{}{}",
+                entry.path().trim_start_matches('/'),
+                plain_text::FILE_NAME
+            ),
+            plain_text::story_text(site, entry),
+        ));
+    }
     for alias in &entry.aliases {
         let meta = r.meta(
             &entry.title,
@@ -378,7 +418,18 @@ fn section(r: &Renderer, kind: EntryKind, page: usize) -> Result<Vec<Output>, Di
     };
     let indices: Vec<usize> = site.entries_of(kind).map(|(i, _)| i).collect();
     let path = format!("/{}/", kind.section());
-    listing(r, &path, title, intro, &indices, page, vec![r.home_crumb()])
+    let feeds = feeds::feed_links(site, FeedScope::Section(kind));
+    let links = ListingLinks {
+        crumbs: vec![r.home_crumb()],
+        feeds,
+    };
+    listing(r, &path, title, intro, &indices, page, links)
+}
+
+/// A listing's breadcrumbs and the feeds it advertises.
+struct ListingLinks {
+    crumbs: Vec<Link>,
+    feeds: Vec<FeedLink>,
 }
 
 fn listing(
@@ -388,7 +439,7 @@ fn listing(
     intro: &str,
     indices: &[usize],
     page: usize,
-    crumbs: Vec<Link>,
+    links: ListingLinks,
 ) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let size = site.settings.page_size;
@@ -411,7 +462,8 @@ fn listing(
     } else {
         format!("{title} (page {page} of {total})")
     };
-    let meta = r.meta(&heading, intro, &page_path, "listing", crumbs);
+    let mut meta = r.meta(&heading, intro, &page_path, "listing", links.crumbs);
+    meta.feeds = links.feeds;
     let first = (page - 1) * size + 1;
     let range = Range {
         first,
@@ -498,7 +550,13 @@ fn term_page(
         r.home_crumb(),
         r.crumb(kind.title(), &format!("/{}/", kind.section())),
     ];
-    listing(r, &path, &title, &intro, &t.entries, page, crumbs)
+    let feeds = if feeds::FEED_TAXONOMIES.contains(&kind) {
+        feeds::feed_links(site, FeedScope::Term { kind, term })
+    } else {
+        Vec::new()
+    };
+    let links = ListingLinks { crumbs, feeds };
+    listing(r, &path, &title, &intro, &t.entries, page, links)
 }
 
 fn count_phrase(n: usize) -> String {
@@ -520,6 +578,40 @@ fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     );
     r.html(&page.path(), "page.html", &meta, |c| {
         c.insert("body_html", &body.html)
+    })
+}
+
+fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let mut meta = r.meta(
+        "Feeds",
+        "Follow new stories and nominations in a feed reader: everything, or one council, service or practice area.",
+        "/feeds/",
+        "feeds",
+        vec![r.home_crumb()],
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    let groups = feeds::feed_directory(site);
+    r.html("/feeds/", "feeds.html", &meta, |c| {
+        c.insert("groups", &groups);
+        c.insert("limit", &feeds::FEED_LIMIT);
+    })
+}
+
+fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let mut meta = r.meta(
+        "For journalists",
+        "The latest good-practice stories with their media contacts, image credits and copy-ready text.",
+        "/press/",
+        "press",
+        vec![r.home_crumb()],
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::Section(EntryKind::Story));
+    let stories = press_items(site);
+    r.html("/press/", "press.html", &meta, |c| {
+        c.insert("stories", &stories);
+        c.insert("story_feeds", &meta.feeds);
     })
 }
 
@@ -591,6 +683,8 @@ pub fn xml_escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            // Not characters in XML 1.0 either; a parser would reject the whole file.
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

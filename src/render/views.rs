@@ -264,6 +264,38 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
     }
 }
 
+/// How many of the latest stories the press page shows.
+pub const PRESS_STORIES: usize = 20;
+
+/// A story on the press page: its card and what a journalist needs to use it.
+#[derive(Serialize)]
+pub struct PressItemView<'a> {
+    #[serde(flatten)]
+    pub card: CardView<'a>,
+    pub canonical_url: String,
+    /// The story's own contact, or the site's press office.
+    pub media_contact: Option<&'a crate::model::Contact>,
+    pub text_url: String,
+}
+
+/// The latest published stories for the press page, newest first.
+pub fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
+    site.entries_of(EntryKind::Story)
+        .take(PRESS_STORIES)
+        .map(|(_, entry)| PressItemView {
+            card: card(site, entry),
+            canonical_url: site.settings.absolute_url(&entry.path()),
+            media_contact: entry
+                .media_contact
+                .as_ref()
+                .or(site.settings.press_office.as_ref()),
+            text_url: site
+                .settings
+                .site_url(&format!("{}story.txt", entry.path())),
+        })
+        .collect()
+}
+
 fn duration_human(seconds: f64) -> String {
     let total = seconds.round() as u64;
     match (total / 60, total % 60) {

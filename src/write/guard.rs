@@ -92,13 +92,21 @@ fn name_variants(name: &str) -> Vec<String> {
         return Vec::new();
     }
     // ASCII letters match in any case; other letters (á, Ł) need their cased forms listed.
+    let mut bases = vec![name.clone()];
+    if !name.is_ascii() {
+        bases.extend([name.to_lowercase(), name.to_uppercase()]);
+    }
+    if name.contains('&') {
+        bases.extend(bases.clone().iter().map(|b| b.replace('&', "&amp;")));
+    }
     let mut variants = Vec::new();
-    for base in [name.clone(), name.to_lowercase(), name.to_uppercase()] {
-        let escaped_ampersand = base.replace('&', "&amp;");
-        for form in [base, escaped_ampersand] {
+    for base in bases {
+        if base.contains(['\'', '’']) {
             for apostrophe in ["'", "’", "&#x27;", "&#39;", "&apos;", "\\u0027", "&rsquo;"] {
-                variants.push(form.replace(['\'', '’'], apostrophe));
+                variants.push(base.replace(['\'', '’'], apostrophe));
             }
+        } else {
+            variants.push(base);
         }
     }
     let slug = crate::util::slugify(&name);
