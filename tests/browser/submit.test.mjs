@@ -205,7 +205,7 @@ describe('the submit forms in Chromium', () => {
     await warnings.getByText('a telephone number (07700 900123)').waitFor();
     const text = await warnings.textContent();
     assert.match(text, /an e-mail address \(will@example\.org\)/);
-    assert.match(text, /contains your colleague's name, but they asked to be anonymous/);
+    assert.match(text, /Your text contains your colleague's name, but they asked to be anonymous/);
     assert.equal(await page.locator('#body-count-live').getAttribute('aria-live'), 'polite');
     assert.equal(await warnings.getAttribute('aria-live'), 'polite');
     await page.locator('#body-count-live').getByText('You have 12 words.').waitFor();
@@ -243,6 +243,34 @@ describe('the submit forms in Chromium', () => {
     const checked = await checkWith(bin, { [`content/nominations/${name}`]: file });
     assert.equal(checked.status, 0, checked.output);
     assert.match(checked.output, /No problems found/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a surname shared with a named nominator is not a leak, the full name is', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}submit/nomination/`);
+    await page.fill('#nominee-name', 'Sam Jones');
+    await page.fill('#nominee-role', 'Personal adviser');
+    await page.fill('#nominee-organisation', 'Pennyford City Council');
+    await page.check('#nominee-anonymous');
+    await page.fill('#nominator-name', 'Alex Jones');
+    await page.fill('#nominator-role', 'Team manager');
+    await page.fill('#title', 'The personal adviser who kept the door open');
+    await page.fill('#sensitive-terms', 'Kai');
+    await page.fill('#body', `Kai and Sam Jones. ${NOMINATION_TEXT}`);
+    const warnings = page.locator('#body-warnings');
+    await warnings.getByText('contains “Kai”').waitFor();
+    assert.match(await warnings.textContent(), /Your text contains your colleague's name, but they asked to be anonymous/);
+    assert.doesNotMatch(await warnings.textContent(), /Your name contains/, 'Jones in Alex Jones is not a leak');
+    await page.fill('#body', NOMINATION_TEXT);
+    await page.waitForFunction(() => document.getElementById('body-warnings').children.length === 0);
+    await page.click('#submit-button');
+    await page.locator('#submit-result').waitFor();
+    const file = await page.locator('#submit-file-text').textContent();
+    const checked = await checkWith(bin, { 'content/nominations/the-personal-adviser-who-kept-the-door-open.md': file });
+    assert.equal(checked.status, 0, checked.output);
+    assert.match(checked.output, /No problems found/, checked.output);
     assert.deepEqual(problems, []);
     await page.close();
   });

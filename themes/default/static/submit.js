@@ -575,31 +575,79 @@ function publishedFields(kind) {
   return [...common, 'nominee-role', 'nominee-organisation', 'nominee-name', 'nominator-role', 'nominator-organisation', 'nominator-name'];
 }
 
-function fieldLabel(id) {
-  const label = document.querySelector(`label[for="${id}"]`);
-  return label ? label.textContent.trim().toLowerCase() : id;
+const FIELD_NAMES = {
+  body: 'your text',
+  title: 'the title',
+  summary: 'the summary',
+  council: 'the council',
+  tags: 'the key words',
+  'author-name': 'your name',
+  'author-role': 'your role',
+  'nominee-name': "your colleague's name",
+  'nominee-role': "your colleague's role",
+  'nominee-organisation': "your colleague's organisation",
+  'nominator-name': 'your name',
+  'nominator-role': 'your role',
+  'nominator-organisation': 'your organisation',
+};
+
+/** The field in words, starting a sentence. */
+function fieldName(id) {
+  const name = FIELD_NAMES[id] || id;
+  return name[0].toUpperCase() + name.slice(1);
 }
 
-/** Where anonymous names and sensitive terms appear in published fields. */
+/** Ranges of `text` where one of `names` (people named publicly) is written in full. */
+function namedRanges(text, names) {
+  const ranges = [];
+  for (const name of names) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+      ranges.push([at, at + name.length]);
+    }
+  }
+  return ranges;
+}
+
+/** The text a field puts in the file: the body as typed, other fields tidied. */
+function fileText(id) {
+  return id === 'body' ? field('body').value.replace(/\r\n?/g, '\n') : value(id);
+}
+
+function sameName(a, b) {
+  const tidy = (t) => t.split(/\s+/u).filter(Boolean).join(' ').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return tidy(a) === tidy(b);
+}
+
+/** Where anonymous names and sensitive terms appear in published fields.
+ *
+ * As in src/validate/privacy.rs, a part of an anonymous name inside the full name of
+ * someone named publicly is not a leak ("Jones" in the nominator "Alex Jones" when the
+ * anonymous nominee is "Sam Jones"); the full anonymous name always is. */
 function leaks(kind) {
   const found = [];
-  const hidden = people(kind).filter((p) => p.anonymous && p.name);
+  const everyone = people(kind);
+  const hidden = everyone.filter((p) => p.anonymous && p.name);
+  const named = everyone.filter((p) => !p.anonymous && p.name && !hidden.some((h) => h.name === p.name)).map((p) => p.name);
   for (const person of hidden) {
     const find = nameMatcher(person.name);
     for (const id of publishedFields(kind)) {
-      if (id === `${person.prefix}-name`) continue;
-      const el = field(id);
-      if (el && find(el.value).length) {
-        found.push({ id, message: `The ${fieldLabel(id)} contains ${person.label} name, but ${person.label === 'your' ? 'you asked' : 'they asked'} to be anonymous. Describe ${person.label === 'your' ? 'yourself' : 'them'} by role instead.` });
+      if (id === `${person.prefix}-name` || !field(id)) continue;
+      const text = fileText(id);
+      const excused = namedRanges(text, named);
+      const leaked = find(text).some(([start, end]) =>
+        sameName(text.slice(start, end), person.name) || !excused.some(([s, e]) => s <= start && end <= e));
+      if (leaked) {
+        found.push({ id, message: `${fieldName(id)} contains ${person.label} name, but ${person.label === 'your' ? 'you asked' : 'they asked'} to be anonymous. Describe ${person.label === 'your' ? 'yourself' : 'them'} by role instead.` });
       }
     }
   }
+  // check searches every published line for these, so the form does too.
+  const termFields = publishedFields(kind).filter((id) => !hidden.some((p) => id === `${p.prefix}-name`));
   for (const term of list('sensitive-terms')) {
     const find = termMatcher(term);
-    for (const id of ['title', 'summary', 'body']) {
-      const el = field(id);
-      if (el && find(el.value).length) {
-        found.push({ id, message: `The ${fieldLabel(id)} contains “${term}”, which you listed as a real name used while drafting. Replace it, for example with an initial.` });
+    for (const id of termFields) {
+      if (field(id) && find(fileText(id)).length) {
+        found.push({ id, message: `${fieldName(id)} contains “${term}”, which you listed as a real name used while drafting. Replace it, for example with an initial.` });
       }
     }
   }
