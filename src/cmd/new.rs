@@ -37,6 +37,7 @@ struct CommonArgs {
     /// Ask nothing: take every answer from flags (for scripts); defaults fill the rest.
     #[arg(long)]
     no_input: bool,
+    /// At most 120 characters; the file name is made from it.
     #[arg(long, allow_hyphen_values = true)]
     title: Option<String>,
     /// YYYY-MM-DD (default: today).
@@ -66,8 +67,10 @@ struct StoryArgs {
     /// From site.yaml `practice_areas`, separated by commas.
     #[arg(long, value_name = "LIST")]
     practice_areas: Option<String>,
+    /// Your full name (never published if you are anonymous).
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     author_name: Option<String>,
+    /// Your job title, shown with the story.
     #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     author_role: Option<String>,
     /// Show the author by role only.
@@ -91,19 +94,25 @@ struct StoryArgs {
 struct NominationArgs {
     #[command(flatten)]
     common: CommonArgs,
+    /// Your colleague's full name (never published if they are anonymous).
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     nominee_name: Option<String>,
+    /// Their job title, shown on the website.
     #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     nominee_role: Option<String>,
+    /// Their council or organisation.
     #[arg(long, allow_hyphen_values = true, value_name = "ORGANISATION")]
     nominee_organisation: Option<String>,
     /// Show the nominee by role only.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
     nominee_anonymous: Option<String>,
+    /// Your full name (never published if you are anonymous).
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     nominator_name: Option<String>,
+    /// Your job title.
     #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     nominator_role: Option<String>,
+    /// Your council or organisation (default: the nominee's).
     #[arg(long, allow_hyphen_values = true, value_name = "ORGANISATION")]
     nominator_organisation: Option<String>,
     /// Show the nominator by role only.
