@@ -785,7 +785,7 @@ fn ask_person(
     )?;
     let anonymous = asker.ask(
         &Question::new(key("anonymous"), words.anonymous, Expect::YesNo)
-            .hint("If yes, the website shows only their role and organisation.")
+            .hint(words.anonymous_hint)
             .default("no"),
     )?;
     Ok(PersonFile {
@@ -801,6 +801,7 @@ struct PersonWords {
     role: &'static str,
     organisation: &'static str,
     anonymous: &'static str,
+    anonymous_hint: &'static str,
 }
 
 const NOMINEE: PersonWords = PersonWords {
@@ -808,6 +809,7 @@ const NOMINEE: PersonWords = PersonWords {
     role: "What is their job title or role?",
     organisation: "Which council or organisation do they work for?",
     anonymous: "Does your colleague want to be anonymous on the website?",
+    anonymous_hint: "If yes, the website shows only their role and organisation.",
 };
 
 const NOMINATOR: PersonWords = PersonWords {
@@ -815,6 +817,7 @@ const NOMINATOR: PersonWords = PersonWords {
     role: "What is your job title or role?",
     organisation: "Which council or organisation do you work for?",
     anonymous: "Do you want to be anonymous on the website?",
+    anonymous_hint: "If yes, the website shows only your role and organisation.",
 };
 
 /// Asks every question for a nomination and builds its file.
