@@ -288,7 +288,8 @@ fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic>
 fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let (title, markdown) = super::submit::guide_parts(super::submit::WRITING_GUIDE);
     let body = render_markdown(markdown, &r.site.settings.base_path);
-    let description = "Plain-English help for writers, with a complete example of each kind of file.";
+    let description =
+        "Plain-English help for writers, with a complete example of each kind of file.";
     let crumbs = vec![r.home_crumb()];
     let meta = r.meta(&title, description, "/submit/guide/", "page", crumbs);
     r.html("/submit/guide/", "page.html", &meta, |c| {

@@ -621,7 +621,7 @@ function sameName(a, b) {
 /** Where anonymous names and sensitive terms appear in published fields.
  *
  * As in src/validate/privacy.rs, a part of an anonymous name inside the full name of
- * someone named publicly is not a leak ("Jones" in the nominator "Alex Jones" when the
+ * someone named publicly is not a leak ("Jones" in the nominator "Dee Jones" when the
  * anonymous nominee is "Sam Jones"); the full anonymous name always is. */
 function leaks(kind) {
   const found = [];
