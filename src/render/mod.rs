@@ -8,6 +8,7 @@ pub mod metadata;
 pub mod pages;
 pub mod records;
 pub mod plain_text;
+pub mod submit;
 pub mod theme;
 pub mod views;
 
