@@ -12,8 +12,8 @@ use super::views::{card, entry_view, pagination, press_items, Link, SiteView};
 use super::Output;
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
-use crate::search::SearchIndexer;
 use crate::resolve::{Site, TaxonomyKind};
+use crate::search::SearchIndexer;
 use crate::util::slugify;
 
 /// One unit of rendering work; jobs are independent so they run in parallel.
@@ -636,18 +636,7 @@ fn sitemap(site: &Site) -> Vec<u8> {
         }
         xml.push_str("</url>\n");
     };
-    for path in [
-        "/",
-        "/stories/",
-        "/nominations/",
-        "/search/",
-        "/press/",
-        "/feeds/",
-        "/accessibility/",
-        "/submit/story/",
-        "/submit/nomination/",
-        "/submit/guide/",
-    ] {
+    for path in crate::model::SITE_PAGES {
         add(path, None);
     }
     for entry in &site.entries {

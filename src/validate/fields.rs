@@ -375,28 +375,18 @@ pub struct KnownPaths {
 
 impl KnownPaths {
     pub fn new(settings: &Settings, library: &Library) -> Self {
-        let mut paths: HashSet<String> = [
-            "/",
-            "/stories/",
-            "/nominations/",
-            "/councils/",
-            "/services/",
-            "/practice-areas/",
-            "/tags/",
-            "/years/",
-            "/search/",
-            "/press/",
-            "/feeds/",
-            "/accessibility/",
-            "/submit/story/",
-            "/submit/nomination/",
-            "/submit/guide/",
+        let taxonomy_indexes =
+            crate::resolve::TaxonomyKind::ALL.map(|kind| format!("/{}/", kind.section()));
+        let templates = [
             "/submit/story-template.md",
             "/submit/nomination-template.md",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ];
+        let mut paths: HashSet<String> = crate::model::SITE_PAGES
+            .iter()
+            .chain(templates.iter())
+            .map(|s| s.to_string())
+            .chain(taxonomy_indexes)
+            .collect();
         for document in &library.documents {
             let entry = &document.entry;
             paths.insert(entry.path());
