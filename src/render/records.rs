@@ -12,7 +12,10 @@ pub const INDEXED_BODY_WORDS: usize = 200;
 
 /// The first `INDEXED_BODY_WORDS` words of a body's plain text.
 fn opening_words(text: &str) -> String {
-    text.split_whitespace().take(INDEXED_BODY_WORDS).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(INDEXED_BODY_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The record for one published entry, with its body already reduced to plain text.
