@@ -146,10 +146,20 @@ fn not_in_vocabulary(
             code,
             format!(
                 "`{value}` is not one of this site's {}",
-                key.replace('_', " ")
+                vocabulary_name(key)
             ),
         )
         .with_hint(format!("{suggestion}{list}"))
+}
+
+/// The vocabulary a key draws from, in words: `service` → "services".
+fn vocabulary_name(key: &str) -> String {
+    let words = key.replace('_', " ");
+    if words.ends_with('s') {
+        words
+    } else {
+        format!("{words}s")
+    }
 }
 
 fn check_consent(converter: &Converter, document: &Document) -> Vec<Diagnostic> {
