@@ -34,6 +34,12 @@ pub struct Converter<'a> {
     pub parts: &'a Parts,
     index: LineIndex<'a>,
     pub problems: Vec<Diagnostic>,
+    /// False when the front matter could not be read; nothing is then reported missing.
+    pub readable: bool,
+    /// Keys whose problem has been reported already (see [`super::front_matter::Parsed`]).
+    pub reported: Vec<String>,
+    /// Keys written with no value.
+    pub empty: Vec<String>,
 }
 
 impl<'a> Converter<'a> {
@@ -43,7 +49,20 @@ impl<'a> Converter<'a> {
             parts,
             index: LineIndex::new(&file.text),
             problems: Vec::new(),
+            readable: true,
+            reported: Vec::new(),
+            empty: Vec::new(),
         }
+    }
+
+    /// Takes the problems and what is known about the keys from parsed front matter,
+    /// returning the raw values.
+    pub fn take<T>(&mut self, parsed: super::front_matter::Parsed<T>) -> T {
+        self.problems.extend(parsed.problems);
+        self.readable = parsed.readable;
+        self.reported = parsed.reported;
+        self.empty = parsed.empty;
+        parsed.raw
     }
 
     fn yaml(&self) -> &'a str {
@@ -60,6 +79,19 @@ impl<'a> Converter<'a> {
                 diagnostic.at(line, column, length)
             }
             None => diagnostic.at(1, 1, 3),
+        }
+    }
+
+    /// A diagnostic at the value written on a key's line (`date: 2024-13-01` underlines
+    /// the date), or at the key when the value is on later lines.
+    pub fn at_value_of(&self, path: &[&str], code: &'static str, message: String) -> Diagnostic {
+        match locate::value_on_key_line(self.yaml(), path) {
+            Some(range) => {
+                let (line, column) = self.index.position(self.parts.yaml_start + range.start);
+                let length = self.yaml()[range].chars().count();
+                Diagnostic::error(code, &self.file.path, message).at(line, column, length)
+            }
+            None => self.at_key(path, code, message),
         }
     }
 
@@ -84,7 +116,21 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn missing(&mut self, key: &str, example: &str) {
+    /// Reports a required field that is not there, at the opening `---` (there is no
+    /// line of its own to point at), or at its line when it is written with no value.
+    pub fn missing(&mut self, key: &str, example: &str) {
+        if !self.readable || self.reported.iter().any(|k| k == key) {
+            return;
+        }
+        if self.empty.iter().any(|k| k == key) {
+            let diagnostic = self
+                .at_key(&[key], "PP0210", format!("`{key}` is empty"))
+                .with_hint(format!(
+                    "write something after `{key}:`, e.g. `{key}: {example}`"
+                ));
+            self.problems.push(diagnostic);
+            return;
+        }
         let diagnostic = Diagnostic::error(
             "PP0103",
             &self.file.path,
@@ -121,7 +167,7 @@ impl<'a> Converter<'a> {
             Ok((date, _)) => Some(date),
             Err(reason) => {
                 let diagnostic = self
-                    .at_key(
+                    .at_value_of(
                         path,
                         "PP0203",
                         format!("`{}` is not a real date: {reason}", value),
@@ -140,7 +186,7 @@ impl<'a> Converter<'a> {
             Ok(ts) if has_explicit_offset(value) => Some(ts),
             _ => {
                 let diagnostic = self
-                    .at_key(&[key], "PP0209", format!("`{key}` must be a date and time with its time zone, but it is `{value}`"))
+                    .at_value_of(&[key], "PP0209", format!("`{key}` must be a date and time with its time zone, but it is `{value}`"))
                     .with_hint(format!("write it like `{key}: 2026-03-02T09:00:00+00:00` (09:00 UK winter time); use +01:00 in British Summer Time"));
                 self.problems.push(diagnostic);
                 None

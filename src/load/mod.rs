@@ -7,6 +7,7 @@ pub mod convert;
 pub mod front_matter;
 pub mod locate;
 pub mod source;
+pub mod syntax;
 
 use std::path::{Path, PathBuf};
 
@@ -279,8 +280,7 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
     let mut converter = convert::Converter::new(source, &parts);
     let item = match kind {
         FileKind::Story => {
-            let (raw, problems) = front_matter::parse::<RawStory>(source, &parts);
-            converter.problems.extend(problems);
+            let raw = converter.take(front_matter::parse::<RawStory>(source, &parts));
             let (entry, private) = converter.story(raw, body, body_line);
             entry.map(|entry| {
                 Item::Entry(Box::new(Document {
@@ -292,8 +292,7 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
             })
         }
         FileKind::Nomination => {
-            let (raw, problems) = front_matter::parse::<RawNomination>(source, &parts);
-            converter.problems.extend(problems);
+            let raw = converter.take(front_matter::parse::<RawNomination>(source, &parts));
             let (entry, private) = converter.nomination(raw, body, body_line);
             entry.map(|entry| {
                 Item::Entry(Box::new(Document {
@@ -305,8 +304,7 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
             })
         }
         FileKind::Page => {
-            let (raw, problems) = front_matter::parse::<RawPage>(source, &parts);
-            converter.problems.extend(problems);
+            let raw = converter.take(front_matter::parse::<RawPage>(source, &parts));
             page_from(raw, source, &mut converter, body, body_line).map(Item::Page)
         }
     };
@@ -325,16 +323,16 @@ fn page_from(
 ) -> Option<PageDocument> {
     let title = match raw.title.map(|t| t.0.trim().to_string()) {
         Some(title) if !title.is_empty() => title,
-        _ => {
+        Some(_) => {
             converter.problems.push(
-                Diagnostic::error(
-                    "PP0103",
-                    &source.path,
-                    "the required field `title` is missing",
-                )
-                .at(1, 1, 3)
-                .with_hint("add a line such as `title: About this site` between the --- lines"),
+                converter
+                    .at_key(&["title"], "PP0210", "`title` is empty".into())
+                    .with_hint("write something after `title:`, e.g. `title: About this site`"),
             );
+            return None;
+        }
+        None => {
+            converter.missing("title", "About this site");
             return None;
         }
     };
