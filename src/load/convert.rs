@@ -65,6 +65,11 @@ impl<'a> Converter<'a> {
         parsed.raw
     }
 
+    /// Whether a key path is written in the front matter at all.
+    pub fn has_key(&self, path: &[&str]) -> bool {
+        locate::key_offset(self.yaml(), path).is_some()
+    }
+
     fn yaml(&self) -> &'a str {
         self.parts.yaml(&self.file.text)
     }
@@ -384,13 +389,10 @@ impl Converter<'_> {
         })
     }
 
-    /// A story, or None when a required field is missing (already reported).
-    pub fn story(
-        &mut self,
-        raw: RawStory,
-        body: String,
-        body_line: usize,
-    ) -> (Option<Entry>, Private) {
+    /// A story. When a required field is missing (already reported) the entry is
+    /// still made, with blanks in its place, and marked incomplete: the other rules can
+    /// then check it, but it is never published.
+    pub fn story(&mut self, raw: RawStory, body: String, body_line: usize) -> Converted {
         let mut private = Private {
             sensitive_terms: texts(raw.sensitive_terms),
             allow_personal_data: texts(raw.allow_personal_data),
@@ -424,14 +426,15 @@ impl Converter<'_> {
             );
         }
         let image = self.image(raw.image);
-        let entry = (|| {
-            let (date, published) = common.date?;
-            Some(Entry {
+        let complete = common.date.is_some() && common.title.is_some() && summary.is_some();
+        let (date, published) = common.date.unwrap_or_default();
+        Converted {
+            entry: Entry {
                 kind: EntryKind::Story,
                 source: self.file.path.clone(),
                 slug: common.slug,
-                title: common.title?,
-                summary: summary?,
+                title: common.title.unwrap_or_default(),
+                summary: summary.unwrap_or_default(),
                 date,
                 published,
                 updated: common.updated,
@@ -449,18 +452,15 @@ impl Converter<'_> {
                 aliases: texts(raw.aliases),
                 body,
                 body_line,
-            })
-        })();
-        (entry, private)
+            },
+            private,
+            complete,
+        }
     }
 
-    /// A nomination, or None when a required field is missing (already reported).
-    pub fn nomination(
-        &mut self,
-        raw: RawNomination,
-        body: String,
-        body_line: usize,
-    ) -> (Option<Entry>, Private) {
+    /// A nomination; like [`Converter::story`], incomplete when a required field is
+    /// missing.
+    pub fn nomination(&mut self, raw: RawNomination, body: String, body_line: usize) -> Converted {
         let mut private = Private {
             sensitive_terms: texts(raw.sensitive_terms),
             allow_personal_data: texts(raw.allow_personal_data),
@@ -492,13 +492,18 @@ impl Converter<'_> {
         let summary = optional_text(raw.summary).unwrap_or_else(|| summary_from_body(&body));
         let image = self.image(raw.image);
         let voice_note = self.voice_note(raw.voice_note);
-        let entry = (|| {
-            let (date, published) = common.date?;
-            Some(Entry {
+        let complete = common.date.is_some()
+            && common.title.is_some()
+            && nominee.is_some()
+            && nominator.is_some();
+        let (date, published) = common.date.unwrap_or_default();
+        let nobody = || Person::public(String::new(), String::new(), String::new(), false);
+        Converted {
+            entry: Entry {
                 kind: EntryKind::Nomination,
                 source: self.file.path.clone(),
                 slug: common.slug,
-                title: common.title?,
+                title: common.title.unwrap_or_default(),
                 summary,
                 date,
                 published,
@@ -508,8 +513,8 @@ impl Converter<'_> {
                 practice_areas: texts(raw.practice_areas),
                 tags: texts(raw.tags),
                 people: People::Nomination {
-                    nominee: nominee?,
-                    nominator: nominator?,
+                    nominee: nominee.unwrap_or_else(nobody),
+                    nominator: nominator.unwrap_or_else(nobody),
                 },
                 consent: None,
                 image,
@@ -520,10 +525,21 @@ impl Converter<'_> {
                 aliases: texts(raw.aliases),
                 body,
                 body_line,
-            })
-        })();
-        (entry, private)
+            },
+            private,
+            complete,
+        }
     }
+}
+
+/// A converted story or nomination.
+#[derive(Debug)]
+pub struct Converted {
+    pub entry: Entry,
+    pub private: Private,
+    /// False when a required field is missing or unreadable: the entry has blanks and
+    /// must never be published, though every other rule still checks it.
+    pub complete: bool,
 }
 
 /// The first sentences of a nomination, up to about 200 characters, for listings.

@@ -40,6 +40,10 @@ pub struct PageDocument {
 #[derive(Debug, Default)]
 pub struct Library {
     pub documents: Vec<Document>,
+    /// Stories and nominations with a required field missing or unreadable (already
+    /// reported). They are never published, but every other rule checks them, so a
+    /// writer sees all of a file's problems at once.
+    pub incomplete: Vec<Document>,
     pub pages: Vec<PageDocument>,
     /// Content sources kept for diagnostics, including files that failed to parse.
     pub sources: Vec<SourceFile>,
@@ -83,6 +87,7 @@ pub fn load_library(settings: &Settings) -> Library {
         }
         match loaded.item {
             Some(Item::Entry(document)) => library.documents.push(*document),
+            Some(Item::Incomplete(document)) => library.incomplete.push(*document),
             Some(Item::Page(page)) => library.pages.push(page),
             None => {}
         }
@@ -223,6 +228,7 @@ fn walk_problem(settings: &Settings, err: &walkdir::Error) -> Diagnostic {
 
 enum Item {
     Entry(Box<Document>),
+    Incomplete(Box<Document>),
     Page(PageDocument),
 }
 
@@ -257,9 +263,10 @@ pub fn parse_document(
     source: &SourceFile,
 ) -> (Option<ParsedItem>, Vec<Diagnostic>) {
     let (item, diagnostics) = parse_source(kind, source);
-    let item = item.map(|item| match item {
-        Item::Entry(document) => ParsedItem::Entry(document),
-        Item::Page(page) => ParsedItem::Page(page),
+    let item = item.and_then(|item| match item {
+        Item::Entry(document) => Some(ParsedItem::Entry(document)),
+        Item::Incomplete(_) => None,
+        Item::Page(page) => Some(ParsedItem::Page(page)),
     });
     (item, diagnostics)
 }
@@ -281,27 +288,19 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
     let item = match kind {
         FileKind::Story => {
             let raw = converter.take(front_matter::parse::<RawStory>(source, &parts));
-            let (entry, private) = converter.story(raw, body, body_line);
-            entry.map(|entry| {
-                Item::Entry(Box::new(Document {
-                    source: source.clone(),
-                    parts,
-                    entry,
-                    private,
-                }))
-            })
+            Some(document_item(
+                source,
+                parts,
+                converter.story(raw, body, body_line),
+            ))
         }
         FileKind::Nomination => {
             let raw = converter.take(front_matter::parse::<RawNomination>(source, &parts));
-            let (entry, private) = converter.nomination(raw, body, body_line);
-            entry.map(|entry| {
-                Item::Entry(Box::new(Document {
-                    source: source.clone(),
-                    parts,
-                    entry,
-                    private,
-                }))
-            })
+            Some(document_item(
+                source,
+                parts,
+                converter.nomination(raw, body, body_line),
+            ))
         }
         FileKind::Page => {
             let raw = converter.take(front_matter::parse::<RawPage>(source, &parts));
@@ -312,6 +311,20 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
     // A file with errors is still kept when it could be built, so later rules can add
     // their findings; the build refuses to publish while any error remains.
     (item, problems)
+}
+
+fn document_item(source: &SourceFile, parts: Parts, converted: convert::Converted) -> Item {
+    let document = Box::new(Document {
+        source: source.clone(),
+        parts,
+        entry: converted.entry,
+        private: converted.private,
+    });
+    if converted.complete {
+        Item::Entry(document)
+    } else {
+        Item::Incomplete(document)
+    }
 }
 
 fn page_from(

@@ -39,6 +39,7 @@ pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic
     library
         .documents
         .iter()
+        .chain(&library.incomplete)
         .flat_map(|document| check_document(settings, document, &known))
         .chain(library.pages.iter().flat_map(|page| {
             check_body_links(
@@ -190,7 +191,8 @@ fn check_consent(converter: &Converter, document: &Document) -> Vec<Diagnostic> 
                 .with_hint("add `by:` under `consent:` with the role of the person who recorded consent, e.g. `by: Team manager`"),
         );
     }
-    if consent.date.is_none() {
+    // A date written but impossible has been reported where it is written.
+    if consent.date.is_none() && !converter.has_key(&["consent", "date"]) {
         problems.push(
             converter
                 .at_key(&["consent"], "PP0206", "`consent` has no date".into())
@@ -224,8 +226,14 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
     } else {
         return Vec::new();
     };
+    // The first line of text, not the blank line that usually follows the `---`.
+    let first_text = entry
+        .body
+        .lines()
+        .position(|line| !line.trim().is_empty())
+        .unwrap_or(0);
     vec![Diagnostic::error(code, &document.source.path, message)
-        .at(entry.body_line, 1, 1)
+        .at(entry.body_line + first_text, 1, 1)
         .with_hint(hint)]
 }
 
@@ -407,6 +415,8 @@ impl KnownPaths {
             );
             paths.extend(entry.tags.iter().map(|t| format!("/tags/{}/", slugify(t))));
         }
+        // A link to a file that has a mistake of its own is not a second mistake.
+        paths.extend(library.incomplete.iter().map(|d| d.entry.path()));
         paths.extend(library.pages.iter().map(|p| p.page.path()));
         KnownPaths {
             paths,
@@ -485,6 +495,7 @@ pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnosti
     let entry_paths = library
         .documents
         .iter()
+        .chain(&library.incomplete)
         .map(|d| (d.entry.path(), d.source.path.as_path()));
     let page_paths = library
         .pages

@@ -11,7 +11,12 @@ use crate::load::{locate, Document, Library};
 use crate::util::{slugify, LineIndex};
 
 pub fn check_documents(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    library.documents.iter().flat_map(check_document).collect()
+    library
+        .documents
+        .iter()
+        .chain(&library.incomplete)
+        .flat_map(check_document)
+        .collect()
 }
 
 fn check_document(document: &Document) -> Vec<Diagnostic> {

@@ -3,5 +3,6 @@
 
 #![allow(dead_code)]
 
+mod all_at_once;
 mod front_matter;
 mod support;
