@@ -130,6 +130,14 @@ fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>
         match FileKind::of(relative) {
             Some(kind) => files.push((kind, path.to_path_buf(), display)),
             None if relative.starts_with("media") => {}
+            None if relative.starts_with("pages") => problems.push(
+                Diagnostic::warning(
+                    "PP0016",
+                    &display,
+                    "this page is in a folder inside pages/, so it is not published",
+                )
+                .with_hint("move it into content/pages/ itself: pages cannot be in sub-folders"),
+            ),
             None => problems.push(
                 Diagnostic::warning(
                     "PP0016",

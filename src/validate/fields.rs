@@ -496,24 +496,32 @@ pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnosti
         .documents
         .iter()
         .chain(&library.incomplete)
-        .map(|d| (d.entry.path(), d.source.path.as_path()));
+        .map(|d| (d.entry.path(), d.source.path.as_path(), Some(d)));
     let page_paths = library
         .pages
         .iter()
-        .map(|p| (p.page.path(), p.source.path.as_path()));
-    for (path, file) in entry_paths.chain(page_paths) {
+        .map(|p| (p.page.path(), p.source.path.as_path(), None));
+    for (path, file, document) in entry_paths.chain(page_paths) {
         if let Some(first) = seen.get(&path) {
-            problems.push(
-                Diagnostic::error(
-                    "PP0017",
-                    file,
-                    format!(
-                        "this file has the same address ({path}) as {}",
-                        first.display()
-                    ),
-                )
-                .with_hint("rename one of the files, or give one of them a different `slug:`"),
-            );
+            let diagnostic = Diagnostic::error(
+                "PP0017",
+                file,
+                format!(
+                    "this file has the same address ({path}) as {}",
+                    first.display().to_string().replace('\\', "/")
+                ),
+            )
+            .with_hint("rename one of the files, or give one of them a different `slug:`");
+            // When the address comes from `slug:`, that line is the one to change.
+            let diagnostic = match document {
+                Some(d) if Converter::new(&d.source, &d.parts).has_key(&["slug"]) => {
+                    let converter = Converter::new(&d.source, &d.parts);
+                    let placed = converter.at_value_of(&["slug"], "PP0017", String::new());
+                    diagnostic.at(placed.line, placed.column, placed.length)
+                }
+                _ => diagnostic,
+            };
+            problems.push(diagnostic);
         } else {
             seen.insert(path, file);
         }
