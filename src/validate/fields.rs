@@ -215,13 +215,19 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
         (
             "PP0301",
             format!("the nomination is {words} words long; it needs at least {}", rules.min_words),
-            format!("tell us more about what your colleague did and the difference it made: {} more words at least", rules.min_words - words),
+            format!("tell us more about what your colleague did and the difference it made: {} at least", words_text(rules.min_words - words, "more ")),
         )
     } else if words > rules.max_words {
         (
             "PP0302",
-            format!("the nomination is {words} words long; the limit is {}", rules.max_words),
-            format!("shorten it by {} words or more: keep the moments that show what makes them brilliant", words - rules.max_words),
+            format!(
+                "the nomination is {words} words long; the limit is {}",
+                rules.max_words
+            ),
+            format!(
+                "shorten it by {} or more: keep the moments that show what makes them brilliant",
+                words_text(words - rules.max_words, "")
+            ),
         )
     } else {
         return Vec::new();
@@ -235,6 +241,15 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
     vec![Diagnostic::error(code, &document.source.path, message)
         .at(entry.body_line + first_text, 1, 1)
         .with_hint(hint)]
+}
+
+/// "1 more word", "3 more words".
+fn words_text(n: usize, more: &str) -> String {
+    if n == 1 {
+        format!("1 {more}word")
+    } else {
+        format!("{n} {more}words")
+    }
 }
 
 fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
