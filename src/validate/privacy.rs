@@ -107,16 +107,22 @@ fn personal_data_in_body(document: &Document) -> Vec<Diagnostic> {
     let body_start = document.parts.body_start;
     let body = &text[body_start..];
     let index = LineIndex::new(text);
+    let what = document.entry.kind.label().to_lowercase();
+    // Only stories have a `media_contact` field to move a contact to.
+    let where_contacts = match document.entry.kind {
+        crate::model::EntryKind::Story => "contact details belong in `media_contact`, and ",
+        crate::model::EntryKind::Nomination => "",
+    };
     find_personal_data(body)
         .into_iter()
         .filter(|found| !allowed(&body[found.range.clone()], &document.private.allow_personal_data))
         .map(|found| {
             let matched = &body[found.range.clone()];
             let (line, column) = index.position(body_start + found.range.start);
-            Diagnostic::error("PP0402", &document.source.path, format!("the story text contains {}", found.kind.describe()))
+            Diagnostic::error("PP0402", &document.source.path, format!("the {} text contains {}", what, found.kind.describe()))
                 .at(line, column, matched.chars().count())
                 .with_hint(format!(
-                    "remove it: contact details belong in `media_contact`, and details of people in stories must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
+                    "remove it: {where_contacts}details of the people written about must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
                 ))
         })
         .collect()
