@@ -4,5 +4,10 @@
 #![allow(dead_code)]
 
 mod all_at_once;
+mod fields;
+mod files;
 mod front_matter;
+mod links;
+mod nominations;
+mod privacy;
 mod support;

@@ -23,8 +23,13 @@ impl Site {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a temp dir: {e}"));
         let site = Site { dir };
         let settings = read(&Path::new(FIXTURES).join("site.yaml"));
+        let photo = read(&Path::new(FIXTURES).join("../media/progressive.jpg"));
         site.write("site.yaml", settings)
-            .write("content/media/.keep", "")
+            .write("content/media/images/kitchen-table.jpg", photo)
+            .write(
+                "content/media/audio/thank-you.mp3",
+                b"ID3 not really a recording",
+            )
     }
 
     /// A site holding one fixture.
