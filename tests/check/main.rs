@@ -4,10 +4,12 @@
 #![allow(dead_code)]
 
 mod all_at_once;
+mod cli;
 mod fields;
 mod files;
 mod front_matter;
 mod links;
 mod nominations;
 mod privacy;
+mod summary;
 mod support;
