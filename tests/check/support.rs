@@ -18,10 +18,15 @@ pub struct Site {
 }
 
 impl Site {
-    /// A site with the fixture settings and no content yet.
-    pub fn new() -> Site {
+    /// An empty folder.
+    pub fn bare() -> Site {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a temp dir: {e}"));
-        let site = Site { dir };
+        Site { dir }
+    }
+
+    /// A site with the fixture settings, a photo and a voice note, and no content yet.
+    pub fn new() -> Site {
+        let site = Site::bare();
         let settings = read(&Path::new(FIXTURES).join("site.yaml"));
         let photo = read(&Path::new(FIXTURES).join("../media/progressive.jpg"));
         site.write("site.yaml", settings)
