@@ -101,11 +101,30 @@ macro_rules! front_matter {
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
             /// None for an unknown key; Some(Err) for a value of the wrong type.
-            fn set(&mut self, key: &str, value: Value) -> Option<Result<(), serde_yaml::Error>> {
+            ///
+            /// `lines` is the key's own text. A value that does not fit is read again from
+            /// it: reading text is as lenient as the writer expects (`expires: 2025` is
+            /// text), and when it still fails the error names the nested field
+            /// (`authors[0].name`) and its place.
+            fn set(&mut self, key: &str, value: Value, lines: Option<&str>) -> Option<Result<(), FieldError>> {
                 match key {
-                    $(stringify!($field) => Some(
-                        serde_yaml::from_value(value).map(|parsed| self.$field = Some(parsed))
-                    ),)*
+                    $(stringify!($field) => Some(match serde_yaml::from_value::<$ty>(value) {
+                        Ok(parsed) => {
+                            self.$field = Some(parsed);
+                            Ok(())
+                        }
+                        Err(error) => match lines.map(serde_yaml::from_str::<std::collections::BTreeMap<String, $ty>>) {
+                            Some(Ok(mut read)) => match read.remove(key) {
+                                Some(parsed) => {
+                                    self.$field = Some(parsed);
+                                    Ok(())
+                                }
+                                None => Err(FieldError { error, within_lines: false }),
+                            },
+                            Some(Err(error)) => Err(FieldError { error, within_lines: true }),
+                            None => Err(FieldError { error, within_lines: false }),
+                        },
+                    }),)*
                     _ => None,
                 }
             }
@@ -113,8 +132,8 @@ macro_rules! front_matter {
 
         impl FrontMatter for $name {
             fn fields() -> &'static [&'static str] { Self::FIELDS }
-            fn set_field(&mut self, key: &str, value: Value) -> Option<Result<(), serde_yaml::Error>> {
-                self.set(key, value)
+            fn set_field(&mut self, key: &str, value: Value, lines: Option<&str>) -> Option<Result<(), FieldError>> {
+                self.set(key, value, lines)
             }
         }
     };
@@ -148,7 +167,21 @@ front_matter!(
 /// Implemented by the front matter structs so one parser serves all three.
 pub trait FrontMatter: Default {
     fn fields() -> &'static [&'static str];
-    fn set_field(&mut self, key: &str, value: Value) -> Option<Result<(), serde_yaml::Error>>;
+    fn set_field(
+        &mut self,
+        key: &str,
+        value: Value,
+        lines: Option<&str>,
+    ) -> Option<Result<(), FieldError>>;
+}
+
+/// A value of the wrong kind.
+#[derive(Debug)]
+pub struct FieldError {
+    pub error: serde_yaml::Error,
+    /// The error comes from reading the key's own lines: its message starts with the
+    /// path of the nested field, and its place is an offset into those lines.
+    pub within_lines: bool,
 }
 
 /// A file's front matter as far as it could be read, with every problem found.
@@ -199,7 +232,9 @@ pub fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> Parsed<T> {
             }
             continue;
         }
-        match parsed.raw.set_field(&key, value) {
+        let block = locate::key_block(yaml, &key);
+        let lines = block.clone().map(|range| &yaml[range]);
+        match parsed.raw.set_field(&key, value, lines) {
             None => {
                 if let Some(meant) = crate::load::suggest(&key, T::fields()) {
                     parsed.reported.push(meant.to_string());
@@ -209,7 +244,10 @@ pub fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> Parsed<T> {
                     .push(unknown_field(&place, yaml, &key, T::fields()));
             }
             Some(Err(err)) => {
-                parsed.problems.push(wrong_type(&place, yaml, &key, &err));
+                let start = block.map_or(0, |range| range.start);
+                parsed
+                    .problems
+                    .push(wrong_type(&place, yaml, &key, &err, start));
                 parsed.reported.push(key);
             }
             Some(Ok(())) => {}
@@ -348,21 +386,87 @@ fn unknown_field(place: &Placer, yaml: &str, key: &str, fields: &[&str]) -> Diag
     diagnostic
 }
 
-fn wrong_type(place: &Placer, yaml: &str, key: &str, err: &serde_yaml::Error) -> Diagnostic {
-    let offset = locate::key_offset(yaml, &[key]).unwrap_or(0);
-    let (message, hint) = explain_type_error(key, &err.to_string());
+fn wrong_type(
+    place: &Placer,
+    yaml: &str,
+    key: &str,
+    err: &FieldError,
+    lines_start: usize,
+) -> Diagnostic {
+    let full = err.error.to_string();
+    let core = full.split(" at line ").next().unwrap_or(&full);
+    let nested = err
+        .within_lines
+        .then(|| core.split_once(": "))
+        .flatten()
+        .filter(|(path, problem)| {
+            !path.contains(' ') && (*path != key || problem.starts_with("unknown field "))
+        });
+    let (Some((path, problem)), Some(location)) = (nested, err.error.location()) else {
+        // A top-level value: underline it when it is on the key's line.
+        let problem = core.strip_prefix(&format!("{key}: ")).unwrap_or(core);
+        let (offset, length) = match locate::value_on_key_line(yaml, &[key]) {
+            Some(range) => (range.start, yaml[range].chars().count()),
+            None => (
+                locate::key_offset(yaml, &[key]).unwrap_or(0),
+                key.chars().count(),
+            ),
+        };
+        let (message, hint) = explain_type_error(key, problem);
+        return place
+            .at(offset, length, Diagnostic::error("PP0104", "", message))
+            .with_hint(hint);
+    };
+    // "authors[0].name" → the field `name`, under `authors`.
+    let segments: Vec<&str> = path
+        .split('.')
+        .map(|s| s.split('[').next().unwrap_or(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let field = segments.last().copied().unwrap_or(key);
+    let label = if segments.len() > 1 {
+        format!("`{field}` under `{key}`")
+    } else {
+        format!("`{key}`")
+    };
+    let offset = lines_start + location.index();
+    if let Some(rest) = problem.strip_prefix("unknown field ") {
+        let unknown = rest.split('`').nth(1).unwrap_or(rest);
+        let allowed: Vec<&str> = rest
+            .split_once("expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let hint = match crate::load::suggest(unknown, &allowed) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!("the fields allowed here are: {}", allowed.join(", ")),
+        };
+        return place
+            .at(
+                offset,
+                unknown.chars().count(),
+                Diagnostic::error(
+                    "PP0104",
+                    "",
+                    format!("`{unknown}` is not a field {label} can have"),
+                ),
+            )
+            .with_hint(hint);
+    }
+    let (message, hint) = explain_value(&label, field, problem);
     place
-        .at(
-            offset,
-            key.chars().count(),
-            Diagnostic::error("PP0104", "", message),
-        )
+        .at(offset, 1, Diagnostic::error("PP0104", "", message))
         .with_hint(hint)
 }
 
 /// serde's "invalid type: sequence, expected a string" in words a social worker knows.
 pub fn explain_type_error(key: &str, message: &str) -> (String, String) {
     let message = message.split(" at line ").next().unwrap_or(message);
+    explain_value(&format!("`{key}`"), key, message)
+}
+
+/// [`explain_type_error`] for a field named `label` ("`name` under `authors`"), whose
+/// own name `key` is used in the example.
+fn explain_value(label: &str, key: &str, message: &str) -> (String, String) {
     if let Some(rest) = message.strip_prefix("missing field ") {
         let field = rest.trim_matches('`');
         return (
@@ -389,7 +493,7 @@ pub fn explain_type_error(key: &str, message: &str) -> (String, String) {
         .map(describe_expected)
         .unwrap_or("a different kind of value");
     (
-        format!("`{key}` should be {expected}, but it is {found}"),
+        format!("{label} should be {expected}, but it is {found}"),
         example_for(key, expected),
     )
 }
@@ -438,6 +542,9 @@ fn describe_expected(expected: &str) -> &'static str {
 }
 
 fn example_for(key: &str, expected: &str) -> String {
+    if matches!(key, "date" | "updated" | "expires") {
+        return format!("write the date as YYYY-MM-DD, like `{key}: 2026-03-02`");
+    }
     match expected {
         "text" => format!("write it on one line, like `{key}: Some words`"),
         "true or false" => format!("write `{key}: true` or `{key}: false`"),
@@ -511,7 +618,12 @@ mod tests {
                     1,
                     "`title` is written twice in the front matter"
                 ),
-                ("PP0104", 7, 1, "`summary` should be text, but it is a list"),
+                (
+                    "PP0104",
+                    7,
+                    10,
+                    "`summary` should be text, but it is a list"
+                ),
             ]
         );
         assert_eq!(raw.title, Some(Text("a".into())));
@@ -558,9 +670,73 @@ mod tests {
     }
 
     #[test]
+    fn nested_wrong_values_name_the_nested_field_at_its_place() {
+        let (_, problems) = parse_story(
+            "---\nauthors:\n  - name: [Sam, Jones]\n    anonymus: true\nimage:\n  src: /media/a.jpg\n  alt: [a]\n---\n",
+        );
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| {
+                (
+                    p.line,
+                    p.column,
+                    p.message.as_str(),
+                    p.hint.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    3,
+                    11,
+                    "`name` under `authors` should be text, but it is a list",
+                    "write it on one line, like `name: Some words`"
+                ),
+                (
+                    7,
+                    8,
+                    "`alt` under `image` should be text, but it is a list",
+                    "write it on one line, like `alt: Some words`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nested_misspelt_field_suggests_the_right_one() {
+        let (_, problems) = parse_story("---\nauthors:\n  - name: Sam\n    anonymus: true\n---\n");
+        assert_eq!(
+            (
+                problems[0].line,
+                problems[0].column,
+                problems[0].message.as_str()
+            ),
+            (4, 5, "`anonymus` is not a field `authors` can have")
+        );
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean `anonymous`?")
+        );
+    }
+
+    #[test]
+    fn numbers_written_where_text_is_expected_are_read_as_text() {
+        let (raw, problems) =
+            parse_story("---\nconsent:\n  recorded: true\n  by: 123\n  expires: 2025\n---\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let consent = raw.consent.unwrap();
+        assert_eq!(
+            (consent.by.as_str(), consent.expires.as_deref()),
+            ("123", Some("2025"))
+        );
+    }
+
+    #[test]
     fn nested_missing_fields_are_explained() {
         let (_, problems) = parse_story("---\nauthors:\n  - name: A\n    rank: b\n---\n");
-        assert_eq!(problems[0].line, 2);
+        assert_eq!((problems[0].line, problems[0].column), (4, 5));
         assert!(
             problems[0].message.contains("`rank`"),
             "{}",

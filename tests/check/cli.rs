@@ -34,7 +34,7 @@ fn exit_1_when_there_is_an_error_with_every_problem_on_stderr() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("error[PP0104]: `title` should be text, but it is a list\n --> content/stories/wrong_types.md:2:1\n"),
+        stderr.starts_with("error[PP0104]: `title` should be text, but it is a list\n --> content/stories/wrong_types.md:2:8\n"),
         "{stderr}"
     );
     assert!(
@@ -87,7 +87,7 @@ fn json_is_an_array_of_located_problems_on_stdout() {
         serde_json::json!({
             "file": "content/stories/wrong_types.md",
             "line": 2,
-            "column": 1,
+            "column": 8,
             "severity": "error",
             "code": "PP0104",
             "message": "`title` should be text, but it is a list",

@@ -73,9 +73,9 @@ fn wrong_types_and_impossible_dates_are_reported_at_their_lines() {
     assert_eq!(
         problems_of("front_matter/stories/wrong_types.md"),
         [
-            "content/stories/wrong_types.md:2:1: error[PP0104]: `title` should be text, but it is a list",
+            "content/stories/wrong_types.md:2:8: error[PP0104]: `title` should be text, but it is a list",
             "content/stories/wrong_types.md:3:7: error[PP0203]: `2024-13-01` is not a real date: there is no month 13",
-            "content/stories/wrong_types.md:7:1: error[PP0104]: `draft` should be true or false, but it is the text \"maybe\"",
+            "content/stories/wrong_types.md:7:8: error[PP0104]: `draft` should be true or false, but it is the text \"maybe\"",
             "content/stories/wrong_types.md:12:9: error[PP0203]: `2025-02-30` is not a real date: day 30 does not exist in that month",
         ]
     );
@@ -180,4 +180,20 @@ fn a_byte_order_mark_and_windows_line_endings_keep_lines_and_columns() {
     assert!(site
         .rendered()
         .contains("3 | date: 2024-13-01\n  |       ^^^^^^^^^^\n"));
+}
+
+#[test]
+fn mistakes_inside_a_group_are_reported_at_the_nested_field() {
+    let site = Site::with("front_matter/stories/nested_errors.md");
+    assert_eq!(
+        site.problems(),
+        [
+            "content/stories/nested_errors.md:10:5: error[PP0104]: `anonymus` is not a field `authors` can have",
+            "content/stories/nested_errors.md:13:64: error[PP0104]: `expire` is not a field `consent` can have",
+        ]
+    );
+    assert_eq!(
+        site.hints(),
+        ["did you mean `anonymous`?", "did you mean `expires`?"]
+    );
 }
