@@ -74,7 +74,10 @@ pub fn later_duplicate(
     key: &str,
     mapping_start: Offset,
 ) -> Option<(Offset, std::ops::Range<usize>)> {
-    let mapping_start = mapping_start.min(yaml.len());
+    let mut mapping_start = mapping_start.min(yaml.len());
+    while !yaml.is_char_boundary(mapping_start) {
+        mapping_start -= 1;
+    }
     let first_line_start = yaml[..mapping_start].rfind('\n').map_or(0, |i| i + 1);
     let mut column = mapping_start - first_line_start;
     let mut column_known = !yaml[mapping_start..]

@@ -34,8 +34,8 @@ pub fn explain(yaml: &str, err: &serde_yaml::Error) -> Explained {
         .location()
         .map(|l| l.index())
         .or_else(|| marks.first().and_then(|&(l, c)| offset_of(yaml, l, c)))
-        .unwrap_or(0)
-        .min(yaml.len());
+        .unwrap_or(0);
+    let problem_offset = floor(yaml, problem_offset.min(yaml.len()));
     let context_offset = marks.get(1).and_then(|&(l, c)| offset_of(yaml, l, c));
     let core = full.split(" at line ").next().unwrap_or(&full).trim();
     explain_core(yaml, core, problem_offset, context_offset)
@@ -141,8 +141,9 @@ fn colon_problem(yaml: &str, colon: usize) -> Explained {
     let text = &yaml[line.start..line.end];
     let indent = text.len() - text.trim_start_matches(' ').len();
     let first_colon = text.find(':').map(|i| line.start + i);
-    if indent > 0 && first_colon == Some(colon) {
-        let key = text[indent..colon - line.start].trim();
+    let key_text = text.get(indent..colon.saturating_sub(line.start));
+    if let (true, Some(key_text)) = (indent > 0 && first_colon == Some(colon), key_text) {
+        let key = key_text.trim();
         return Explained {
             offset: line.start + indent,
             length: key.chars().count().max(1),
@@ -298,6 +299,17 @@ mod tests {
         let (at, message) = explained("authors:\n  - name: A\n   role: b\n");
         assert_eq!(at, "role: b\n");
         assert_eq!(message, "this line does not line up with the list above it");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_stays_inside_the_text(yaml in "(\\PC|[\t\n:\"'\\[\\]{}#&*@-]){0,80}") {
+            if let Err(err) = serde_yaml::from_str::<serde_yaml::Value>(&yaml) {
+                let explained = explain(&yaml, &err);
+                proptest::prop_assert!(explained.offset <= yaml.len());
+                proptest::prop_assert!(yaml.is_char_boundary(explained.offset));
+            }
+        }
     }
 
     #[test]
