@@ -430,8 +430,25 @@ impl KnownPaths {
             );
             paths.extend(entry.tags.iter().map(|t| format!("/tags/{}/", slugify(t))));
         }
-        // A link to a file that has a mistake of its own is not a second mistake.
+        // A link to a file that has a mistake of its own is not a second mistake: the
+        // file's address is known from its name even when it could not be read.
         paths.extend(library.incomplete.iter().map(|d| d.entry.path()));
+        for source in &library.sources {
+            let relative = source.path.strip_prefix("content").unwrap_or(&source.path);
+            let stem = source
+                .path
+                .file_stem()
+                .map(|s| slugify(&s.to_string_lossy()))
+                .unwrap_or_default();
+            match crate::load::FileKind::of(relative) {
+                Some(crate::load::FileKind::Story) => paths.insert(format!("/stories/{stem}/")),
+                Some(crate::load::FileKind::Nomination) => {
+                    paths.insert(format!("/nominations/{stem}/"))
+                }
+                Some(crate::load::FileKind::Page) => paths.insert(format!("/{stem}/")),
+                None => false,
+            };
+        }
         paths.extend(library.pages.iter().map(|p| p.page.path()));
         KnownPaths {
             paths,

@@ -38,3 +38,26 @@ fn two_files_at_one_address_name_each_other() {
         "rename one of the files, or give one of them a different `slug:`"
     );
 }
+
+#[test]
+fn a_link_to_a_file_with_its_own_mistake_is_not_a_second_mistake() {
+    let site = Site::new()
+        .fixture("links/stories/links.md")
+        .fixture("links/stories/same_address.md")
+        .write(
+            "content/pages/about.md",
+            "---\ntitel: About\n---\n\nAbout us.\n",
+        )
+        .write(
+            "content/stories/same-address.md",
+            "---\ntitle: \"Unclosed\n",
+        );
+    let problems = site.problems();
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.contains("/about/") || p.contains("/stories/same-address/`")),
+        "{problems:#?}"
+    );
+    assert!(problems.iter().any(|p| p.contains("/guides/kinship/")));
+}
