@@ -106,6 +106,15 @@ fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>
         .unwrap_or_else(|_| settings.root.clone());
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    if !content.exists() {
+        // Usually --site names the wrong folder; a walk error here would print an
+        // operating-system message with the full path.
+        problems.push(
+            Diagnostic::error("PP0010", "content", "this site has no content/ folder, so there is nothing to check or publish")
+                .with_hint("put stories in content/stories/, nominations in content/nominations/ and pages in content/pages/, next to site.yaml; or pass --site with the right folder"),
+        );
+        return (files, problems);
+    }
     let walker = walkdir::WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()

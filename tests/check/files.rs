@@ -120,3 +120,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_site_without_a_content_folder_says_so() {
+    let site = Site::bare().write(
+        "site.yaml",
+        crate::support::read(&std::path::Path::new(crate::support::FIXTURES).join("site.yaml")),
+    );
+    assert_eq!(
+        site.problems(),
+        ["content:0:0: error[PP0010]: this site has no content/ folder, so there is nothing to check or publish"]
+    );
+}
