@@ -15,6 +15,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod scaffold;
+pub mod search;
 pub mod util;
 pub mod validate;
 pub mod write;

@@ -1,9 +1,14 @@
-//! Render: turns the public [`Site`] into files: pages, listings, sitemap, robots.txt and
-//! the theme's static files. Pages render in parallel; each output passes the leak guard
-//! on its way to the sink.
+//! Render: turns the public [`Site`] into files: pages, listings, feeds, plain-text
+//! stories, sitemap, robots.txt and the theme's static files. Pages render in parallel;
+//! each output passes the leak guard on its way to the sink.
 
+pub mod feeds;
 pub mod markdown;
+pub mod metadata;
 pub mod pages;
+pub mod plain_text;
+pub mod records;
+pub mod submit;
 pub mod theme;
 pub mod views;
 
@@ -14,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::resolve::Site;
+use crate::search::SearchIndexer;
 use crate::write::guard::LeakGuard;
 use crate::write::Sink;
 pub use pages::Job;
@@ -41,11 +47,25 @@ pub fn render_jobs(
     guard: &LeakGuard,
     progress: &dyn Progress,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
+    render_jobs_with_search(site, theme, jobs, sink, guard, progress, None)
+}
+
+/// As [`render_jobs`], also sending each rendered entry's search record to `search`, so
+/// indexing runs alongside rendering instead of after it.
+pub fn render_jobs_with_search(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    guard: &LeakGuard,
+    progress: &dyn Progress,
+    search: Option<&SearchIndexer>,
+) -> Result<RenderStats, Vec<Diagnostic>> {
     progress.start(jobs.len());
     let problems = Mutex::new(Vec::new());
     let pages = AtomicUsize::new(0);
     let files = AtomicUsize::new(0);
-    let context = pages::SharedContext::new(site);
+    let context = pages::SharedContext::new(site, search);
     jobs.par_iter().for_each(|job| {
         let outputs = match pages::render_job(site, theme, &context, job) {
             Ok(outputs) => outputs,

@@ -37,6 +37,8 @@ impl<'a> SiteView<'a> {
             url: s.site_url(path),
         };
         let mut footer = vec![
+            link("Share a story", "/submit/story/"),
+            link("Nominate a colleague", "/submit/nomination/"),
             link("Accessibility statement", "/accessibility/"),
             link("For journalists", "/press/"),
             link("Feeds", "/feeds/"),
@@ -260,6 +262,38 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
                 .site_url(&format!("{}story.txt", entry.path()))
         }),
     }
+}
+
+/// How many of the latest stories the press page shows.
+pub const PRESS_STORIES: usize = 20;
+
+/// A story on the press page: its card and what a journalist needs to use it.
+#[derive(Serialize)]
+pub struct PressItemView<'a> {
+    #[serde(flatten)]
+    pub card: CardView<'a>,
+    pub canonical_url: String,
+    /// The story's own contact, or the site's press office.
+    pub media_contact: Option<&'a crate::model::Contact>,
+    pub text_url: String,
+}
+
+/// The latest published stories for the press page, newest first.
+pub fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
+    site.entries_of(EntryKind::Story)
+        .take(PRESS_STORIES)
+        .map(|(_, entry)| PressItemView {
+            card: card(site, entry),
+            canonical_url: site.settings.absolute_url(&entry.path()),
+            media_contact: entry
+                .media_contact
+                .as_ref()
+                .or(site.settings.press_office.as_ref()),
+            text_url: site
+                .settings
+                .site_url(&format!("{}story.txt", entry.path())),
+        })
+        .collect()
 }
 
 fn duration_human(seconds: f64) -> String {

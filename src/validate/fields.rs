@@ -63,6 +63,7 @@ fn check_document(settings: &Settings, document: &Document, known: &KnownPaths) 
     problems.extend(check_image(settings, &converter, entry));
     problems.extend(check_voice_note(settings, &converter, entry));
     problems.extend(check_word_count(settings, document));
+    problems.extend(check_story_has_text(document));
     problems.extend(check_body_links(
         &document.source.path,
         &document.source.text,
@@ -252,6 +253,21 @@ fn words_text(n: usize, more: &str) -> String {
     }
 }
 
+/// A story made by `practice-press new` starts with only guidance notes; until the
+/// writer adds text, say so plainly rather than publish an empty page. A warning, since
+/// a draft may be saved half-written on purpose.
+fn check_story_has_text(document: &Document) -> Option<Diagnostic> {
+    let entry = &document.entry;
+    if entry.kind != EntryKind::Story || super::words::count_words(&entry.body) > 0 {
+        return None;
+    }
+    Some(
+        Diagnostic::warning("PP0213", &document.source.path, "the story has no text yet")
+            .at(entry.body_line, 1, 1)
+            .with_hint("write the story below the front matter (after the second `---` line); notes between <!-- and --> are not published and do not count"),
+    )
+}
+
 fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
     let Some(image) = &entry.image else {
         return Vec::new();
@@ -392,25 +408,18 @@ pub struct KnownPaths {
 
 impl KnownPaths {
     pub fn new(settings: &Settings, library: &Library) -> Self {
-        let mut paths: HashSet<String> = [
-            "/",
-            "/stories/",
-            "/nominations/",
-            "/councils/",
-            "/services/",
-            "/practice-areas/",
-            "/tags/",
-            "/years/",
-            "/search/",
-            "/press/",
-            "/feeds/",
-            "/accessibility/",
-            "/submit/story/",
-            "/submit/nomination/",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let taxonomy_indexes =
+            crate::resolve::TaxonomyKind::ALL.map(|kind| format!("/{}/", kind.section()));
+        let templates = [
+            "/submit/story-template.md",
+            "/submit/nomination-template.md",
+        ];
+        let mut paths: HashSet<String> = crate::model::SITE_PAGES
+            .iter()
+            .chain(templates.iter())
+            .map(|s| s.to_string())
+            .chain(taxonomy_indexes)
+            .collect();
         for document in &library.documents {
             let entry = &document.entry;
             paths.insert(entry.path());
@@ -574,4 +583,43 @@ pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnosti
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::build::{check, BuildOptions};
+
+    /// The codes `check` reports for a site holding one story with `body`.
+    fn codes_for_story_body(body: &str) -> Vec<(&'static str, bool)> {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: T\nbase_url: https://example.org\nservices: [children]\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/stories")).unwrap();
+        let story = format!(
+            "---\ntitle: A story\ndate: 2026-01-02\nsummary: S\ncouncil: Anytown\nservice: children\nauthors: [{{ name: Sam, role: Social worker }}]\nconsent: {{ recorded: true, by: Team manager, date: 2026-01-01 }}\n---\n{body}"
+        );
+        std::fs::write(root.join("content/stories/a.md"), story).unwrap();
+        check(&BuildOptions::new(root))
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.is_error()))
+            .collect()
+    }
+
+    #[test]
+    fn a_story_of_guidance_notes_only_has_no_text_yet() {
+        let body = "\n<!-- Write your story here. -->\n<!-- What changed? -->\n";
+        assert_eq!(codes_for_story_body(body), vec![("PP0213", false)]);
+        assert_eq!(codes_for_story_body(""), vec![("PP0213", false)]);
+    }
+
+    #[test]
+    fn a_story_with_words_has_text() {
+        let body = "<!-- Write your story here. -->\nWe met every week.\n";
+        assert_eq!(codes_for_story_body(body), vec![]);
+    }
 }

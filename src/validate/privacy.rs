@@ -69,10 +69,21 @@ fn outside(ranges: &[Range<usize>], found: &Range<usize>) -> bool {
 fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
     let text = &document.source.text;
     let index = LineIndex::new(text);
+    let named = named_people_ranges(document);
     let mut problems = Vec::new();
     for name in &document.private.anonymous_names {
-        for found in NameMatcher::new(name).find_in(text) {
+        let matcher = NameMatcher::new(name);
+        let full_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        for found in matcher.find_in(text) {
             if !outside(unpublished, &found) {
+                continue;
+            }
+            let is_full_name = text[found.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .eq_ignore_ascii_case(&full_name);
+            if !is_full_name && !outside(&named, &found) {
                 continue;
             }
             let (line, column) = index.position(found.start);
@@ -85,6 +96,31 @@ fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Ve
         problems.extend(name_in_address(document, name));
     }
     problems
+}
+
+/// Where the full names of people who are named publicly appear. A shared first name
+/// ("Uzma" in the named nominee "Uzma Tennant" when the anonymous nominator is another
+/// Uzma) is not a leak there; the same word on its own elsewhere still is.
+fn named_people_ranges(document: &Document) -> Vec<Range<usize>> {
+    let text = &document.source.text;
+    document
+        .entry
+        .people()
+        .into_iter()
+        .filter(|person| !person.anonymous)
+        .filter(|person| {
+            !document
+                .private
+                .anonymous_names
+                .contains(&person.public_name)
+        })
+        .flat_map(|person| {
+            let name = &person.public_name;
+            text.match_indices(name.as_str())
+                .map(|(start, _)| start..start + name.len())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The page address comes from the file name or `slug:`, so it must not carry the name.

@@ -97,14 +97,12 @@ impl Site {
 }
 
 pub fn options(root: &Path) -> BuildOptions {
-    BuildOptions {
-        site_root: root.to_path_buf(),
-        publish: PublishOptions {
-            now: NOW.parse().unwrap_or_else(|e| panic!("{NOW}: {e}")),
-            include_drafts: false,
-        },
-        deny_warnings: false,
-    }
+    let mut options = BuildOptions::new(root);
+    options.publish = PublishOptions {
+        now: NOW.parse().unwrap_or_else(|e| panic!("{NOW}: {e}")),
+        include_drafts: false,
+    };
+    options
 }
 
 /// Runs `practice-press check --site <root> --now <NOW> <args>` with extra environment.
