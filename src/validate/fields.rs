@@ -233,15 +233,19 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
     } else {
         return Vec::new();
     };
-    // The first line of text, not the blank line that usually follows the `---`.
-    let first_text = entry
+    vec![Diagnostic::error(code, &document.source.path, message)
+        .at(first_text_line(entry), 1, 1)
+        .with_hint(hint)]
+}
+
+/// The line of the body's first text, not the blank line that usually follows `---`.
+fn first_text_line(entry: &Entry) -> usize {
+    let skipped = entry
         .body
         .lines()
         .position(|line| !line.trim().is_empty())
         .unwrap_or(0);
-    vec![Diagnostic::error(code, &document.source.path, message)
-        .at(entry.body_line + first_text, 1, 1)
-        .with_hint(hint)]
+    entry.body_line + skipped
 }
 
 /// "1 more word", "3 more words".
@@ -263,7 +267,7 @@ fn check_story_has_text(document: &Document) -> Option<Diagnostic> {
     }
     Some(
         Diagnostic::warning("PP0213", &document.source.path, "the story has no text yet")
-            .at(entry.body_line, 1, 1)
+            .at(first_text_line(entry), 1, 1)
             .with_hint("write the story below the front matter (after the second `---` line); notes between <!-- and --> are not published and do not count"),
     )
 }

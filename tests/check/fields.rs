@@ -125,3 +125,20 @@ fn a_slug_must_be_lower_case_with_hyphens() {
     );
     assert_eq!(site.hints(), ["use `slug: kitchen-table`"]);
 }
+
+#[test]
+fn a_story_of_guidance_notes_only_is_pointed_at_its_first_note() {
+    let story = String::from_utf8(crate::support::read(
+        &std::path::Path::new(crate::support::FIXTURES).join("front_matter/stories/valid.md"),
+    ))
+    .unwrap()
+    .replace(
+        "The group met every Tuesday.\n",
+        "<!-- Write your story here. -->\n",
+    );
+    let site = Site::new().write("content/stories/notes-only.md", story);
+    assert_eq!(
+        site.problems(),
+        ["content/stories/notes-only.md:16:1: warning[PP0213]: the story has no text yet"]
+    );
+}
