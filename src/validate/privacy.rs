@@ -107,7 +107,8 @@ fn named_people_ranges(document: &Document) -> Vec<Range<usize>> {
         .entry
         .people()
         .into_iter()
-        .filter(|person| !person.anonymous)
+        // A person written without a name has an empty one, which would match everywhere.
+        .filter(|person| !person.anonymous && !person.public_name.trim().is_empty())
         .filter(|person| {
             !document
                 .private

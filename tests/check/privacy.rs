@@ -107,3 +107,20 @@ fn sensitive_terms_in_any_case_and_across_a_line_break() {
         ]
     );
 }
+
+#[test]
+fn a_person_without_a_name_does_not_hide_a_leak() {
+    // The nominee has no name (reported), and the anonymous nominator's name is in the
+    // text; an empty name must not count as "a named person" covering every place.
+    let site = Site::new().write(
+        "content/nominations/no-name.md",
+        "---\ntitle: Thank you\ndate: 2025-06-02\nnominee: { role: Duty social worker }\nnominator: { name: Chris Lowe, role: Team manager, anonymous: true }\n---\n\nChris says thank you.\n",
+    );
+    let problems = site.problems();
+    assert!(
+        problems.contains(&format!(
+            "content/nominations/no-name.md:8:1: error[PP0401]: {LEAK}"
+        )),
+        "{problems:#?}"
+    );
+}
