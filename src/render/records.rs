@@ -12,17 +12,31 @@ pub fn search_record(site: &Site, entry: &Entry, body_text: &str) -> SearchRecor
         title: entry.title.clone(),
         summary: entry.summary.clone(),
         body_text: body_text.to_string(),
-        people: entry.people().into_iter().map(|p| p.public_name.clone()).collect(),
+        people: entry
+            .people()
+            .into_iter()
+            .map(|p| p.public_name.clone())
+            .collect(),
         kind: match entry.kind {
             EntryKind::Story => RecordKind::Story,
             EntryKind::Nomination => RecordKind::Nomination,
         },
         council: entry.council.clone(),
-        service: entry.service.as_deref().map(|s| term_label(TaxonomyKind::Service, s)),
-        practice_areas: entry.practice_areas.iter().map(|a| term_label(TaxonomyKind::PracticeArea, a)).collect(),
+        service: entry
+            .service
+            .as_deref()
+            .map(|s| term_label(TaxonomyKind::Service, s)),
+        practice_areas: entry
+            .practice_areas
+            .iter()
+            .map(|a| term_label(TaxonomyKind::PracticeArea, a))
+            .collect(),
         tags: entry.tags.clone(),
         date: entry.date.to_string(),
-        image: entry.image.as_ref().map(|i| (settings.site_url(&i.src), i.alt.clone())),
+        image: entry
+            .image
+            .as_ref()
+            .map(|i| (settings.site_url(&i.src), i.alt.clone())),
         language: settings.language.clone(),
     }
 }
