@@ -70,9 +70,8 @@ pub fn check(options: &BuildOptions) -> Checked {
         }
     };
     let mut library = load_library(&settings);
-    let mut diagnostics = std::mem::take(&mut library.diagnostics);
-    diagnostics.extend(validate(&settings, &library));
-    sort_diagnostics(&mut diagnostics);
+    let load_problems = std::mem::take(&mut library.diagnostics);
+    let diagnostics = diagnose(&settings, &library, load_problems);
     let site = resolve(&settings, &library, options.publish);
     Checked {
         settings: Some(settings),
@@ -80,6 +79,20 @@ pub fn check(options: &BuildOptions) -> Checked {
         diagnostics,
         site: Some(site),
     }
+}
+
+/// Every problem of a loaded library: its loading problems and validation's findings,
+/// in the order `check` reports them. The preview server calls this on the library it
+/// keeps in memory, so its overlay says exactly what `check` would.
+pub fn diagnose(
+    settings: &Settings,
+    library: &Library,
+    load_problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = load_problems;
+    diagnostics.extend(validate(settings, library));
+    sort_diagnostics(&mut diagnostics);
+    diagnostics
 }
 
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
@@ -163,6 +176,17 @@ pub fn build_to_disk(
 
 /// Every anonymous name in the library and every held-back entry's address.
 pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
+    let (names, held_back) = leak_guard_inputs(settings, library, site);
+    LeakGuard::new(&names, &held_back)
+}
+
+/// What a [`LeakGuard`] forbids, as (text, file that says so) pairs: anonymous names,
+/// then the addresses of held-back entries.
+pub type GuardInputs = (Vec<(String, PathBuf)>, Vec<(String, PathBuf)>);
+
+/// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
+/// server compares these lists to know when it can keep the guard it has.
+pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) -> GuardInputs {
     let names: Vec<(String, PathBuf)> = library
         .documents
         .iter()
@@ -181,5 +205,5 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
         .filter(|d| !published.contains(d.source.path.as_path()))
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
-    LeakGuard::new(&names, &held_back)
+    (names, held_back)
 }

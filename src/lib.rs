@@ -13,6 +13,7 @@ pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod serve;
 pub mod util;
 pub mod validate;
 pub mod write;

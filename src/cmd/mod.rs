@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod init;
 mod output;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Create a new site folder with settings, one story and one nomination.
     Init(init::InitArgs),
+    /// Preview the site in a browser, built in memory; with --watch, rebuild and reload on every change.
+    Serve(serve::ServeArgs),
 }
 
 /// Flags shared by commands that read a site.
@@ -76,5 +79,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
