@@ -100,6 +100,19 @@
     box.appendChild(title);
     box.appendChild(summary);
 
+    // First in the box, so focusing it keeps the heading in view.
+    var close = el('button', {
+      margin: '0 0 1rem', padding: '0.5rem 1rem', font: 'inherit', color: '#ffffff',
+      background: '#0b0c0c', border: '2px solid #0b0c0c', cursor: 'pointer',
+    }, 'Close');
+    close.type = 'button';
+    close.addEventListener('focus', function () { close.style.outline = '3px solid #ffdd00'; });
+    close.addEventListener('blur', function () { close.style.outline = ''; });
+    close.addEventListener('click', function () {
+      dismissed = key;
+      removeOverlay();
+    });
+    box.appendChild(close);
     var list = el('ol', { margin: '0', padding: '0', listStyle: 'none' });
     report.diagnostics.forEach(function (d) {
       var item = el('li', {
@@ -115,18 +128,6 @@
     });
     box.appendChild(list);
 
-    var close = el('button', {
-      marginTop: '0.5rem', padding: '0.5rem 1rem', font: 'inherit', color: '#ffffff',
-      background: '#0b0c0c', border: '2px solid #0b0c0c', cursor: 'pointer',
-    }, 'Close');
-    close.type = 'button';
-    close.addEventListener('focus', function () { close.style.outline = '3px solid #ffdd00'; });
-    close.addEventListener('blur', function () { close.style.outline = ''; });
-    close.addEventListener('click', function () {
-      dismissed = key;
-      removeOverlay();
-    });
-    box.appendChild(close);
     backdrop.appendChild(box);
     backdrop.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') close.click();
