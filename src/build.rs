@@ -95,7 +95,8 @@ pub fn diagnose(
     diagnostics
 }
 
-fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+/// Puts diagnostics in the order `check` reports them: by file, line, column, code.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });

@@ -9,11 +9,15 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::config::Settings;
+use crate::load::Library;
 use crate::model::EntryKind;
 use crate::render::pages::all_jobs;
 use crate::render::views::SiteView;
 use crate::render::Job;
-use crate::resolve::{Site, TaxonomyKind};
+use crate::resolve::{
+    entry_order, hold_back_reason, taxonomies, HeldBackEntry, PublishOptions, Site, TaxonomyKind,
+};
 
 /// What a job is about, stable across rebuilds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -59,20 +63,25 @@ pub struct Plan {
     pub everything: bool,
 }
 
-/// The jobs of `new` whose output may differ from what `old` produced, given the source
-/// files (relative to the site root) that changed since `old` was rendered.
-pub fn plan(old: &Site, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
+/// The jobs of `new` whose output may differ from what the site in `before` produced,
+/// given the source files (relative to the site root) that changed since then.
+pub fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
     let jobs = all_jobs(new);
-    if site_view_changed(old, new) {
+    if before.view != site_view(new) {
         return Plan {
             jobs,
             everything: true,
         };
     }
-    let before = Before::new(old);
+    let compare = Compare {
+        before,
+        new,
+        changed,
+        new_lists: Listings::new(new),
+    };
     let jobs = jobs
         .into_iter()
-        .filter(|job| affected(&before, new, changed, job))
+        .filter(|job| compare.affected(job))
         .collect();
     Plan {
         jobs,
@@ -81,109 +90,141 @@ pub fn plan(old: &Site, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
 }
 
 /// Every page shows the site-wide values (navigation, footer with the plain pages).
-fn site_view_changed(old: &Site, new: &Site) -> bool {
-    let view = |site: &Site| serde_json::to_value(SiteView::new(site)).ok();
-    view(old) != view(new)
+fn site_view(site: &Site) -> Option<serde_json::Value> {
+    serde_json::to_value(SiteView::new(site)).ok()
 }
 
-/// The served site, indexed for comparison.
-struct Before<'a> {
-    site: &'a Site,
-    entries: HashSet<&'a Path>,
-    pages: HashSet<&'a Path>,
-    sections: HashMap<EntryKind, Vec<&'a Path>>,
-    terms: HashMap<(TaxonomyKind, &'a str), usize>,
+/// The source files each listing shows, in order: a listing page is compared by the
+/// files it lists, since indices move between rebuilds.
+struct Listings {
+    sections: HashMap<EntryKind, Vec<PathBuf>>,
+    /// (taxonomy, slug) → (label, files).
+    terms: HashMap<(TaxonomyKind, String), (String, Vec<PathBuf>)>,
+    summaries: HashMap<TaxonomyKind, Vec<(String, String, usize)>>,
 }
 
-impl<'a> Before<'a> {
-    fn new(site: &'a Site) -> Self {
+impl Listings {
+    fn new(site: &Site) -> Self {
+        let sources = |indices: &[usize]| -> Vec<PathBuf> {
+            indices
+                .iter()
+                .filter_map(|&i| site.entries.get(i).map(|e| e.source.clone()))
+                .collect()
+        };
         let mut terms = HashMap::new();
+        let mut summaries = HashMap::new();
         for taxonomy in &site.taxonomies {
-            for (i, term) in taxonomy.terms.iter().enumerate() {
-                terms.insert((taxonomy.kind, term.slug.as_str()), i);
+            for term in &taxonomy.terms {
+                terms.insert(
+                    (taxonomy.kind, term.slug.clone()),
+                    (term.label.clone(), sources(&term.entries)),
+                );
             }
+            summaries.insert(taxonomy.kind, term_summaries(site, taxonomy.kind));
         }
-        Before {
-            site,
-            entries: site.entries.iter().map(|e| e.source.as_path()).collect(),
-            pages: site.pages.iter().map(|p| p.source.as_path()).collect(),
+        Listings {
             sections: [EntryKind::Story, EntryKind::Nomination]
                 .into_iter()
-                .map(|kind| (kind, section_sources(site, kind)))
+                .map(|kind| {
+                    let list = site
+                        .entries_of(kind)
+                        .map(|(_, e)| e.source.clone())
+                        .collect();
+                    (kind, list)
+                })
                 .collect(),
             terms,
+            summaries,
         }
     }
 }
 
-fn section_sources(site: &Site, kind: EntryKind) -> Vec<&Path> {
-    site.entries_of(kind)
-        .map(|(_, e)| e.source.as_path())
-        .collect()
+/// What [`plan`] needs to know of the served site, kept while the site itself is
+/// updated in place.
+pub struct Snapshot {
+    view: Option<serde_json::Value>,
+    entries: HashSet<PathBuf>,
+    pages: HashSet<PathBuf>,
+    lists: Listings,
 }
 
-fn affected(before: &Before, new: &Site, changed: &HashSet<PathBuf>, job: &Job) -> bool {
-    match *job {
-        Job::Entry(i) => new.entries.get(i).is_none_or(|e| {
-            changed.contains(&e.source) || !before.entries.contains(e.source.as_path())
-        }),
-        Job::Page(i) => new.pages.get(i).is_none_or(|p| {
-            changed.contains(&p.source) || !before.pages.contains(p.source.as_path())
-        }),
-        Job::Section { kind, page } => {
-            let old = before.sections.get(&kind).map_or(&[][..], Vec::as_slice);
-            let new_list = section_sources(new, kind);
-            listing_differs(old, &new_list, page, new.settings.page_size, changed)
+impl Snapshot {
+    pub fn of(site: &Site) -> Snapshot {
+        Snapshot {
+            view: site_view(site),
+            entries: site.entries.iter().map(|e| e.source.clone()).collect(),
+            pages: site.pages.iter().map(|p| p.source.clone()).collect(),
+            lists: Listings::new(site),
         }
-        Job::Term { kind, term, page } => term_differs(before, new, changed, kind, term, page),
-        Job::TaxonomyIndex(kind) => term_summaries(before.site, kind) != term_summaries(new, kind),
-        // These show only site-wide values, compared above.
-        Job::StaticFiles | Job::Robots | Job::Accessibility | Job::Search | Job::NotFound => false,
-        // Home, the sitemap and any kind of job added later (feeds, search records):
-        // site-wide outputs that may list any entry.
-        _ => true,
     }
 }
 
-fn term_differs(
-    before: &Before,
-    new: &Site,
-    changed: &HashSet<PathBuf>,
-    kind: TaxonomyKind,
-    term: usize,
-    page: usize,
-) -> bool {
-    let Some(new_term) = new.taxonomy(kind).terms.get(term) else {
-        return true;
-    };
-    let Some(old_term) = before
-        .terms
-        .get(&(kind, new_term.slug.as_str()))
-        .and_then(|&i| before.site.taxonomy(kind).terms.get(i))
-    else {
-        return true;
-    };
-    if old_term.label != new_term.label {
-        return true;
+struct Compare<'a> {
+    before: &'a Snapshot,
+    new: &'a Site,
+    changed: &'a HashSet<PathBuf>,
+    new_lists: Listings,
+}
+
+impl Compare<'_> {
+    fn affected(&self, job: &Job) -> bool {
+        let (new, changed, before) = (self.new, self.changed, self.before);
+        match *job {
+            Job::Entry(i) => new
+                .entries
+                .get(i)
+                .is_none_or(|e| changed.contains(&e.source) || !before.entries.contains(&e.source)),
+            Job::Page(i) => new
+                .pages
+                .get(i)
+                .is_none_or(|p| changed.contains(&p.source) || !before.pages.contains(&p.source)),
+            Job::Section { kind, page } => {
+                let empty = Vec::new();
+                let old = before.lists.sections.get(&kind).unwrap_or(&empty);
+                let new_list = self.new_lists.sections.get(&kind).unwrap_or(&empty);
+                listing_differs(old, new_list, page, new.settings.page_size, changed)
+            }
+            Job::Term { kind, term, page } => self.term_differs(kind, term, page),
+            Job::TaxonomyIndex(kind) => {
+                before.lists.summaries.get(&kind) != self.new_lists.summaries.get(&kind)
+            }
+            // These show only site-wide values, compared before.
+            Job::StaticFiles | Job::Robots | Job::Accessibility | Job::Search | Job::NotFound => {
+                false
+            }
+            // Home, the sitemap and any kind of job added later (feeds, search
+            // records): site-wide outputs that may list any entry.
+            _ => true,
+        }
     }
-    let sources = |site: &'_ Site, indices: &[usize]| -> Vec<PathBuf> {
-        indices
-            .iter()
-            .filter_map(|&i| site.entries.get(i).map(|e| e.source.clone()))
-            .collect()
-    };
-    let old_list = sources(before.site, &old_term.entries);
-    let new_list = sources(new, &new_term.entries);
-    let old_refs: Vec<&Path> = old_list.iter().map(PathBuf::as_path).collect();
-    let new_refs: Vec<&Path> = new_list.iter().map(PathBuf::as_path).collect();
-    listing_differs(&old_refs, &new_refs, page, new.settings.page_size, changed)
+
+    fn term_differs(&self, kind: TaxonomyKind, term: usize, page: usize) -> bool {
+        let Some(slug) = self
+            .new
+            .taxonomy(kind)
+            .terms
+            .get(term)
+            .map(|t| t.slug.clone())
+        else {
+            return true;
+        };
+        let key = (kind, slug);
+        let (Some((old_label, old)), Some((new_label, new))) = (
+            self.before.lists.terms.get(&key),
+            self.new_lists.terms.get(&key),
+        ) else {
+            return true;
+        };
+        old_label != new_label
+            || listing_differs(old, new, page, self.new.settings.page_size, self.changed)
+    }
 }
 
 /// Whether page `page` of a listing shows anything different. Every page says how many
 /// items there are and how many pages, so a different count changes them all.
 fn listing_differs(
-    old: &[&Path],
-    new: &[&Path],
+    old: &[PathBuf],
+    new: &[PathBuf],
     page: usize,
     page_size: usize,
     changed: &HashSet<PathBuf>,
@@ -192,24 +233,79 @@ fn listing_differs(
         return true;
     }
     let size = page_size.max(1);
-    let range = |list: &[&Path]| -> Vec<PathBuf> {
-        list.iter()
-            .skip((page.max(1) - 1) * size)
-            .take(size)
-            .map(|p| p.to_path_buf())
-            .collect()
-    };
-    let (old_page, new_page) = (range(old), range(new));
+    let start = (page.max(1) - 1) * size;
+    let end = (start + size).min(new.len());
+    let (old_page, new_page) = (&old[start.min(end)..end], &new[start.min(end)..end]);
     old_page != new_page || new_page.iter().any(|p| changed.contains(p))
 }
 
 /// A taxonomy's index page: each term's label, address and count.
-fn term_summaries(site: &Site, kind: TaxonomyKind) -> Vec<(&str, &str, usize)> {
+fn term_summaries(site: &Site, kind: TaxonomyKind) -> Vec<(String, String, usize)> {
     site.taxonomy(kind)
         .terms
         .iter()
-        .map(|t| (t.label.as_str(), t.slug.as_str(), t.entries.len()))
+        .map(|t| (t.label.clone(), t.slug.clone(), t.entries.len()))
         .collect()
+}
+
+/// Brings the served site up to date in place after the files in `changed` changed,
+/// copying only their entries (resolving the whole library copies every entry, which
+/// on a large site takes longer than everything else a rebuild does). Entries whose
+/// embargo or consent date passed since are updated too. Returns every file whose
+/// entry was updated: `changed` and those.
+pub fn update_site(
+    site: &mut Site,
+    settings: &Settings,
+    library: &Library,
+    changed: &HashSet<PathBuf>,
+    options: PublishOptions,
+) -> HashSet<PathBuf> {
+    let published: HashSet<&Path> = site.entries.iter().map(|e| e.source.as_path()).collect();
+    let mut affected = changed.clone();
+    for document in &library.documents {
+        let now = hold_back_reason(&document.entry, options).is_none();
+        if now != published.contains(document.source.path.as_path()) {
+            affected.insert(document.source.path.clone());
+        }
+    }
+    site.entries.retain(|e| !affected.contains(&e.source));
+    site.held_back.retain(|h| !affected.contains(&h.source));
+    for document in library
+        .documents
+        .iter()
+        .filter(|d| affected.contains(&d.source.path))
+    {
+        let entry = &document.entry;
+        match hold_back_reason(entry, options) {
+            None => {
+                // Ties in date and title keep the library's order (by path), as in
+                // a full resolve.
+                let at = site.entries.partition_point(|e| {
+                    entry_order(e, entry)
+                        .then_with(|| e.source.cmp(&entry.source))
+                        .is_lt()
+                });
+                site.entries.insert(at, entry.clone());
+            }
+            Some(why) => site.held_back.push(HeldBackEntry {
+                source: entry.source.clone(),
+                title: entry.title.clone(),
+                kind: entry.kind,
+                council: entry.council.clone(),
+                why,
+            }),
+        }
+    }
+    site.held_back.sort_by(|a, b| a.source.cmp(&b.source));
+    site.pages = library
+        .pages
+        .iter()
+        .filter(|p| options.include_drafts || !p.page.draft)
+        .map(|p| p.page.clone())
+        .collect();
+    site.taxonomies = taxonomies(settings, &site.entries);
+    site.now = options.now;
+    affected
 }
 
 #[cfg(test)]
@@ -281,7 +377,7 @@ mod tests {
             &story("A", "2024-01-01", "children", &["x"]).replace("Body", "New"),
         );
         let new = f.site();
-        let plan = plan(&old, &new, &changed(&["a"]));
+        let plan = plan(&Snapshot::of(&old), &new, &changed(&["a"]));
         let keys = keys(&new, &plan);
         assert!(!plan.everything);
         assert!(keys.contains(&JobKey::Entry("content/stories/a.md".into())));
@@ -303,7 +399,7 @@ mod tests {
         let old = f.site();
         f.write("a", &story("A", "2024-01-01", "children", &["y"]));
         let new = f.site();
-        let keys = keys(&new, &plan(&old, &new, &changed(&["a"])));
+        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["a"])));
         // Tag x has gone (its page is deleted by the caller); y gained an entry.
         assert!(keys.contains(&JobKey::Term(TaxonomyKind::Tag, "y".into(), 1)));
         assert!(keys.contains(&JobKey::TaxonomyIndex(TaxonomyKind::Tag)));
@@ -320,13 +416,54 @@ mod tests {
         let old = f.site();
         f.write("e", &story("E", "2023-01-01", "adults", &["z"]));
         let new = f.site();
-        let keys = keys(&new, &plan(&old, &new, &changed(&["e"])));
+        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["e"])));
         assert!(keys.contains(&JobKey::Entry("content/stories/e.md".into())));
         let pages = crate::render::pages::page_count(5, new.settings.page_size);
         assert_eq!(pages, 3);
         for page in 1..=pages {
             assert!(keys.contains(&JobKey::Section(EntryKind::Story, page)));
         }
+    }
+
+    #[test]
+    fn updating_the_site_in_place_matches_resolving_it_again() {
+        let f = Fixture::new();
+        let mut site = f.site();
+        f.write("a", &story("A", "2024-05-01", "adults", &["z"]));
+        f.write("e", &story("E", "2024-02-01", "children", &["x"]));
+        let fresh = f.site();
+        let checked = check(&BuildOptions::new(f.dir.path()));
+        let options = PublishOptions {
+            now: fresh.now,
+            include_drafts: false,
+        };
+        let settings = checked.settings.unwrap();
+        let affected = update_site(
+            &mut site,
+            &settings,
+            &checked.library,
+            &changed(&["a", "e"]),
+            options,
+        );
+        assert_eq!(affected, changed(&["a", "e"]));
+        let order = |s: &Site| {
+            s.entries
+                .iter()
+                .map(|e| e.source.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(order(&site), order(&fresh));
+        let groups = |s: &Site| {
+            s.taxonomies
+                .iter()
+                .flat_map(|t| {
+                    t.terms
+                        .iter()
+                        .map(|term| (term.slug.clone(), term.entries.clone()))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(groups(&site), groups(&fresh));
     }
 
     #[test]
@@ -340,7 +477,7 @@ mod tests {
         )
         .unwrap();
         let new = f.site();
-        let plan = plan(&old, &new, &HashSet::new());
+        let plan = plan(&Snapshot::of(&old), &new, &HashSet::new());
         assert!(plan.everything);
         assert_eq!(plan.jobs.len(), all_jobs(&new).len());
     }

@@ -120,6 +120,11 @@ impl LiveLibrary {
         hinted: &BTreeSet<PathBuf>,
         check_all: bool,
     ) -> BTreeSet<PathBuf> {
+        if !check_all {
+            if let Some(changed) = self.refresh_named(settings, hinted) {
+                return changed;
+            }
+        }
         let (listed, walk_diagnostics) = find_content_files(settings);
         self.walk_diagnostics = walk_diagnostics;
         let present: BTreeSet<&Path> = listed.iter().map(|(_, _, d)| d.as_path()).collect();
@@ -154,6 +159,85 @@ impl LiveLibrary {
             self.insert(one);
         }
         changed
+    }
+
+    /// The quick way for the usual save: every named path is a plain markdown file in
+    /// its right place, so listing the whole content folder would find nothing new.
+    /// None when a path needs the full listing (a folder, a link, a misplaced file).
+    fn refresh_named(
+        &mut self,
+        settings: &Settings,
+        hinted: &BTreeSet<PathBuf>,
+    ) -> Option<BTreeSet<PathBuf>> {
+        let mut plan = Vec::new();
+        for display in hinted {
+            let kind = display
+                .strip_prefix("content")
+                .ok()
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .and_then(FileKind::of)?;
+            let full = settings.root.join(display);
+            let present = match std::fs::symlink_metadata(&full) {
+                // A folder on the way may be a link out of the site; the loader's
+                // listing would skip the file then, and so must this.
+                Ok(meta) if meta.file_type().is_file() => {
+                    let inside = full
+                        .canonicalize()
+                        .is_ok_and(|real| real.starts_with(&settings.root));
+                    if !inside {
+                        return None;
+                    }
+                    true
+                }
+                Ok(_) => return None,
+                Err(_) => false,
+            };
+            plan.push((kind, full, display, present));
+        }
+        let mut changed = BTreeSet::new();
+        for (kind, full, display, present) in plan {
+            if present {
+                let one = load_one(kind, &full, display);
+                self.remove(display);
+                self.insert(one);
+                changed.insert(display.clone());
+            } else if self.files.contains_key(display) {
+                self.remove(display);
+                changed.insert(display.clone());
+            }
+        }
+        Some(changed)
+    }
+
+    /// Every address a file publishes (its page, aliases and term pages), which other
+    /// files' links are checked against; None for a file that did not load.
+    pub fn link_targets(&self, display: &Path) -> Option<String> {
+        let documents = &self.library.documents;
+        let at = documents.partition_point(|d| d.source.path.as_path() < display);
+        if let Some(d) = documents.get(at).filter(|d| d.source.path == display) {
+            let e = &d.entry;
+            return Some(format!(
+                "{}|{:?}|{:?}|{:?}|{}|{:?}|{:?}",
+                e.path(),
+                e.aliases,
+                e.council,
+                e.service,
+                e.date.year(),
+                e.practice_areas,
+                e.tags
+            ));
+        }
+        let pages = &self.library.pages;
+        let at = pages.partition_point(|p| p.source.path.as_path() < display);
+        pages
+            .get(at)
+            .filter(|p| p.source.path == display)
+            .map(|p| p.page.path())
+    }
+
+    /// Every file that loaded.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.keys().map(PathBuf::as_path)
     }
 
     fn insert(&mut self, one: Loaded) {
@@ -226,7 +310,7 @@ mod tests {
         let about = PathBuf::from("content/pages/about.md");
         let privacy = PathBuf::from("content/pages/privacy.md");
         fs::write(dir.path().join(&privacy), "---\ntitle: Privacy\n---\nHi\n").unwrap();
-        let changed = live.refresh(&settings, &BTreeSet::new(), false);
+        let changed = live.refresh(&settings, &BTreeSet::from([privacy.clone()]), false);
         assert_eq!(changed, BTreeSet::from([privacy.clone()]));
         assert_eq!(live.library().pages.len(), 2);
 
@@ -237,9 +321,23 @@ mod tests {
         assert_eq!(live.library().pages.len(), 1);
 
         fs::remove_file(dir.path().join(&privacy)).unwrap();
-        let changed = live.refresh(&settings, &BTreeSet::new(), false);
+        let changed = live.refresh(&settings, &BTreeSet::from([privacy.clone()]), false);
         assert_eq!(changed, BTreeSet::from([privacy]));
         assert!(live.library().pages.is_empty());
+    }
+
+    #[test]
+    fn a_folder_event_lists_the_folder_again() {
+        let (dir, settings) = site();
+        let mut live = LiveLibrary::load(&settings);
+        let folder = PathBuf::from("content/stories/2026");
+        fs::create_dir_all(dir.path().join(&folder)).unwrap();
+        fs::write(dir.path().join(folder.join("a.md")), "---\ntitle: A\n---\n").unwrap();
+        let changed = live.refresh(&settings, &BTreeSet::from([folder]), false);
+        assert_eq!(
+            changed,
+            BTreeSet::from([PathBuf::from("content/stories/2026/a.md")])
+        );
     }
 
     #[test]

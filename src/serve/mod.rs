@@ -7,6 +7,7 @@
 //! [`rebuild`] with [`incremental`] (what to render again). This module starts them
 //! and stops them.
 
+pub mod checks;
 pub mod incremental;
 pub mod library;
 pub mod livereload;

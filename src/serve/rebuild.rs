@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use super::incremental::{job_key, plan, JobKey};
+use super::checks::Checks;
+use super::incremental::{job_key, plan, update_site, JobKey, Snapshot};
 use super::library::LiveLibrary;
 use super::store::SiteStore;
 use super::watch::{Batch, Scope};
-use crate::build::{diagnose, leak_guard_inputs, GuardInputs};
+use crate::build::{leak_guard_inputs, GuardInputs};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::render::pages::all_jobs;
@@ -210,6 +211,7 @@ struct State {
     settings: Settings,
     theme: Theme,
     library: LiveLibrary,
+    checks: Checks,
     /// None until a render with these settings succeeded: the next one renders all.
     served: Option<Served>,
 }
@@ -283,9 +285,10 @@ impl Rebuilder {
             settings,
             theme,
             library,
+            checks: Checks::default(),
             served: None,
         });
-        self.render_changes()
+        self.render_changes(&HashSet::new())
     }
 
     fn content(&mut self, batch: &Batch) -> Outcome {
@@ -301,46 +304,62 @@ impl Rebuilder {
         if changed.is_empty() && !batch.media && state.served.is_some() && !self.failing {
             return Outcome::Unchanged;
         }
-        self.pending.extend(changed);
-        self.render_changes()
+        if batch.media {
+            // Image and voice-note checks look in the media folder.
+            state.checks.clear();
+        }
+        let changed: HashSet<PathBuf> = changed.into_iter().collect();
+        self.pending.extend(changed.iter().cloned());
+        self.render_changes(&changed)
     }
 
     /// Validates and resolves the library, then renders what changed since the served
     /// site (or everything, when nothing has been served with these settings).
-    fn render_changes(&mut self) -> Outcome {
+    fn render_changes(&mut self, changed: &HashSet<PathBuf>) -> Outcome {
         let Some(state) = self.state.as_mut() else {
             return Outcome::Unchanged;
         };
         let publish = self.options.publish();
-        let library = state.library.library();
-        // Validation and resolving do not depend on each other; on a large site each
-        // takes a noticeable part of the rebuild, so they run side by side.
-        let (diagnostics, site) = rayon::join(
-            || diagnose(&state.settings, library, state.library.diagnostics()),
-            || resolve(&state.settings, library, publish),
-        );
+        let diagnostics = state.checks.run(&state.settings, &state.library, changed);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Outcome::Failed(diagnostics);
         }
         let warnings = diagnostics.len();
-        let inputs = leak_guard_inputs(&state.settings, library, &site);
+        let library = state.library.library();
         let result = match state.served.take() {
-            Some(served) => {
-                let (result, served) = render_some(
+            Some(mut served) => {
+                let before = Snapshot::of(&served.site);
+                let affected = update_site(
+                    &mut served.site,
+                    &state.settings,
+                    library,
+                    &self.pending,
+                    publish,
+                );
+                let inputs = leak_guard_inputs(&state.settings, library, &served.site);
+                // On failure the served site has been updated but its pages have not:
+                // it is dropped, and the next good rebuild renders every page.
+                render_some(
                     &self.store,
                     &state.theme,
                     served,
-                    site,
+                    &before,
                     inputs,
-                    &self.pending,
-                );
-                state.served = Some(served);
-                result
+                    &affected,
+                )
+                .map(|(outcome, served)| {
+                    state.served = Some(served);
+                    outcome
+                })
             }
-            None => render_all(&self.store, &state.theme, site, inputs).map(|(outcome, served)| {
-                state.served = Some(served);
-                outcome
-            }),
+            None => {
+                let site = resolve(&state.settings, library, publish);
+                let inputs = leak_guard_inputs(&state.settings, library, &site);
+                render_all(&self.store, &state.theme, site, inputs).map(|(outcome, served)| {
+                    state.served = Some(served);
+                    outcome
+                })
+            }
         };
         match result {
             Ok(Outcome::Rebuilt {
@@ -458,42 +477,37 @@ fn render_all(
     ))
 }
 
-/// Renders the jobs a change affects over the served site. On failure the served site
-/// is handed back untouched.
+/// Renders the jobs a change affects over the served site, already updated (`before`
+/// is what it was).
 fn render_some(
     store: &SiteStore,
     theme: &Theme,
-    mut served: Served,
-    site: Site,
+    served: Served,
+    before: &Snapshot,
     guard_inputs: GuardInputs,
     changed: &HashSet<PathBuf>,
-) -> (Result<Outcome, Vec<Diagnostic>>, Served) {
-    let guard_changed = guard_inputs != served.guard_inputs;
+) -> Result<(Outcome, Served), Vec<Diagnostic>> {
+    let Served {
+        site,
+        mut outputs,
+        guard_inputs: old_inputs,
+        guard,
+    } = served;
+    let guard_changed = guard_inputs != old_inputs;
     let guard = if guard_changed {
         LeakGuard::new(&guard_inputs.0, &guard_inputs.1)
     } else {
-        std::mem::replace(&mut served.guard, LeakGuard::none())
+        guard
     };
-    let plan = plan(&served.site, &site, changed);
+    let plan = plan(before, &site, changed);
     let sink = MemorySink::new();
-    let rendered = render_jobs_tracked(&site, theme, &plan.jobs, &sink, &guard, &NoProgress);
-    let (stats, written) = match rendered {
-        Ok(done) => done,
-        Err(problems) => {
-            if !guard_changed {
-                served.guard = guard;
-            }
-            return (Err(problems), served);
-        }
-    };
+    let (stats, written) =
+        render_jobs_tracked(&site, theme, &plan.jobs, &sink, &guard, &NoProgress)?;
     let files = sink.into_files();
     if guard_changed {
         // Pages not re-rendered were checked against the old list; a name that has just
         // become anonymous may be on any of them.
-        let newly = added(&served.guard_inputs, &guard_inputs);
-        if let Err(problems) = scan_untouched(store, &files, &newly) {
-            return (Err(problems), served);
-        }
+        scan_untouched(store, &files, &added(&old_inputs, &guard_inputs))?;
     }
     let keys: HashSet<JobKey> = all_jobs(&site).iter().map(|j| job_key(&site, j)).collect();
     let rendered = plan
@@ -502,7 +516,7 @@ fn render_some(
         .map(|j| job_key(&site, j))
         .zip(written)
         .collect();
-    let removed = served.outputs.update(rendered, &keys);
+    let removed = outputs.update(rendered, &keys);
     store.apply(files, &removed);
     let outcome = Outcome::Rebuilt {
         pages: stats.pages,
@@ -513,11 +527,11 @@ fn render_some(
     };
     let served = Served {
         site,
-        outputs: served.outputs,
+        outputs,
         guard_inputs,
         guard,
     };
-    (Ok(outcome), served)
+    Ok((outcome, served))
 }
 
 /// The forbidden texts in `new` that were not in `old`.
