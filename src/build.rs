@@ -78,8 +78,8 @@ pub fn check(options: &BuildOptions) -> Checked {
         }
     };
     let mut library = load_library(&settings);
-    let mut diagnostics = std::mem::take(&mut library.diagnostics);
-    diagnostics.extend(validate(&settings, &library));
+    let load_problems = std::mem::take(&mut library.diagnostics);
+    let mut diagnostics = diagnose(&settings, &library, load_problems);
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     diagnostics.extend(media.diagnostics);
     let media_files = media.files.into_iter().map(published_media_path).collect();
@@ -102,7 +102,22 @@ fn published_media_path(mut file: MediaFile) -> MediaFile {
     file
 }
 
-fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+/// Every problem of a loaded library: its loading problems and validation's findings,
+/// in the order `check` reports them. The preview server calls this on the library it
+/// keeps in memory, so its overlay says exactly what `check` would.
+pub fn diagnose(
+    settings: &Settings,
+    library: &Library,
+    load_problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = load_problems;
+    diagnostics.extend(validate(settings, library));
+    sort_diagnostics(&mut diagnostics);
+    diagnostics
+}
+
+/// Puts diagnostics in the order `check` reports them: by file, line, column, code.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
@@ -253,6 +268,17 @@ pub fn write_media(
 
 /// Every anonymous name in the library and every held-back entry's address.
 pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
+    let (names, held_back) = leak_guard_inputs(settings, library, site);
+    LeakGuard::new(&names, &held_back)
+}
+
+/// What a [`LeakGuard`] forbids, as (text, file that says so) pairs: anonymous names,
+/// then the addresses of held-back entries.
+pub type GuardInputs = (Vec<(String, PathBuf)>, Vec<(String, PathBuf)>);
+
+/// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
+/// server compares these lists to know when it can keep the guard it has.
+pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) -> GuardInputs {
     // A name given publicly on a published entry may appear in outputs; anonymity is
     // per entry, and the per-file rule (PP0401) already keeps it off the anonymous one.
     let named_publicly: std::collections::HashSet<String> = site
@@ -281,5 +307,5 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
         .filter(|d| !published.contains(d.source.path.as_path()))
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
-    LeakGuard::new(&names, &held_back)
+    (names, held_back)
 }

@@ -16,6 +16,7 @@ pub mod report;
 pub mod resolve;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod util;
 pub mod validate;
 pub mod write;

@@ -5,6 +5,7 @@ mod check;
 mod init;
 mod new;
 mod output;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     Init(init::InitArgs),
     /// Start a new story or nomination by answering questions (or with flags and --no-input).
     New(Box<new::NewArgs>),
+    /// Preview the site in a browser, built in memory; with --watch, rebuild and reload on every change.
+    Serve(serve::ServeArgs),
 }
 
 /// Flags shared by commands that read a site.
@@ -81,5 +84,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Init(args) => init::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

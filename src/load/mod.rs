@@ -96,9 +96,13 @@ pub fn load_library(settings: &Settings) -> Library {
     library
 }
 
-/// Every markdown file under content/ with its kind, plus warnings for files in the
-/// wrong place and links that lead out of the site.
-fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>, Vec<Diagnostic>) {
+/// Every markdown file under content/ with its kind (full path, path as the user sees
+/// it), plus warnings for files in the wrong place and links that lead out of the site.
+/// Public so the preview server can notice added and deleted files without re-reading
+/// every file.
+pub fn find_content_files(
+    settings: &Settings,
+) -> (Vec<(FileKind, PathBuf, PathBuf)>, Vec<Diagnostic>) {
     let content = settings.content_dir();
     let site_root = settings
         .root

@@ -35,21 +35,37 @@ pub const RESERVED_SLUGS: &[&str] = &[
 ];
 
 pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    check_chosen_documents(settings, library, &|_| true)
+}
+
+/// [`check_documents`] for the files `chosen` picks, with every file as context.
+pub fn check_chosen_documents(
+    settings: &Settings,
+    library: &Library,
+    chosen: &dyn Fn(&Path) -> bool,
+) -> Vec<Diagnostic> {
     let known = KnownPaths::new(settings, library);
     library
         .documents
         .iter()
         .chain(&library.incomplete)
+        .filter(|document| chosen(&document.source.path))
         .flat_map(|document| check_document(settings, document, &known))
-        .chain(library.pages.iter().flat_map(|page| {
-            check_body_links(
-                &page.source.path,
-                &page.source.text,
-                page.page.body_line,
-                &page.page.body,
-                &known,
-            )
-        }))
+        .chain(
+            library
+                .pages
+                .iter()
+                .filter(|page| chosen(&page.source.path))
+                .flat_map(|page| {
+                    check_body_links(
+                        &page.source.path,
+                        &page.source.text,
+                        page.page.body_line,
+                        &page.page.body,
+                        &known,
+                    )
+                }),
+        )
         .collect()
 }
 

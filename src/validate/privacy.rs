@@ -10,11 +10,21 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{locate, Document, Library};
 use crate::util::{slugify, LineIndex};
 
-pub fn check_documents(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    check_chosen_documents(settings, library, &|_| true)
+}
+
+/// [`check_documents`] for the files `chosen` picks; each file is checked on its own.
+pub fn check_chosen_documents(
+    _settings: &Settings,
+    library: &Library,
+    chosen: &dyn Fn(&std::path::Path) -> bool,
+) -> Vec<Diagnostic> {
     library
         .documents
         .iter()
         .chain(&library.incomplete)
+        .filter(|document| chosen(&document.source.path))
         .flat_map(check_document)
         .collect()
 }
