@@ -24,6 +24,7 @@ const MINIMAL_BASE: &str = r#"<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>{% block title %}{% endblock title %}</title>
+{% block head %}{% endblock head %}
 </head>
 <body>
 <header><p><a href="{{ site.base_path }}">{{ site.title }}</a></p></header>

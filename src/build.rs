@@ -10,9 +10,9 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
 use crate::media::{collect_media, MediaFile};
-use crate::search::{SearchError, SearchFile, SearchIndexer};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
+use crate::search::{SearchError, SearchFile, SearchIndexer};
 use crate::validate::validate;
 use crate::write::guard::LeakGuard;
 use crate::write::{DiskSink, OutputError, Sink};
@@ -147,8 +147,18 @@ pub fn build_into(
     let theme = Theme::load(settings).map_err(BuildError::Content)?;
     let guard = leak_guard(settings, &checked.library, site);
     let jobs = all_jobs(site);
-    let indexer = options.search.then(|| SearchIndexer::start(&settings.language));
-    let rendered = render::render_jobs_with_search(site, &theme, &jobs, sink, &guard, progress, indexer.as_ref());
+    let indexer = options
+        .search
+        .then(|| SearchIndexer::start(&settings.language));
+    let rendered = render::render_jobs_with_search(
+        site,
+        &theme,
+        &jobs,
+        sink,
+        &guard,
+        progress,
+        indexer.as_ref(),
+    );
     // The indexer is finished even when rendering failed, so its thread always ends.
     let search_files = indexer.map(SearchIndexer::finish);
     let mut stats = rendered.map_err(BuildError::Content)?;
@@ -190,15 +200,26 @@ pub fn build_to_disk(
 
 /// Writes the search bundle. Its records came from the public model only, and its files
 /// are compressed, so the leak guard has nothing to read in them.
-fn write_search_bundle(files: Result<Vec<SearchFile>, SearchError>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+fn write_search_bundle(
+    files: Result<Vec<SearchFile>, SearchError>,
+    sink: &dyn Sink,
+) -> Result<usize, Vec<Diagnostic>> {
     let files = files.map_err(|err| {
-        vec![Diagnostic::error("PP0901", "site.yaml", format!("the search index could not be built: {err}"))
-            .with_hint("build with --no-search to publish without search, and report this problem")]
+        vec![Diagnostic::error(
+            "PP0901",
+            "site.yaml",
+            format!("the search index could not be built: {err}"),
+        )
+        .with_hint("build with --no-search to publish without search, and report this problem")]
     })?;
     let count = files.len();
     for file in files {
         sink.put(&file.path, file.bytes).map_err(|err| {
-            vec![Diagnostic::error("PP0701", &err.path, format!("the site could not be written: {err}"))]
+            vec![Diagnostic::error(
+                "PP0701",
+                &err.path,
+                format!("the site could not be written: {err}"),
+            )]
         })?;
     }
     Ok(count)

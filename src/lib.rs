@@ -12,6 +12,7 @@ pub mod load;
 pub mod media;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod scaffold;
 pub mod search;

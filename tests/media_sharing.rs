@@ -600,7 +600,14 @@ fn embargoed_story_is_absent_from_every_output_until_its_time() {
     ];
     for (path, bytes) in &before {
         let content = String::from_utf8_lossy(bytes);
+        // The submit forms and blank templates offer site.yaml's whole vocabulary, which
+        // is settings, not content: a service there says nothing about the story.
+        let offers_vocabulary = path.starts_with("submit/");
         for needle in needles {
+            let vocabulary = ["family-group-conferencing", "fostering-adoption"];
+            if offers_vocabulary && vocabulary.contains(&needle) {
+                continue;
+            }
             assert!(
                 !content.contains(needle),
                 "{needle} is in {path} before the embargo"

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod init;
+mod new;
 mod output;
 
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Create a new site folder with settings, one story and one nomination.
     Init(init::InitArgs),
+    /// Start a new story or nomination by answering questions (or with flags and --no-input).
+    New(Box<new::NewArgs>),
 }
 
 /// Flags shared by commands that read a site.
@@ -77,5 +80,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }

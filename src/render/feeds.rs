@@ -667,7 +667,7 @@ fn rss_item(x: &mut Xml, item: &Item) {
         x.leaf("category", &[("domain", &category.scheme)], &category.label);
     }
     // Readers treat RSS descriptions as HTML, so the plain summary is escaped as HTML first.
-    x.leaf("description", &[], &html_escape(&item.entry.summary));
+    x.leaf("description", &[], &xml_escape(&item.entry.summary));
     x.leaf("content:encoded", &[], &item.content_html);
     if let Some(image) = &item.image {
         media_content(x, image);
@@ -726,25 +726,11 @@ fn json_item(item: &Item, language: &str) -> Value {
     Value::Object(object)
 }
 
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Makes every `href` and `src` in rendered HTML absolute against the page's URL, so feed
 /// content works in a reader far from the site. Only attributes inside tags are touched;
 /// the HTML comes from pulldown-cmark or ammonia, which always double-quote attributes.
 pub fn absolute_links(html: &str, page_url: &str) -> String {
-    let base = html_escape(page_url);
+    let base = xml_escape(page_url);
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
     while let Some(start) = rest.find('<') {

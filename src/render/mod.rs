@@ -6,8 +6,9 @@ pub mod feeds;
 pub mod markdown;
 pub mod metadata;
 pub mod pages;
-pub mod records;
 pub mod plain_text;
+pub mod records;
+pub mod submit;
 pub mod theme;
 pub mod views;
 

@@ -12,8 +12,8 @@ use super::views::{card, entry_view, pagination, press_items, Link, SiteView};
 use super::Output;
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
-use crate::search::SearchIndexer;
 use crate::resolve::{Site, TaxonomyKind};
+use crate::search::SearchIndexer;
 use crate::util::slugify;
 
 /// One unit of rendering work; jobs are independent so they run in parallel.
@@ -44,6 +44,12 @@ pub enum Job {
     FeedsPage,
     /// The `/press/` page for journalists.
     Press,
+    /// The "Share a story" form and its blank template.
+    SubmitStory,
+    /// The "Nominate a colleague" form and its blank template.
+    SubmitNomination,
+    /// The writers' guide from docs/writing-guide.md.
+    SubmitGuide,
 }
 
 /// Every job for a full build.
@@ -58,6 +64,9 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::StaticFiles,
         Job::FeedsPage,
         Job::Press,
+        Job::SubmitStory,
+        Job::SubmitNomination,
+        Job::SubmitGuide,
     ];
     jobs.extend(feeds::all_scopes(site).into_iter().map(Job::Feeds));
     jobs.extend((0..site.entries.len()).map(Job::Entry));
@@ -252,7 +261,44 @@ pub fn render_job(
         Job::Feeds(scope) => Ok(feeds::render_feed(site, scope)),
         Job::FeedsPage => feeds_page(&r),
         Job::Press => press_page(&r),
+        Job::SubmitStory => submit_page(&r, EntryKind::Story),
+        Job::SubmitNomination => submit_page(&r, EntryKind::Nomination),
+        Job::SubmitGuide => guide_page(&r),
     }
+}
+
+fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic> {
+    let form = super::submit::submit_view(r.site, kind);
+    let (title, description, template) = match kind {
+        EntryKind::Story => (
+            "Share a story",
+            "Tell other social workers about practice you are proud of: this form helps you write it and makes the file to send us.",
+            "submit_story.html",
+        ),
+        EntryKind::Nomination => (
+            "Nominate a colleague",
+            "Tell us about a brilliant colleague: this form helps you write your nomination and makes the file to send us.",
+            "submit_nomination.html",
+        ),
+    };
+    let path = format!("/submit/{}/", form.kind);
+    let meta = r.meta(title, description, &path, "submit", vec![r.home_crumb()]);
+    let mut outputs = r.html(&path, template, &meta, |c| c.insert("form", &form))?;
+    let (file, text) = super::submit::blank_template(r.site, kind);
+    outputs.push(Output::new(file, text));
+    Ok(outputs)
+}
+
+fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let (title, markdown) = super::submit::guide_parts(super::submit::WRITING_GUIDE);
+    let body = render_markdown(markdown, &r.site.settings.base_path);
+    let description =
+        "Plain-English help for writers, with a complete example of each kind of file.";
+    let crumbs = vec![r.home_crumb()];
+    let meta = r.meta(&title, description, "/submit/guide/", "page", crumbs);
+    r.html("/submit/guide/", "page.html", &meta, |c| {
+        c.insert("body_html", &body.html)
+    })
 }
 
 fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
@@ -590,15 +636,7 @@ fn sitemap(site: &Site) -> Vec<u8> {
         }
         xml.push_str("</url>\n");
     };
-    for path in [
-        "/",
-        "/stories/",
-        "/nominations/",
-        "/search/",
-        "/press/",
-        "/feeds/",
-        "/accessibility/",
-    ] {
+    for path in crate::model::SITE_PAGES {
         add(path, None);
     }
     for entry in &site.entries {

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::feeds::resolve_link;
 use super::markdown::safe_url;
@@ -182,15 +182,6 @@ pub fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
     lines
 }
 
-/// Same extensions as the page renderer, so the text says exactly what the page says.
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
 /// A markdown body as wrapped plain-text lines. `page_url` (absolute) resolves links.
 pub fn body_text(markdown: &str, base_path: &str, page_url: &str) -> Vec<String> {
     let mut writer = TextWriter {
@@ -198,7 +189,7 @@ pub fn body_text(markdown: &str, base_path: &str, page_url: &str) -> Vec<String>
         page_url,
         ..TextWriter::default()
     };
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(markdown, super::markdown::options()) {
         writer.event(event);
     }
     writer.flush(true);

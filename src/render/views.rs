@@ -37,6 +37,8 @@ impl<'a> SiteView<'a> {
             url: s.site_url(path),
         };
         let mut footer = vec![
+            link("Share a story", "/submit/story/"),
+            link("Nominate a colleague", "/submit/nomination/"),
             link("Accessibility statement", "/accessibility/"),
             link("For journalists", "/press/"),
             link("Feeds", "/feeds/"),

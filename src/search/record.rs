@@ -80,7 +80,14 @@ pub(crate) fn prepare(
     // The searchable text is the prose only. Everything else is searched as
     // metadata, which Pagefind matches without using it for excerpts, so an excerpt
     // never ends in a run of council names, tags and years.
-    let mut content = [record.summary.trim(), record.body_text.trim()]
+    let summary = if repeats_start_of(&record.summary, &record.body_text) {
+        // A nomination's summary is its opening sentences when none is given; indexing
+        // them twice would count their words twice and could repeat them in an excerpt.
+        ""
+    } else {
+        record.summary.trim()
+    };
+    let mut content = [summary, record.body_text.trim()]
         .iter()
         .filter(|part| !part.is_empty())
         .map(|part| neutralise(part))
@@ -151,6 +158,28 @@ pub(crate) fn prepare(
         filters,
         sort,
     })
+}
+
+/// Whether `summary` is just the opening of `body` (ignoring how the words are
+/// spaced, and an ellipsis where it was cut short).
+fn repeats_start_of(summary: &str, body: &str) -> bool {
+    let summary = summary.trim().trim_end_matches(['…', '.']).trim_end();
+    if summary.is_empty() {
+        return false;
+    }
+    let mut body_words = body.split_whitespace();
+    let mut summary_words = summary.split_whitespace().peekable();
+    while let Some(word) = summary_words.next() {
+        match body_words.next() {
+            // The last summary word may have been cut mid-word.
+            Some(body_word) if summary_words.peek().is_none() => {
+                return body_word.starts_with(word)
+            }
+            Some(body_word) if body_word == word => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The year of a `YYYY-MM-DD` date, if it is one.
@@ -265,6 +294,31 @@ mod tests {
         assert_eq!(
             prepare(r, "en").unwrap().content,
             "Kinship carers find their voice"
+        );
+    }
+
+    #[test]
+    fn a_summary_that_is_the_opening_of_the_body_is_indexed_once() {
+        let mut r = record();
+        r.summary = "She listened. Then she\nacted on what she…".into();
+        r.body_text = "She listened.\n\nThen she acted on what she heard, every time.".into();
+        let prepared = prepare(r, "en").unwrap();
+        assert_eq!(
+            prepared.content,
+            "She listened.\n\nThen she acted on what she heard, every time."
+        );
+        assert_eq!(
+            prepared.meta["summary"],
+            "She listened. Then she\nacted on what she…"
+        );
+
+        // A summary of its own is kept, even one that shares the body's first words.
+        let mut r = record();
+        r.summary = "She listened to everyone.".into();
+        r.body_text = "She listened. Then she acted.".into();
+        assert_eq!(
+            prepare(r, "en").unwrap().content,
+            "She listened to everyone.\nShe listened. Then she acted."
         );
     }
 

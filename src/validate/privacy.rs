@@ -11,7 +11,12 @@ use crate::load::{locate, Document, Library};
 use crate::util::{slugify, LineIndex};
 
 pub fn check_documents(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    library.documents.iter().flat_map(check_document).collect()
+    library
+        .documents
+        .iter()
+        .chain(&library.incomplete)
+        .flat_map(check_document)
+        .collect()
 }
 
 fn check_document(document: &Document) -> Vec<Diagnostic> {
@@ -102,7 +107,8 @@ fn named_people_ranges(document: &Document) -> Vec<Range<usize>> {
         .entry
         .people()
         .into_iter()
-        .filter(|person| !person.anonymous)
+        // A person written without a name has an empty one, which would match everywhere.
+        .filter(|person| !person.anonymous && !person.public_name.trim().is_empty())
         .filter(|person| {
             !document
                 .private
@@ -138,16 +144,22 @@ fn personal_data_in_body(document: &Document) -> Vec<Diagnostic> {
     let body_start = document.parts.body_start;
     let body = &text[body_start..];
     let index = LineIndex::new(text);
+    let what = document.entry.kind.label().to_lowercase();
+    // Only stories have a `media_contact` field to move a contact to.
+    let where_contacts = match document.entry.kind {
+        crate::model::EntryKind::Story => "contact details belong in `media_contact`, and ",
+        crate::model::EntryKind::Nomination => "",
+    };
     find_personal_data(body)
         .into_iter()
         .filter(|found| !allowed(&body[found.range.clone()], &document.private.allow_personal_data))
         .map(|found| {
             let matched = &body[found.range.clone()];
             let (line, column) = index.position(body_start + found.range.start);
-            Diagnostic::error("PP0402", &document.source.path, format!("the story text contains {}", found.kind.describe()))
+            Diagnostic::error("PP0402", &document.source.path, format!("the {} text contains {}", what, found.kind.describe()))
                 .at(line, column, matched.chars().count())
                 .with_hint(format!(
-                    "remove it: contact details belong in `media_contact`, and details of people in stories must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
+                    "remove it: {where_contacts}details of the people written about must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
                 ))
         })
         .collect()

@@ -109,8 +109,9 @@ async function start(root) {
       options.sort = { date: 'desc' };
     }
     let search;
+    let unknown;
     try {
-      search = await pagefind.search(query || null, options);
+      [search, unknown] = await Promise.all([pagefind.search(query || null, options), unknownWords(query)]);
     } catch (error) {
       if (seq !== searchSeq) return;
       console.warn('Search failed:', error);
@@ -118,6 +119,17 @@ async function start(root) {
       return;
     }
     if (seq !== searchSeq || !search) return;
+
+    if (unknown.length) {
+      // A word that is on no page means no page matches (see unknownWords).
+      results = [];
+      shown = 0;
+      list.replaceChildren();
+      moreButton.hidden = true;
+      updateCounts(facetControls, {}, state.filters);
+      finish(seq, query, describe(0, query, filtered));
+      return;
+    }
 
     results = search.results;
     shown = 0;
@@ -146,6 +158,46 @@ async function start(root) {
       }),
     );
     return counts;
+  }
+
+  // Pagefind 1.6 answers a word it has no entry for with the longest indexed word the
+  // query word begins with (meant for compound words), and ignores a word that matches
+  // nothing at all. In English that turns "axolotl" into "a", found on every page, and
+  // a surname into the initial of someone a story calls "Ms K", so a search for a
+  // person who is not on the site would seem to find them. Here every word must be
+  // found as itself, or as the start of an indexed word (someone still typing it);
+  // the words that are not are returned, and then there are no results.
+  const wordChecks = new Map();
+
+  async function unknownWords(query) {
+    const words = [...new Set(query.split(/\s+/).map(foldWord).filter(Boolean))];
+    const found = await Promise.all(words.map(isIndexed));
+    return words.filter((_, i) => !found[i]);
+  }
+
+  function isIndexed(word) {
+    if (!wordChecks.has(word)) {
+      const check = checkWord(word);
+      // A failed check (say, the network dropped) is tried again next time.
+      check.catch(() => wordChecks.delete(word));
+      wordChecks.set(word, check);
+    }
+    return wordChecks.get(word);
+  }
+
+  async function checkWord(word) {
+    // A quoted word only matches its own stem: "fostering" finds "fostered".
+    const exact = await pagefind.search(`"${word}"`);
+    if (exact && exact.results.length) return true;
+    // Otherwise look at what the plain search matched: the start of a longer word is
+    // fine ("kin" while typing "kinship"), a much shorter word ("k" for "kertesz") is not.
+    const loose = await pagefind.search(word);
+    if (!loose) return false;
+    for (const result of loose.results.slice(0, 3)) {
+      const data = await result.data();
+      if (matchedWords(result, data).some((matched) => startsLike(matched, word))) return true;
+    }
+    return false;
   }
 
   async function loadPage(seq) {
@@ -261,6 +313,39 @@ function writeUrl(state, mode) {
   if (url === `${location.pathname}${location.search}${location.hash}`) return;
   if (mode === 'push') history.pushState(null, '', url);
   else history.replaceState(null, '', url);
+}
+
+// A word as the index compares it: lowercase, without accents or punctuation.
+function foldWord(word) {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+// The words of a result that Pagefind matched: in the text, and in matched metadata.
+function matchedWords(result, data) {
+  const text = (data.content || '').split(/\s+/);
+  const words = (data.locations || []).map((i) => text[i] || '');
+  for (const field of result.matchedMetaFields || []) {
+    words.push(...String((data.meta || {})[field] || '').split(/\s+/));
+  }
+  return words;
+}
+
+// Whether a matched word is the query word, or a form of it: it starts with the word,
+// or they share all but its last two letters ("fostered" for "fosteri", "study" for
+// "studi"). Parts of hyphenated words count on their own.
+function startsLike(matched, word) {
+  const parts = [matched, ...matched.split(/[^\p{L}\p{N}]+/u)].map(foldWord).filter(Boolean);
+  const needed = Math.max(Math.min(3, word.length), word.length - 2);
+  return parts.some((part) => part.startsWith(word) || commonPrefix(part, word) >= needed);
+}
+
+function commonPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return i;
 }
 
 function hasFilters(filters) {
