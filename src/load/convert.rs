@@ -209,7 +209,9 @@ impl<'a> Converter<'a> {
         match explicit {
             Some(Text(slug)) => {
                 let clean = slugify(&slug);
-                if clean != slug {
+                if clean.is_empty() {
+                    self.problems.push(self.no_address(true));
+                } else if clean != slug {
                     let diagnostic = self
                         .at_key(&["slug"], "PP0211", format!("the slug `{slug}` can only use lower-case letters, digits and hyphens"))
                         .with_hint(format!("use `slug: {clean}`"));
@@ -217,8 +219,30 @@ impl<'a> Converter<'a> {
                 }
                 clean
             }
-            None => slugify(&stem),
+            None => {
+                let slug = slugify(&stem);
+                if slug.is_empty() {
+                    self.problems.push(self.no_address(false));
+                }
+                slug
+            }
         }
+    }
+
+    /// A file whose name (or `slug:`) has no letter or digit a web address can use, such
+    /// as `日本語.md` or `...md`, would be published at `/stories//`.
+    pub fn no_address(&self, explicit: bool) -> Diagnostic {
+        let message = if explicit {
+            "the `slug` has no letters or digits a web address can use, so this file has no address"
+        } else {
+            "the file name has no letters or digits a web address can use, so this file has no address"
+        };
+        let diagnostic = if explicit {
+            self.at_key(&["slug"], "PP0212", message.into())
+        } else {
+            Diagnostic::error("PP0212", &self.file.path, message).at(1, 1, 3)
+        };
+        diagnostic.with_hint("add a line such as `slug: family-time-at-the-kitchen-table` (a-z, 0-9 and hyphens) between the --- lines, or rename the file")
     }
 }
 

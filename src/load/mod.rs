@@ -130,7 +130,7 @@ pub fn find_content_files(
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                problems.push(walk_problem(settings, &err));
+                problems.extend(walk_problem(settings, &err));
                 continue;
             }
         };
@@ -226,25 +226,38 @@ fn escaped_links(settings: &Settings, content: &Path, site_root: &Path) -> Vec<D
         .collect()
 }
 
-fn walk_problem(settings: &Settings, err: &walkdir::Error) -> Diagnostic {
+fn walk_problem(settings: &Settings, err: &walkdir::Error) -> Option<Diagnostic> {
     let path = err
         .path()
         .map(|p| display_path(settings, p))
         .unwrap_or_default();
     if err.loop_ancestor().is_some() {
-        return Diagnostic::warning(
-            "PP0802",
-            path,
-            "this folder link loops back on itself, so it is skipped",
-        )
-        .with_hint("remove the link that points to one of its own parent folders");
+        return Some(
+            Diagnostic::warning(
+                "PP0802",
+                path,
+                "this folder link loops back on itself, so it is skipped",
+            )
+            .with_hint("remove the link that points to one of its own parent folders"),
+        );
     }
-    Diagnostic::error(
-        "PP0010",
-        path,
-        format!("this file or folder cannot be read: {err}"),
+    // A broken link, or links that point at each other, cannot be followed; that is
+    // already a warning from `escaped_links`, not a file the user cannot read.
+    let is_link = err
+        .path()
+        .and_then(|p| std::fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.file_type().is_symlink());
+    if is_link {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "PP0010",
+            path,
+            format!("this file or folder cannot be read: {err}"),
+        )
+        .with_hint("check that it exists and that you have permission to read it"),
     )
-    .with_hint("check that it exists and that you have permission to read it")
 }
 
 enum Item {
@@ -375,7 +388,13 @@ fn page_from(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let explicit = raw.slug.is_some();
     let slug = crate::util::slugify(&raw.slug.map(|s| s.0).unwrap_or(stem));
+    if slug.is_empty() {
+        let diagnostic = converter.no_address(explicit);
+        converter.problems.push(diagnostic);
+        return None;
+    }
     Some(PageDocument {
         source: source.clone(),
         page: Page {

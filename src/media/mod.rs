@@ -31,7 +31,9 @@
 //! | PP0805 | error | a photo is damaged or not the format its name says; left out |
 //! | PP0806 | error | a photo format whose metadata cannot be removed; left out |
 //! | PP0807 | warning | something that is not a file or folder (a pipe, a device); skipped |
+//! | PP0808 | error | a web page, script or SVG with a script: it could run code in readers' browsers; left out (see [`active`]) |
 
+pub mod active;
 mod orientation;
 pub mod strip;
 pub mod svg;
@@ -335,6 +337,15 @@ fn prepare(job: &Job) -> Result<MediaFile, Diagnostic> {
         .with_hint("open the photo and save or export it as JPEG (or PNG or WebP), then use that file instead"));
     }
 
+    if let Some(reason) = active_content(&extension, &bytes) {
+        return Err(Diagnostic::error(
+            "PP0808",
+            site_path,
+            format!("“{site_path}” was not published: {reason}, and on this site it could run code in readers' browsers"),
+        )
+        .with_hint("publish documents as PDF and drawings as PNG, or export the drawing again as plain SVG without scripts or links"));
+    }
+
     let bytes = match ImageKind::from_path(Path::new(site_path)) {
         Some(kind) => strip_metadata(kind, &bytes).map_err(|err| damaged(site_path, kind, &err))?,
         None => match ImageKind::sniff(&bytes) {
@@ -350,6 +361,23 @@ fn prepare(job: &Job) -> Result<MediaFile, Diagnostic> {
         site_path: site_path.clone(),
         bytes,
     })
+}
+
+/// Why a file would be active content on the site, if it would (see [`active`]).
+fn active_content(extension: &str, bytes: &[u8]) -> Option<&'static str> {
+    if active::ACTIVE_EXTENSIONS.contains(&extension) {
+        return Some("it is a web page, script or program");
+    }
+    if extension == "svg" {
+        return active::svg_active_content(bytes);
+    }
+    // Photos by name or by content are rebuilt from their pixels, or refused as damaged.
+    if ImageKind::from_path(Path::new(&format!("x.{extension}"))).is_some()
+        || ImageKind::sniff(bytes).is_some()
+    {
+        return None;
+    }
+    active::looks_like_a_page(bytes)
 }
 
 /// Names never published and never reported: system clutter, not the user's media.

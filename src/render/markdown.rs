@@ -1,8 +1,9 @@
 //! Markdown → safe HTML.
 //!
-//! pulldown-cmark escapes text, but not link targets and not raw HTML. Link targets are
-//! filtered here (no `javascript:` or `data:`), and any body containing raw HTML is passed
-//! through ammonia. Headings get ids and start at h2, so each page keeps one h1.
+//! pulldown-cmark escapes text, but not link targets, raw HTML or heading attributes
+//! (`# Title {onclick=…}`). Link targets are filtered here (no `javascript:` or `data:`),
+//! and every body is passed through ammonia, whatever it contains: markdown alone can
+//! produce attributes. Headings get ids and start at h2, so each page keeps one h1.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -30,9 +31,6 @@ pub fn options() -> Options {
 /// Renders a markdown body. `base_path` ("/" or "/sub/") prefixes site-absolute links.
 pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
-    let has_raw_html = events
-        .iter()
-        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     shift_headings(&mut events);
     add_heading_ids(&mut events);
     for event in &mut events {
@@ -41,10 +39,81 @@ pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
     let text = plain_text(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html {
-        html = SANITISER.clean(&html).to_string();
+    if nesting_depth(&html) > MAX_NESTING {
+        html = paragraphs_of(&text);
     }
+    let html = SANITISER.clean(&html).to_string();
     RenderedBody { html, text }
+}
+
+/// How deeply a body's elements may sit inside each other. html5ever, under ammonia,
+/// checks the open elements at every tag, so time grows with length × depth: a 1 MB
+/// story of `>>>>…` or `<div><div>…` took minutes. Real stories nest a dozen levels;
+/// Chromium's own parser stops at 512.
+pub const MAX_NESTING: usize = 256;
+
+/// How deeply the elements of `markdown`'s HTML nest (quotes, lists and raw HTML alike).
+pub fn markdown_nesting(markdown: &str) -> usize {
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    nesting_depth(&html)
+}
+
+/// The most elements open at once in `html`, found in one pass the way a parser keeps
+/// its stack: an end tag closes up to the same name when open and is ignored otherwise.
+/// Stops counting past [`MAX_NESTING`], so it stays linear.
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param",
+    ];
+    let mut open: Vec<String> = Vec::new();
+    let mut deepest = 0;
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name: String = rest[name_start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || !rest[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if closing {
+            if let Some(position) = open.iter().rposition(|n| *n == name) {
+                open.truncate(position);
+            }
+        } else if !VOID.contains(&name.as_str()) {
+            open.push(name);
+            deepest = deepest.max(open.len());
+            if deepest > MAX_NESTING {
+                return deepest;
+            }
+        }
+    }
+    deepest
+}
+
+/// A body too deeply nested to parse quickly, shown as its plain text.
+fn paragraphs_of(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 64);
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        html.push_str("<p>");
+        for ch in paragraph.chars() {
+            match ch {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                '"' => html.push_str("&quot;"),
+                c => html.push(c),
+            }
+        }
+        html.push_str("</p>\n");
+    }
+    html
 }
 
 /// Plain text of inline markdown (titles may use *emphasis*; previews need none).
@@ -230,6 +299,37 @@ mod tests {
         }
         let data = render_markdown("[x](data:text/html;base64,PHNjcmlwdD4=)", "/");
         assert!(!data.html.contains("data:"), "{}", data.html);
+    }
+
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        // No raw HTML here, so nothing looks like a tag to a filter that waits for one.
+        let body = render_markdown(
+            "# Hi {onclick=alert(1) style=color:red #top .lead}\n\nText.\n",
+            "/",
+        );
+        assert!(!body.html.contains("onclick"), "{}", body.html);
+        assert!(!body.html.contains("style"), "{}", body.html);
+        assert!(body.html.contains("id=\"top\""), "{}", body.html);
+    }
+
+    #[test]
+    fn nesting_is_counted_like_a_parser_keeps_its_stack() {
+        assert_eq!(nesting_depth("<p>a</p><p>b</p>"), 1);
+        assert_eq!(nesting_depth("<div><p>a<br><img src=x></p></div>"), 2);
+        assert_eq!(nesting_depth("<div></span><div></span><div>"), 3);
+        assert_eq!(nesting_depth("<ul><li><ul><li>x</li></ul></li></ul>"), 4);
+        assert_eq!(nesting_depth("a < b and 1<2 <!-- x -->"), 0);
+        assert!(nesting_depth(&"<div>".repeat(10_000)) <= MAX_NESTING + 1);
+    }
+
+    #[test]
+    fn deeply_nested_bodies_render_quickly_as_text() {
+        let body = render_markdown(&format!("{}<script>x</script>", ">".repeat(5000)), "/");
+        assert!(!body.html.contains("<blockquote"), "{}", &body.html[..200]);
+        assert!(!body.html.contains("<script"));
+        let body = render_markdown(&"<div>".repeat(5000), "/");
+        assert!(!body.html.contains("<div"));
     }
 
     #[test]

@@ -409,6 +409,9 @@ pub fn alias_path(alias: &str) -> String {
         .split('/')
         .filter(|p| !p.is_empty() && *p != "." && *p != "..")
         .collect();
+    if clean.is_empty() {
+        return "/".to_string();
+    }
     format!("/{}/", clean.join("/"))
 }
 
@@ -696,6 +699,7 @@ mod tests {
     fn aliases_cannot_climb_out_of_the_site() {
         assert_eq!(alias_path("/stories/old/"), "/stories/old/");
         assert_eq!(alias_path("stories/../../etc"), "/stories/etc/");
+        assert_eq!(alias_path("/../"), "/");
     }
 
     #[test]

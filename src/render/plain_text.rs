@@ -65,7 +65,14 @@ pub fn story_text(site: &Site, entry: &Entry) -> String {
     }
     doc.field("Web address", &url);
     doc.field("Published by", publisher(site));
-    format!("\u{feff}{}\n", doc.lines.join("\n").trim_end())
+    let text = doc.lines.join("\n");
+    // Control characters (a pasted NUL, a bell) mean nothing in a text file and break
+    // some tools that journalists paste into; tabs and line breaks stay.
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    format!("\u{feff}{}\n", text.trim_end())
 }
 
 fn publisher(site: &Site) -> &str {

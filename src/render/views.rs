@@ -21,6 +21,10 @@ pub struct SiteView<'a> {
     pub base_path: &'a str,
     pub press_office: Option<&'a crate::model::Contact>,
     pub accessibility: &'a crate::config::AccessibilitySettings,
+    /// `last_reviewed` as "1 November 2026" when it is a date, else as written.
+    pub accessibility_reviewed: String,
+    /// `last_reviewed` for a `<time datetime>`, only when it is a real date.
+    pub accessibility_reviewed_iso: Option<String>,
     pub submissions_email: &'a str,
     pub nominations: &'a crate::config::NominationRules,
     pub year: i16,
@@ -53,6 +57,16 @@ impl<'a> SiteView<'a> {
             base_path: &s.base_path,
             press_office: s.press_office.as_ref(),
             accessibility: &s.accessibility,
+            accessibility_reviewed: crate::load::convert::parse_date(
+                &s.accessibility.last_reviewed,
+            )
+            .map(|(date, _)| human_date(date))
+            .unwrap_or_else(|_| s.accessibility.last_reviewed.clone()),
+            accessibility_reviewed_iso: crate::load::convert::parse_date(
+                &s.accessibility.last_reviewed,
+            )
+            .ok()
+            .map(|(date, _)| date.to_string()),
             submissions_email: &s.submissions.email,
             nominations: &s.nominations,
             year: site.now.to_zoned(jiff::tz::TimeZone::UTC).year(),
@@ -176,6 +190,12 @@ pub fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
     }
 }
 
+/// The link to a term's page, or None for a term made only of symbols (a tag `]]>`),
+/// which gets no page: see `build_taxonomy`.
+pub fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -> Option<TermLink> {
+    (!slugify(name).is_empty()).then(|| term_link(site, kind, name))
+}
+
 pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
     CardView {
         kind: entry.kind,
@@ -188,11 +208,11 @@ pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
         council: entry
             .council
             .as_deref()
-            .map(|c| term_link(site, TaxonomyKind::Council, c)),
+            .and_then(|c| published_term_link(site, TaxonomyKind::Council, c)),
         service: entry
             .service
             .as_deref()
-            .map(|s| term_link(site, TaxonomyKind::Service, s)),
+            .and_then(|s| published_term_link(site, TaxonomyKind::Service, s)),
         people: entry
             .people()
             .into_iter()
@@ -238,12 +258,12 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
         practice_areas: entry
             .practice_areas
             .iter()
-            .map(|a| term_link(site, TaxonomyKind::PracticeArea, a))
+            .filter_map(|a| published_term_link(site, TaxonomyKind::PracticeArea, a))
             .collect(),
         tags: entry
             .tags
             .iter()
-            .map(|t| term_link(site, TaxonomyKind::Tag, t))
+            .filter_map(|t| published_term_link(site, TaxonomyKind::Tag, t))
             .collect(),
         year: term_link(site, TaxonomyKind::Year, &entry.date.year().to_string()),
         voice_note: entry.voice_note.as_ref().map(|v| VoiceNoteView {

@@ -80,6 +80,7 @@ fn check_document(settings: &Settings, document: &Document, known: &KnownPaths) 
     problems.extend(check_voice_note(settings, &converter, entry));
     problems.extend(check_word_count(settings, document));
     problems.extend(check_story_has_text(document));
+    problems.extend(check_nesting(document));
     problems.extend(check_body_links(
         &document.source.path,
         &document.source.text,
@@ -286,6 +287,23 @@ fn check_story_has_text(document: &Document) -> Option<Diagnostic> {
             .at(first_text_line(entry), 1, 1)
             .with_hint("write the story below the front matter (after the second `---` line); notes between <!-- and --> are not published and do not count"),
     )
+}
+
+/// A body nested deeper than the renderer parses quickly is shown as plain text; say
+/// so rather than publish a story that silently lost its formatting.
+fn check_nesting(document: &Document) -> Vec<Diagnostic> {
+    use crate::render::markdown::{markdown_nesting, MAX_NESTING};
+    let entry = &document.entry;
+    if markdown_nesting(&entry.body) <= MAX_NESTING {
+        return Vec::new();
+    }
+    vec![Diagnostic::error(
+        "PP0214",
+        &document.source.path,
+        format!("the text is nested more than {MAX_NESTING} levels deep (quotes, lists or HTML tags inside each other)"),
+    )
+    .at(entry.body_line, 1, 1)
+    .with_hint("this usually comes from pasted web page code or a long run of > signs; remove the extra levels")]
 }
 
 fn check_image(settings: &Settings, converter: &Converter, entry: &Entry) -> Vec<Diagnostic> {
@@ -549,6 +567,58 @@ pub fn check_body_links(
     problems
 }
 
+/// Names the site itself publishes at its top level, besides the reserved sections.
+const TOP_LEVEL_FILES: &[&str] = &["index.html", "404.html", "sitemap.xml", "robots.txt"];
+
+/// An alias (an old address that redirects here) is written as a page of its own, so
+/// it must not land on the home page, a listing, the site's own sections, another
+/// entry or page, or another file's alias: whichever was written last would win.
+fn check_aliases(pages: &BTreeMap<String, &Path>, library: &Library) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut claimed: BTreeMap<String, &Path> = BTreeMap::new();
+    for document in &library.documents {
+        let converter = Converter::new(&document.source, &document.parts);
+        for alias in &document.entry.aliases {
+            let path = crate::render::pages::alias_path(alias);
+            let first = path.trim_matches('/').split('/').next().unwrap_or("");
+            let section_listing = ["stories", "nominations"].contains(&first)
+                && (path.matches('/').count() == 2 || path.starts_with(&format!("/{first}/page/")));
+            let reason = if path == "/" {
+                Some("the home page".to_string())
+            } else if section_listing {
+                Some(format!("the site's own listing at /{first}/"))
+            } else if (RESERVED_SLUGS.contains(&first)
+                && !["stories", "nominations"].contains(&first))
+                || TOP_LEVEL_FILES.contains(&first)
+            {
+                Some(format!("part of the site's own /{first}"))
+            } else if let Some(owner) = pages.get(&path) {
+                Some(format!("the address of {}", owner.display()))
+            } else {
+                claimed
+                    .get(&path)
+                    .map(|owner| format!("also an old address in {}", owner.display()))
+            };
+            match reason {
+                Some(reason) => problems.push(
+                    converter
+                        .at_value(
+                            "aliases",
+                            alias,
+                            "PP0018",
+                            format!("the old address `{path}` cannot redirect here: it is {reason}"),
+                        )
+                        .with_hint("an alias is an old address of this story that should lead here; remove it, or correct it to the address this story used to have"),
+                ),
+                None => {
+                    claimed.insert(path, &document.source.path);
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// Rules across files: two files with one slug, page slugs that clash with the site's own.
 pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -587,6 +657,7 @@ pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnosti
             seen.insert(path, file);
         }
     }
+    problems.extend(check_aliases(&seen, library));
     for page in &library.pages {
         if RESERVED_SLUGS.contains(&page.page.slug.as_str()) {
             problems.push(

@@ -123,6 +123,7 @@ impl DiskSink {
             return Err(OutputError::Busy { path: output });
         }
         // Checked again under the lock: another build may have changed the folder.
+        clear_stale_staging(&parent, &name, &output)?;
         check_output_dir(&output, site_root)?;
         let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
         remove_dir_if_present(&staging)?;
@@ -188,6 +189,29 @@ impl Drop for DiskSink {
     }
 }
 
+/// Removes what builds that died without cleaning up (killed, power cut) left beside the
+/// output. Called only under the lock, so no other build can be writing to them. A
+/// build killed between moving the old site aside and the new one in leaves the old
+/// site in `….old` and no output: that is put back, so it is never lost.
+fn clear_stale_staging(parent: &Path, name: &str, output: &Path) -> Result<(), FsError> {
+    let prefix = format!(".{name}.staging-");
+    let entries = fs::read_dir(parent).map_err(|e| FsError::new("cannot read", parent, e))?;
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir || !file_name.starts_with(&prefix) {
+            continue;
+        }
+        let path = entry.path();
+        if file_name.ends_with(".old") && path.join(OUTPUT_MARKER).is_file() && !output.exists() {
+            fs::rename(&path, output).map_err(|e| FsError::new("cannot restore", &path, e))?;
+            continue;
+        }
+        remove_dir_if_present(&path)?;
+    }
+    Ok(())
+}
+
 fn remove_dir_if_present(path: &Path) -> Result<(), FsError> {
     match fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
@@ -222,7 +246,24 @@ impl Sink for DiskSink {
                 }
             }
         }
-        fs::write(&target, bytes).map_err(|e| FsError::new("cannot write", &target, e))
+        // Staging starts empty, so a file that exists already was written by another
+        // job: two parts of the site claim one address, and the later must not win.
+        let mut file = match File::options().write(true).create_new(true).open(&target) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(FsError::new(
+                    "refusing to write",
+                    &target,
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("two parts of the site would both be published as {path}"),
+                    ),
+                ))
+            }
+            Err(e) => return Err(FsError::new("cannot write", &target, e)),
+        };
+        std::io::Write::write_all(&mut file, &bytes)
+            .map_err(|e| FsError::new("cannot write", &target, e))
     }
 }
 
@@ -273,6 +314,38 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("staging"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleared_and_a_moved_site_put_back() {
+        let site = tempfile::tempdir().unwrap();
+        let output = site.path().join("public");
+        let sink = DiskSink::begin(&output, site.path(), true).unwrap();
+        sink.put("index.html", b"old site".to_vec()).unwrap();
+        sink.commit().unwrap();
+        // As if killed: one build mid-write, another between its two renames.
+        fs::create_dir_all(site.path().join(".public.staging-99999/stories")).unwrap();
+        fs::rename(&output, site.path().join(".public.staging-88888.old")).unwrap();
+        let sink = DiskSink::begin(&output, site.path(), true).unwrap();
+        assert_eq!(fs::read(output.join("index.html")).unwrap(), b"old site");
+        assert!(!site.path().join(".public.staging-99999").exists());
+        assert!(!site.path().join(".public.staging-88888.old").exists());
+        sink.abandon();
+    }
+
+    #[test]
+    fn a_file_cannot_be_written_twice_in_one_build() {
+        let site = tempfile::tempdir().unwrap();
+        let sink = DiskSink::begin(&site.path().join("public"), site.path(), true).unwrap();
+        sink.put("stories/a/index.html", b"first".to_vec()).unwrap();
+        let err = sink
+            .put("stories/a/index.html", b"second".to_vec())
+            .unwrap_err();
+        assert!(err.to_string().contains("two parts of the site"), "{err}");
+        assert_eq!(
+            fs::read(sink.staging_dir().join("stories/a/index.html")).unwrap(),
+            b"first"
+        );
     }
 
     #[test]
