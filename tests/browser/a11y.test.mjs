@@ -92,10 +92,16 @@ function choosePages() {
     const later = matching(new RegExp(`^${taxonomy}/[^/]+/page/2/index\\.html$`))[0];
     if (later) add(`${taxonomy} term, page 2`, urlPathOf(later));
   }
+  // Every other page is one of a kind (about, press, feeds, the statement, the
+  // submit forms and guide, ...): all of them.
   const covered = new Set(['stories', 'nominations', 'search', ...TAXONOMIES]);
-  for (const f of matching(/^[^/]+\/index\.html$/)) {
-    const top = f.split('/')[0];
-    if (!covered.has(top)) add(top, `${top}/`);
+  for (const f of matching(/^[^/]+\/(?:[^/]+\/)*index\.html$/)) {
+    if (covered.has(f.split('/')[0])) continue;
+    const path = urlPathOf(f);
+    add(path.slice(0, -1), path, f.startsWith('submit/') && html.get(f).includes('id="submit-form"') ? { form: true } : {});
+    if (f.startsWith('submit/') && html.get(f).includes('id="submit-form"')) {
+      add(`${path.slice(0, -1)}, errors shown`, path, { form: 'errors' });
+    }
   }
   add('404', '404.html');
   add('search, empty', 'search/', { search: 'empty' });
@@ -123,6 +129,15 @@ function readSettings(yaml) {
 async function visit(browser, entry) {
   const { page, problems } = await openPage(browser.context);
   await page.goto(server.url + entry.path);
+  if (entry.form) {
+    // submit.js shows the form; pressing the button with nothing filled in shows
+    // the error summary and every error message.
+    await page.locator('#submit-form').waitFor({ state: 'visible' });
+    if (entry.form === 'errors') {
+      await page.click('#submit-button');
+      await page.locator('#error-summary').waitFor({ state: 'visible' });
+    }
+  }
   if (entry.search === 'empty') {
     await page.waitForSelector('[data-search-state="done"]');
   } else if (entry.search) {
@@ -197,7 +212,7 @@ async function structureProblems(page) {
 describe('the example site covers every page type', () => {
   test('it has a page 2, a voice note, an image and every taxonomy', () => {
     const names = pages.map((p) => p.name);
-    for (const expected of ['stories listing, page 2', 'nominations listing, page 2', 'nomination with a voice note', 'story with an image', 'about', 'accessibility', 'press', 'feeds']) {
+    for (const expected of ['stories listing, page 2', 'nominations listing, page 2', 'nomination with a voice note', 'story with an image', 'about', 'accessibility', 'press', 'feeds', '404']) {
       assert.ok(names.includes(expected), `no "${expected}" page in the example build: ${names.join(', ')}`);
     }
     for (const taxonomy of TAXONOMIES) assert.ok(names.includes(`${taxonomy} term`), `no ${taxonomy} term page`);
