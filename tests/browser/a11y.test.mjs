@@ -260,13 +260,31 @@ describe('keyboard', () => {
     await page.close();
   });
 
-  test('every control reached by Tab shows a clear focus indicator', async () => {
+  test('every control reached by Tab shows a clear focus indicator, in light and dark', async () => {
     const failures = [];
-    for (const entry of [byName('home'), byName('stories listing, page 2'), byName('nomination with a voice note')]) {
-      const { page } = await visit(light, entry);
+    const cases = [byName('home'), byName('stories listing, page 2'), byName('nomination with a voice note')]
+      .flatMap((entry) => [['light', light, entry], ['dark', dark, entry]]);
+    for (const [scheme, browser, entry] of cases) {
+      const { page } = await visit(browser, entry);
       const look = () => {
-        const s = getComputedStyle(document.activeElement);
-        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow, background: s.backgroundColor };
+        const el = document.activeElement;
+        const s = getComputedStyle(el);
+        // The focused text against the focus background, where that is opaque.
+        const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+        const luminance = (c) => {
+          const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+            const x = v / 255;
+            return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const bg = rgb(s.backgroundColor);
+        let contrast = null;
+        if (el.tagName === 'A' && (bg.length < 4 || bg[3] === 1)) {
+          const [hi, lo] = [luminance(s.color), luminance(s.backgroundColor)].sort((a, b) => b - a);
+          contrast = Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+        }
+        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow, background: s.backgroundColor, contrast };
       };
       // The look of each control without focus, keyed by a probe number.
       const unfocused = await page.evaluate(() =>
@@ -281,14 +299,15 @@ describe('keyboard', () => {
         const probe = await page.evaluate(() => document.activeElement?.dataset.focusProbe);
         if (probe === undefined) continue;
         const focused = await page.evaluate(look);
-        const before = unfocused[Number(probe)];
+        const before = { ...unfocused[Number(probe)], contrast: focused.contrast };
         const outlineShows = !/^none|transparent|rgba\(0, 0, 0, 0\)/.test(focused.outline.split(' ').slice(2).join(' ')) &&
           !focused.outline.startsWith('none') && parseFloat(focused.outline.split(' ')[1]) >= 2;
         const changed = focused.outline !== before.outline || focused.shadow !== before.shadow || focused.background !== before.background;
         const strongEnough = outlineShows || (focused.shadow !== 'none' && focused.shadow !== before.shadow);
-        if (!changed || !strongEnough) {
+        const readable = focused.contrast === null || focused.contrast >= 4.5;
+        if (!changed || !strongEnough || !readable) {
           const what = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 100));
-          failures.push(`/${entry.path}: ${what} (focused: ${JSON.stringify(focused)})`);
+          failures.push(`[${scheme}] /${entry.path}: ${what} (focused: ${JSON.stringify(focused)})`);
         }
       }
       await page.close();
