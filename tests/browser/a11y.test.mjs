@@ -92,10 +92,16 @@ function choosePages() {
     const later = matching(new RegExp(`^${taxonomy}/[^/]+/page/2/index\\.html$`))[0];
     if (later) add(`${taxonomy} term, page 2`, urlPathOf(later));
   }
+  // Every other page is one of a kind (about, press, feeds, the statement, the
+  // submit forms and guide, ...): all of them.
   const covered = new Set(['stories', 'nominations', 'search', ...TAXONOMIES]);
-  for (const f of matching(/^[^/]+\/index\.html$/)) {
-    const top = f.split('/')[0];
-    if (!covered.has(top)) add(top, `${top}/`);
+  for (const f of matching(/^[^/]+\/(?:[^/]+\/)*index\.html$/)) {
+    if (covered.has(f.split('/')[0])) continue;
+    const path = urlPathOf(f);
+    add(path.slice(0, -1), path, f.startsWith('submit/') && html.get(f).includes('id="submit-form"') ? { form: true } : {});
+    if (f.startsWith('submit/') && html.get(f).includes('id="submit-form"')) {
+      add(`${path.slice(0, -1)}, errors shown`, path, { form: 'errors' });
+    }
   }
   add('404', '404.html');
   add('search, empty', 'search/', { search: 'empty' });
@@ -123,6 +129,15 @@ function readSettings(yaml) {
 async function visit(browser, entry) {
   const { page, problems } = await openPage(browser.context);
   await page.goto(server.url + entry.path);
+  if (entry.form) {
+    // submit.js shows the form; pressing the button with nothing filled in shows
+    // the error summary and every error message.
+    await page.locator('#submit-form').waitFor({ state: 'visible' });
+    if (entry.form === 'errors') {
+      await page.click('#submit-button');
+      await page.locator('#error-summary').waitFor({ state: 'visible' });
+    }
+  }
   if (entry.search === 'empty') {
     await page.waitForSelector('[data-search-state="done"]');
   } else if (entry.search) {
@@ -197,7 +212,7 @@ async function structureProblems(page) {
 describe('the example site covers every page type', () => {
   test('it has a page 2, a voice note, an image and every taxonomy', () => {
     const names = pages.map((p) => p.name);
-    for (const expected of ['stories listing, page 2', 'nominations listing, page 2', 'nomination with a voice note', 'story with an image', 'about', 'accessibility', 'press', 'feeds']) {
+    for (const expected of ['stories listing, page 2', 'nominations listing, page 2', 'nomination with a voice note', 'story with an image', 'about', 'accessibility', 'press', 'feeds', '404']) {
       assert.ok(names.includes(expected), `no "${expected}" page in the example build: ${names.join(', ')}`);
     }
     for (const taxonomy of TAXONOMIES) assert.ok(names.includes(`${taxonomy} term`), `no ${taxonomy} term page`);
@@ -245,13 +260,31 @@ describe('keyboard', () => {
     await page.close();
   });
 
-  test('every control reached by Tab shows a clear focus indicator', async () => {
+  test('every control reached by Tab shows a clear focus indicator, in light and dark', async () => {
     const failures = [];
-    for (const entry of [byName('home'), byName('stories listing, page 2'), byName('nomination with a voice note')]) {
-      const { page } = await visit(light, entry);
+    const cases = [byName('home'), byName('stories listing, page 2'), byName('nomination with a voice note')]
+      .flatMap((entry) => [['light', light, entry], ['dark', dark, entry]]);
+    for (const [scheme, browser, entry] of cases) {
+      const { page } = await visit(browser, entry);
       const look = () => {
-        const s = getComputedStyle(document.activeElement);
-        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow, background: s.backgroundColor };
+        const el = document.activeElement;
+        const s = getComputedStyle(el);
+        // The focused text against the focus background, where that is opaque.
+        const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+        const luminance = (c) => {
+          const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+            const x = v / 255;
+            return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const bg = rgb(s.backgroundColor);
+        let contrast = null;
+        if (el.tagName === 'A' && (bg.length < 4 || bg[3] === 1)) {
+          const [hi, lo] = [luminance(s.color), luminance(s.backgroundColor)].sort((a, b) => b - a);
+          contrast = Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+        }
+        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, shadow: s.boxShadow, background: s.backgroundColor, contrast };
       };
       // The look of each control without focus, keyed by a probe number.
       const unfocused = await page.evaluate(() =>
@@ -266,14 +299,15 @@ describe('keyboard', () => {
         const probe = await page.evaluate(() => document.activeElement?.dataset.focusProbe);
         if (probe === undefined) continue;
         const focused = await page.evaluate(look);
-        const before = unfocused[Number(probe)];
+        const before = { ...unfocused[Number(probe)], contrast: focused.contrast };
         const outlineShows = !/^none|transparent|rgba\(0, 0, 0, 0\)/.test(focused.outline.split(' ').slice(2).join(' ')) &&
           !focused.outline.startsWith('none') && parseFloat(focused.outline.split(' ')[1]) >= 2;
         const changed = focused.outline !== before.outline || focused.shadow !== before.shadow || focused.background !== before.background;
         const strongEnough = outlineShows || (focused.shadow !== 'none' && focused.shadow !== before.shadow);
-        if (!changed || !strongEnough) {
+        const readable = focused.contrast === null || focused.contrast >= 4.5;
+        if (!changed || !strongEnough || !readable) {
           const what = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 100));
-          failures.push(`/${entry.path}: ${what} (focused: ${JSON.stringify(focused)})`);
+          failures.push(`[${scheme}] /${entry.path}: ${what} (focused: ${JSON.stringify(focused)})`);
         }
       }
       await page.close();

@@ -1,7 +1,7 @@
 // The Nu HTML Checker (vnu.jar from the vnu-jar package, run with Java) over every
 // HTML file of the example site, built with page_size 5 so later listing pages exist
-// too, plus the search page as search.js leaves it once results and filters are
-// showing. Valid markup is what assistive technology relies on (WCAG 4.1.1 is gone
+// too, plus the DOM of the pages scripts change: search with results and a filter,
+// and the submit forms showing their errors. Valid markup is what assistive technology relies on (WCAG 4.1.1 is gone
 // from 2.2, but broken nesting and duplicate ids still break names and landmarks).
 //
 // Errors always fail. Warnings fail too, except the two kinds below, which come from
@@ -9,6 +9,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,10 +54,20 @@ after(async () => {
   if (snapshots) await rm(snapshots, { recursive: true, force: true });
 });
 
-/** Saves the search page's DOM after search.js has drawn results and ticked a filter. */
-async function searchSnapshot() {
+/**
+ * Saves the DOM of pages that scripts change: the search page once search.js has drawn
+ * results and a filter is ticked, and each submit form after an empty submission has
+ * drawn the error summary and messages.
+ */
+async function liveSnapshots() {
   const server = await serveFolder(site.dir);
   const browser = await launchBrowser();
+  const saved = [];
+  const save = async (page, name) => {
+    const file = join(snapshots, `${name}.html`);
+    await writeFile(file, `<!DOCTYPE html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`);
+    saved.push(file);
+  };
   try {
     const { page } = await openPage(browser.context);
     await page.goto(`${server.url}search/?q=family`);
@@ -65,9 +76,16 @@ async function searchSnapshot() {
     await page.waitForFunction(
       () => new URL(location.href).searchParams.has('type') && document.querySelector('[data-search-state="done"]'),
     );
-    const file = join(snapshots, 'search-with-results-and-a-filter.html');
-    await writeFile(file, `<!DOCTYPE html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`);
-    return file;
+    await save(page, 'search-with-results-and-a-filter');
+    for (const kind of ['story', 'nomination']) {
+      if (!existsSync(join(site.dir, 'submit', kind, 'index.html'))) continue;
+      await page.goto(`${server.url}submit/${kind}/`);
+      await page.locator('#submit-form').waitFor({ state: 'visible' });
+      await page.click('#submit-button');
+      await page.locator('#error-summary').waitFor({ state: 'visible' });
+      await save(page, `submit-${kind}-with-errors`);
+    }
+    return saved;
   } finally {
     await browser.close();
     await server.close();
@@ -75,9 +93,9 @@ async function searchSnapshot() {
 }
 
 describe('Nu HTML Checker', () => {
-  test('every built page and the live search page have no errors and no unexplained warnings', async (t) => {
+  test('every built page and the script-drawn states have no errors and no unexplained warnings', async (t) => {
     const files = (await htmlFiles(site.dir)).map((f) => join(site.dir, f));
-    files.push(await searchSnapshot());
+    files.push(...(await liveSnapshots()));
     const started = Date.now();
     const messages = await vnuMessages(files);
     t.diagnostic(`checked ${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
