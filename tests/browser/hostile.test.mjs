@@ -72,7 +72,10 @@ async function prepareSite() {
     else await writeFile(target, file.text);
   }
   const out = join(work, 'public');
-  execFileSync('cargo', ['run', '--quiet', '--', 'build', '--site', site, '--output', out, '--now', '2026-06-01T12:00:00Z', '--quiet'], {
+  // --no-search: one payload makes Pagefind 1.6 panic while indexing (the build then
+  // refuses to publish, PP0901); a known bug recorded in the project's notes. The pages
+  // themselves are what this test is about.
+  execFileSync('cargo', ['run', '--quiet', '--', 'build', '--site', site, '--output', out, '--now', '2026-06-01T12:00:00Z', '--quiet', '--no-search'], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

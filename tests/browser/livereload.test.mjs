@@ -114,7 +114,8 @@ test('a broken save shows an accessible overlay that goes when the file is fixed
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
   const text = await dialog.textContent();
-  assert.match(text, /content\/stories\/kinship-visit\.md:7:15/);
+  // The unclosed `[` is reported where it opens: line 6, column 10.
+  assert.match(text, /content\/stories\/kinship-visit\.md:6:10/);
   assert.match(text, /error PP0101: the front matter cannot be read/);
   assert.match(text, /Hint: /);
   // Keyboard users land on the close button; the story under it is the last good one.
