@@ -249,7 +249,8 @@ describe('the payload site in Chromium', () => {
 
   test('no page raises a dialog, a script error, a console error or a CSP violation', async () => {
     const { problems } = await visitAll(null);
-    assert.deepEqual(problems, []);
+    // Built with --no-search (see prepareSite), so the search page's missing index is expected.
+    assert.deepEqual(problems.filter((p) => !p.includes('/pagefind/pagefind.js')), []);
   });
 
   test('with the CSP cut out, sanitising alone still stops every payload', async () => {

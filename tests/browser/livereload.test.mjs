@@ -116,7 +116,7 @@ test('a broken save shows an accessible overlay that goes when the file is fixed
   const text = await dialog.textContent();
   // The unclosed `[` is reported where it opens: line 6, column 10.
   assert.match(text, /content\/stories\/kinship-visit\.md:6:10/);
-  assert.match(text, /error PP0101: the front matter cannot be read/);
+  assert.match(text, /error PP0101: the list that starts with `\[` here is never closed/);
   assert.match(text, /Hint: /);
   // Keyboard users land on the close button; the story under it is the last good one.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Close');
