@@ -12,6 +12,7 @@ use crate::load::{load_library, Library};
 use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
+use crate::search::{SearchError, SearchFile, SearchIndexer};
 use crate::validate::validate;
 use crate::write::guard::LeakGuard;
 use crate::write::{DiskSink, OutputError, Sink};
@@ -23,6 +24,8 @@ pub struct BuildOptions {
     pub publish: PublishOptions,
     /// Warnings stop the build too.
     pub deny_warnings: bool,
+    /// Build the search bundle (`pagefind/`). Off for quick builds (`--no-search`).
+    pub search: bool,
 }
 
 impl BuildOptions {
@@ -34,6 +37,7 @@ impl BuildOptions {
                 include_drafts: false,
             },
             deny_warnings: false,
+            search: true,
         }
     }
 }
@@ -74,8 +78,8 @@ pub fn check(options: &BuildOptions) -> Checked {
         }
     };
     let mut library = load_library(&settings);
-    let mut diagnostics = std::mem::take(&mut library.diagnostics);
-    diagnostics.extend(validate(&settings, &library));
+    let load_problems = std::mem::take(&mut library.diagnostics);
+    let mut diagnostics = diagnose(&settings, &library, load_problems);
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     diagnostics.extend(media.diagnostics);
     let media_files = media.files.into_iter().map(published_media_path).collect();
@@ -98,7 +102,22 @@ fn published_media_path(mut file: MediaFile) -> MediaFile {
     file
 }
 
-fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+/// Every problem of a loaded library: its loading problems and validation's findings,
+/// in the order `check` reports them. The preview server calls this on the library it
+/// keeps in memory, so its overlay says exactly what `check` would.
+pub fn diagnose(
+    settings: &Settings,
+    library: &Library,
+    load_problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = load_problems;
+    diagnostics.extend(validate(settings, library));
+    sort_diagnostics(&mut diagnostics);
+    diagnostics
+}
+
+/// Puts diagnostics in the order `check` reports them: by file, line, column, code.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
@@ -143,8 +162,24 @@ pub fn build_into(
     let theme = Theme::load(settings).map_err(BuildError::Content)?;
     let guard = leak_guard(settings, &checked.library, site);
     let jobs = all_jobs(site);
-    let mut stats = render::render_jobs(site, &theme, &jobs, sink, &guard, progress)
-        .map_err(BuildError::Content)?;
+    let indexer = options
+        .search
+        .then(|| SearchIndexer::start(&settings.language));
+    let rendered = render::render_jobs_with_search(
+        site,
+        &theme,
+        &jobs,
+        sink,
+        &guard,
+        progress,
+        indexer.as_ref(),
+    );
+    // The indexer is finished even when rendering failed, so its thread always ends.
+    let search_files = indexer.map(SearchIndexer::finish);
+    let mut stats = rendered.map_err(BuildError::Content)?;
+    if let Some(files) = search_files {
+        stats.files += write_search_bundle(files, sink).map_err(BuildError::Content)?;
+    }
     stats.files += write_media(&checked.media, sink, &guard).map_err(BuildError::Content)?;
     Ok(BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
@@ -178,6 +213,33 @@ pub fn build_to_disk(
     }
 }
 
+/// Writes the search bundle. Its records came from the public model only, and its files
+/// are compressed, so the leak guard has nothing to read in them.
+fn write_search_bundle(
+    files: Result<Vec<SearchFile>, SearchError>,
+    sink: &dyn Sink,
+) -> Result<usize, Vec<Diagnostic>> {
+    let files = files.map_err(|err| {
+        vec![Diagnostic::error(
+            "PP0901",
+            "site.yaml",
+            format!("the search index could not be built: {err}"),
+        )
+        .with_hint("build with --no-search to publish without search, and report this problem")]
+    })?;
+    let count = files.len();
+    for file in files {
+        sink.put(&file.path, file.bytes).map_err(|err| {
+            vec![Diagnostic::error(
+                "PP0701",
+                &err.path,
+                format!("the site could not be written: {err}"),
+            )]
+        })?;
+    }
+    Ok(count)
+}
+
 /// Copies the (already cleaned) media files; they pass the leak guard like pages do,
 /// since an SVG or a text file can carry a name too.
 pub fn write_media(
@@ -206,6 +268,26 @@ pub fn write_media(
 
 /// Every anonymous name in the library and every held-back entry's address.
 pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
+    let (names, held_back) = leak_guard_inputs(settings, library, site);
+    LeakGuard::new(&names, &held_back)
+}
+
+/// What a [`LeakGuard`] forbids, as (text, file that says so) pairs: anonymous names,
+/// then the addresses of held-back entries.
+pub type GuardInputs = (Vec<(String, PathBuf)>, Vec<(String, PathBuf)>);
+
+/// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
+/// server compares these lists to know when it can keep the guard it has.
+pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) -> GuardInputs {
+    // A name given publicly on a published entry may appear in outputs; anonymity is
+    // per entry, and the per-file rule (PP0401) already keeps it off the anonymous one.
+    let named_publicly: std::collections::HashSet<String> = site
+        .entries
+        .iter()
+        .flat_map(|e| e.people())
+        .filter(|p| !p.anonymous)
+        .map(|p| p.public_name.to_lowercase())
+        .collect();
     let names: Vec<(String, PathBuf)> = library
         .documents
         .iter()
@@ -215,6 +297,7 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
                 .iter()
                 .map(|n| (n.clone(), d.source.path.clone()))
         })
+        .filter(|(name, _)| !named_publicly.contains(&name.to_lowercase()))
         .collect();
     let published: std::collections::HashSet<&Path> =
         site.entries.iter().map(|e| e.source.as_path()).collect();
@@ -224,5 +307,5 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
         .filter(|d| !published.contains(d.source.path.as_path()))
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
-    LeakGuard::new(&names, &held_back)
+    (names, held_back)
 }

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::util::yaml_error_diagnostic;
 
 /// `site.yaml` exactly as written.
 #[derive(Debug, Deserialize)]
@@ -162,8 +161,8 @@ impl Settings {
             .at(line, column, 1)
             .with_hint("write lists one item per line (`- item`) instead of inside brackets")]);
         }
-        let raw: RawSettings = serde_yaml::from_str(text)
-            .map_err(|err| vec![yaml_error_diagnostic(Path::new(SITE_FILE), text, 0, &err)])?;
+        let raw: RawSettings =
+            serde_yaml::from_str(text).map_err(|err| vec![read_error(text, &err)])?;
         Self::resolve(root, raw, text)
     }
 
@@ -273,6 +272,84 @@ fn base_path_of(base_url: &str) -> Option<String> {
     Some(format!("{path}/"))
 }
 
+/// A site.yaml that cannot be read, explained: a misspelt or missing setting, a value
+/// of the wrong kind, or a YAML syntax mistake, at its line and column.
+fn read_error(text: &str, err: &serde_yaml::Error) -> Diagnostic {
+    let full = err.to_string();
+    let core = full.split(" at line ").next().unwrap_or(&full);
+    // serde_yaml names the setting a nested problem is under: "nominations.max_words: …".
+    let (path, problem) = match core.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && is_about_a_value(rest) => (Some(path), rest),
+        _ => (None, core),
+    };
+    let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let located = |message: String, hint: String| {
+        Diagnostic::error("PP0101", SITE_FILE, message)
+            .at(line, column, 1)
+            .with_hint(hint)
+    };
+    if let Some(rest) = problem.strip_prefix("unknown field ") {
+        let field = rest.split('`').nth(1).unwrap_or(rest);
+        let allowed: Vec<&str> = rest
+            .split_once("expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let message = match path {
+            Some(parent) => format!("`{field}` is not a setting of `{parent}`"),
+            None => format!("`{field}` is not a setting site.yaml can have"),
+        };
+        let hint = match crate::validate::suggest::did_you_mean(field, &allowed) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!("the settings allowed here are: {}", allowed.join(", ")),
+        };
+        let length = field.chars().count();
+        return located(message, hint).at(line, column, length);
+    }
+    if let Some(rest) = problem.strip_prefix("missing field ") {
+        let field = rest.trim_matches('`');
+        let (message, hint) = match path {
+            Some(parent) => (
+                format!("`{parent}` is missing `{field}`"),
+                format!("add `{field}:` under `{parent}:`, indented by two spaces"),
+            ),
+            None => (
+                format!("the required setting `{field}` is missing"),
+                format!("add a line such as `{}`", setting_example(field)),
+            ),
+        };
+        return located(message, hint);
+    }
+    if is_about_a_value(problem) {
+        let (message, hint) =
+            crate::load::front_matter::explain_type_error(path.unwrap_or("site.yaml"), problem);
+        return located(message, hint);
+    }
+    let explained = crate::load::syntax::explain(text, err);
+    let (line, column) = crate::util::LineIndex::new(text).position(explained.offset);
+    Diagnostic::error("PP0101", SITE_FILE, explained.message)
+        .at(line, column, explained.length)
+        .with_hint(explained.hint)
+}
+
+fn is_about_a_value(problem: &str) -> bool {
+    [
+        "invalid type",
+        "invalid value",
+        "unknown field",
+        "missing field",
+    ]
+    .iter()
+    .any(|start| problem.starts_with(start))
+}
+
+fn setting_example(field: &str) -> String {
+    match field {
+        "title" => "title: Practice stories from Anytown".into(),
+        "base_url" => "base_url: https://stories.anytown.gov.uk".into(),
+        other => format!("{other}: …"),
+    }
+}
+
 fn setting_error(
     text: &str,
     key: &str,
@@ -325,7 +402,39 @@ mod tests {
     #[test]
     fn unknown_setting_is_an_error() {
         let errors = parse("title: T\nbase_url: https://e.org\ntitel: x\n").unwrap_err();
-        assert!(errors[0].message.contains("titel"), "{}", errors[0].message);
-        assert_eq!(errors[0].line, 3);
+        assert_eq!(
+            errors[0].message,
+            "`titel` is not a setting site.yaml can have"
+        );
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!((errors[0].line, errors[0].column), (3, 1));
+    }
+
+    #[test]
+    fn settings_problems_are_explained() {
+        let first = |text: &str| {
+            let errors = parse(text).unwrap_err();
+            (errors[0].message.clone(), errors[0].line, errors[0].column)
+        };
+        assert_eq!(
+            first("title: T\n"),
+            ("the required setting `base_url` is missing".into(), 1, 1)
+        );
+        assert_eq!(
+            first("title: T\nbase_url: https://e.org\nservices: children\n"),
+            (
+                "`services` should be a list, but it is the text \"children\"".into(),
+                3,
+                11
+            )
+        );
+        assert_eq!(
+            first("title: T\nbase_url: https://e.org\nnominations:\n  max_word: 9\n"),
+            ("`max_word` is not a setting of `nominations`".into(), 4, 3)
+        );
+        assert_eq!(
+            first("title: \"T\nbase_url: https://e.org\n"),
+            ("this quotation mark is never closed".into(), 1, 8)
+        );
     }
 }

@@ -11,6 +11,20 @@ use jiff::Timestamp;
 
 pub use crate::config::Contact;
 
+/// Pages every site publishes whatever its content, in sitemap order.
+pub const SITE_PAGES: &[&str] = &[
+    "/",
+    "/stories/",
+    "/nominations/",
+    "/search/",
+    "/press/",
+    "/feeds/",
+    "/accessibility/",
+    "/submit/story/",
+    "/submit/nomination/",
+    "/submit/guide/",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntryKind {

@@ -28,11 +28,15 @@ pub struct BuildArgs {
     /// Print only errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Skip the search index, for quicker builds (the /search/ page then finds nothing).
+    #[arg(long)]
+    no_search: bool,
 }
 
 pub fn run(args: &BuildArgs) -> ExitCode {
     let mut options = args.site.options();
     options.deny_warnings = args.deny_warnings;
+    options.search = !args.no_search;
     let output = args
         .output
         .clone()

@@ -1,10 +1,13 @@
 //! `practice-press check`
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use practice_press::build::check;
+use practice_press::diagnostic::render::{json_value, render_json};
+use practice_press::report::release_summary;
 
 use super::output::{plural, print_diagnostics};
 use super::SiteArgs;
@@ -19,28 +22,59 @@ enum Format {
 pub struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,
-    /// Output format for problems.
+    /// Output format for problems. `json` prints an array of problems on stdout, or with
+    /// --summary an object `{ "diagnostics": [...], "summary": {...} }`.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// Treat warnings as errors (exit 1 if there are any).
     #[arg(long)]
     deny_warnings: bool,
+    /// Also print what a build now would publish and hold back, per council and
+    /// service, and every `allow_personal_data` exception, for signing off a release.
+    #[arg(long)]
+    summary: bool,
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let options = args.site.options();
     let checked = check(&options);
-    match args.format {
-        Format::Json => println!(
-            "{}",
-            practice_press::diagnostic::render::render_json(&checked.diagnostics)
-        ),
+    let summary = if args.summary {
+        release_summary(&checked)
+    } else {
+        None
+    };
+    let printed = match args.format {
+        Format::Json if args.summary => {
+            let object = serde_json::json!({
+                "diagnostics": json_value(&checked.diagnostics),
+                "summary": summary,
+            });
+            let text = serde_json::to_string_pretty(&object).unwrap_or_else(|_| "{}".into());
+            print_stdout(&text)
+        }
+        Format::Json => print_stdout(&render_json(&checked.diagnostics)),
         Format::Human => {
             print_diagnostics(&checked.diagnostics, &options.site_root);
             if checked.diagnostics.is_empty() {
                 let files = checked.library.documents.len() + checked.library.pages.len();
                 eprintln!("No problems found in {}.", plural(files, "file", "files"));
             }
+            match (&summary, args.summary) {
+                (Some(summary), _) => print_stdout(&summary.to_text()),
+                (None, true) => {
+                    eprintln!("No release summary: site.yaml must be fixed first.");
+                    Ok(())
+                }
+                (None, false) => Ok(()),
+            }
+        }
+    };
+    // A closed pipe (`check --format json | head`) is the reader's choice, not a failure
+    // of the site; anything else that stops the output is.
+    if let Err(err) = printed {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: could not print the result: {err}");
+            return ExitCode::from(1);
         }
     }
     let fails = checked.has_errors() || (args.deny_warnings && !checked.diagnostics.is_empty());
@@ -49,4 +83,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn print_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", text.trim_end_matches('\n'))?;
+    out.flush()
 }

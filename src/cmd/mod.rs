@@ -3,7 +3,9 @@
 mod build;
 mod check;
 mod init;
+mod new;
 mod output;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +33,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Create a new site folder with settings, one story and one nomination.
     Init(init::InitArgs),
+    /// Start a new story or nomination by answering questions (or with flags and --no-input).
+    New(Box<new::NewArgs>),
+    /// Preview the site in a browser, built in memory; with --watch, rebuild and reload on every change.
+    Serve(serve::ServeArgs),
 }
 
 /// Flags shared by commands that read a site.
@@ -56,6 +62,7 @@ impl SiteArgs {
                 include_drafts: self.drafts,
             },
             deny_warnings: false,
+            search: true,
         }
     }
 }
@@ -76,5 +83,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

@@ -11,11 +11,21 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], site_root: &Path) {
         return;
     }
     let color = practice_press::diagnostic::render::color_wanted(std::io::stderr().is_terminal());
-    let source_of = |file: &Path| std::fs::read_to_string(site_root.join(file)).ok();
+    let source_of = |file: &Path| read_small_text(&site_root.join(file));
     eprint!(
         "{}",
         practice_press::diagnostic::render::render_human(diagnostics, &source_of, color)
     );
+}
+
+/// The text of a file to quote in a message, unless it is too big to be content: a
+/// video saved as .md must not be read into memory just to show one line of it.
+fn read_small_text(path: &Path) -> Option<String> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > practice_press::load::source::MAX_FILE_BYTES as u64 {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
 }
 
 /// "1 draft", "2 drafts".

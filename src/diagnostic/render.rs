@@ -70,7 +70,20 @@ pub fn render_human(
 /// `line`, `column` (both 0 for a whole-file problem), `severity` (`"error"` or
 /// `"warning"`), `code`, `message` and `hint` (`null` when there is none).
 pub fn render_json(diagnostics: &[Diagnostic]) -> String {
-    let items: Vec<JsonDiagnostic<'_>> = sorted(diagnostics)
+    // Serialising strings and numbers cannot fail; an empty array is the safe answer if
+    // it ever did.
+    serde_json::to_string_pretty(&json_items(diagnostics)).unwrap_or_else(|_| String::from("[]"))
+}
+
+/// The array [`render_json`] prints, as a value, for output that wraps it in an object
+/// (`check --format json --summary`).
+pub fn json_value(diagnostics: &[Diagnostic]) -> serde_json::Value {
+    serde_json::to_value(json_items(diagnostics))
+        .unwrap_or_else(|_| serde_json::Value::Array(Vec::new()))
+}
+
+fn json_items(diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic<'_>> {
+    sorted(diagnostics)
         .into_iter()
         .map(|d| JsonDiagnostic {
             file: display_path(&d.file),
@@ -81,10 +94,7 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
             message: &d.message,
             hint: d.hint.as_deref(),
         })
-        .collect();
-    // Serialising strings and numbers cannot fail; an empty array is the safe answer if
-    // it ever did.
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| String::from("[]"))
+        .collect()
 }
 
 /// Whether to colour output: never when `NO_COLOR` is set to a non-empty value

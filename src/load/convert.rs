@@ -34,6 +34,12 @@ pub struct Converter<'a> {
     pub parts: &'a Parts,
     index: LineIndex<'a>,
     pub problems: Vec<Diagnostic>,
+    /// False when the front matter could not be read; nothing is then reported missing.
+    pub readable: bool,
+    /// Keys whose problem has been reported already (see [`super::front_matter::Parsed`]).
+    pub reported: Vec<String>,
+    /// Keys written with no value.
+    pub empty: Vec<String>,
 }
 
 impl<'a> Converter<'a> {
@@ -43,7 +49,25 @@ impl<'a> Converter<'a> {
             parts,
             index: LineIndex::new(&file.text),
             problems: Vec::new(),
+            readable: true,
+            reported: Vec::new(),
+            empty: Vec::new(),
         }
+    }
+
+    /// Takes the problems and what is known about the keys from parsed front matter,
+    /// returning the raw values.
+    pub fn take<T>(&mut self, parsed: super::front_matter::Parsed<T>) -> T {
+        self.problems.extend(parsed.problems);
+        self.readable = parsed.readable;
+        self.reported = parsed.reported;
+        self.empty = parsed.empty;
+        parsed.raw
+    }
+
+    /// Whether a key path is written in the front matter at all.
+    pub fn has_key(&self, path: &[&str]) -> bool {
+        locate::key_offset(self.yaml(), path).is_some()
     }
 
     fn yaml(&self) -> &'a str {
@@ -60,6 +84,19 @@ impl<'a> Converter<'a> {
                 diagnostic.at(line, column, length)
             }
             None => diagnostic.at(1, 1, 3),
+        }
+    }
+
+    /// A diagnostic at the value written on a key's line (`date: 2024-13-01` underlines
+    /// the date), or at the key when the value is on later lines.
+    pub fn at_value_of(&self, path: &[&str], code: &'static str, message: String) -> Diagnostic {
+        match locate::value_on_key_line(self.yaml(), path) {
+            Some(range) => {
+                let (line, column) = self.index.position(self.parts.yaml_start + range.start);
+                let length = self.yaml()[range].chars().count();
+                Diagnostic::error(code, &self.file.path, message).at(line, column, length)
+            }
+            None => self.at_key(path, code, message),
         }
     }
 
@@ -84,7 +121,21 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn missing(&mut self, key: &str, example: &str) {
+    /// Reports a required field that is not there, at the opening `---` (there is no
+    /// line of its own to point at), or at its line when it is written with no value.
+    pub fn missing(&mut self, key: &str, example: &str) {
+        if !self.readable || self.reported.iter().any(|k| k == key) {
+            return;
+        }
+        if self.empty.iter().any(|k| k == key) {
+            let diagnostic = self
+                .at_key(&[key], "PP0210", format!("`{key}` is empty"))
+                .with_hint(format!(
+                    "write something after `{key}:`, e.g. `{key}: {example}`"
+                ));
+            self.problems.push(diagnostic);
+            return;
+        }
         let diagnostic = Diagnostic::error(
             "PP0103",
             &self.file.path,
@@ -121,7 +172,7 @@ impl<'a> Converter<'a> {
             Ok((date, _)) => Some(date),
             Err(reason) => {
                 let diagnostic = self
-                    .at_key(
+                    .at_value_of(
                         path,
                         "PP0203",
                         format!("`{}` is not a real date: {reason}", value),
@@ -140,7 +191,7 @@ impl<'a> Converter<'a> {
             Ok(ts) if has_explicit_offset(value) => Some(ts),
             _ => {
                 let diagnostic = self
-                    .at_key(&[key], "PP0209", format!("`{key}` must be a date and time with its time zone, but it is `{value}`"))
+                    .at_value_of(&[key], "PP0209", format!("`{key}` must be a date and time with its time zone, but it is `{value}`"))
                     .with_hint(format!("write it like `{key}: 2026-03-02T09:00:00+00:00` (09:00 UK winter time); use +01:00 in British Summer Time"));
                 self.problems.push(diagnostic);
                 None
@@ -362,13 +413,10 @@ impl Converter<'_> {
         })
     }
 
-    /// A story, or None when a required field is missing (already reported).
-    pub fn story(
-        &mut self,
-        raw: RawStory,
-        body: String,
-        body_line: usize,
-    ) -> (Option<Entry>, Private) {
+    /// A story. When a required field is missing (already reported) the entry is
+    /// still made, with blanks in its place, and marked incomplete: the other rules can
+    /// then check it, but it is never published.
+    pub fn story(&mut self, raw: RawStory, body: String, body_line: usize) -> Converted {
         let mut private = Private {
             sensitive_terms: texts(raw.sensitive_terms),
             allow_personal_data: texts(raw.allow_personal_data),
@@ -402,14 +450,15 @@ impl Converter<'_> {
             );
         }
         let image = self.image(raw.image);
-        let entry = (|| {
-            let (date, published) = common.date?;
-            Some(Entry {
+        let complete = common.date.is_some() && common.title.is_some() && summary.is_some();
+        let (date, published) = common.date.unwrap_or_default();
+        Converted {
+            entry: Entry {
                 kind: EntryKind::Story,
                 source: self.file.path.clone(),
                 slug: common.slug,
-                title: common.title?,
-                summary: summary?,
+                title: common.title.unwrap_or_default(),
+                summary: summary.unwrap_or_default(),
                 date,
                 published,
                 updated: common.updated,
@@ -427,18 +476,15 @@ impl Converter<'_> {
                 aliases: texts(raw.aliases),
                 body,
                 body_line,
-            })
-        })();
-        (entry, private)
+            },
+            private,
+            complete,
+        }
     }
 
-    /// A nomination, or None when a required field is missing (already reported).
-    pub fn nomination(
-        &mut self,
-        raw: RawNomination,
-        body: String,
-        body_line: usize,
-    ) -> (Option<Entry>, Private) {
+    /// A nomination; like [`Converter::story`], incomplete when a required field is
+    /// missing.
+    pub fn nomination(&mut self, raw: RawNomination, body: String, body_line: usize) -> Converted {
         let mut private = Private {
             sensitive_terms: texts(raw.sensitive_terms),
             allow_personal_data: texts(raw.allow_personal_data),
@@ -470,13 +516,18 @@ impl Converter<'_> {
         let summary = optional_text(raw.summary).unwrap_or_else(|| summary_from_body(&body));
         let image = self.image(raw.image);
         let voice_note = self.voice_note(raw.voice_note);
-        let entry = (|| {
-            let (date, published) = common.date?;
-            Some(Entry {
+        let complete = common.date.is_some()
+            && common.title.is_some()
+            && nominee.is_some()
+            && nominator.is_some();
+        let (date, published) = common.date.unwrap_or_default();
+        let nobody = || Person::public(String::new(), String::new(), String::new(), false);
+        Converted {
+            entry: Entry {
                 kind: EntryKind::Nomination,
                 source: self.file.path.clone(),
                 slug: common.slug,
-                title: common.title?,
+                title: common.title.unwrap_or_default(),
                 summary,
                 date,
                 published,
@@ -486,8 +537,8 @@ impl Converter<'_> {
                 practice_areas: texts(raw.practice_areas),
                 tags: texts(raw.tags),
                 people: People::Nomination {
-                    nominee: nominee?,
-                    nominator: nominator?,
+                    nominee: nominee.unwrap_or_else(nobody),
+                    nominator: nominator.unwrap_or_else(nobody),
                 },
                 consent: None,
                 image,
@@ -498,10 +549,21 @@ impl Converter<'_> {
                 aliases: texts(raw.aliases),
                 body,
                 body_line,
-            })
-        })();
-        (entry, private)
+            },
+            private,
+            complete,
+        }
     }
+}
+
+/// A converted story or nomination.
+#[derive(Debug)]
+pub struct Converted {
+    pub entry: Entry,
+    pub private: Private,
+    /// False when a required field is missing or unreadable: the entry has blanks and
+    /// must never be published, though every other rule still checks it.
+    pub complete: bool,
 }
 
 /// The first sentences of a nomination, up to about 200 characters, for listings.

@@ -13,8 +13,11 @@ pub fn key_offset(yaml: &str, path: &[&str]) -> Option<Offset> {
     let mut min_indent = 0;
     let mut block_end = yaml.len();
     let mut found = None;
-    for key in path {
-        let (offset, indent) = find_key_in(yaml, key, search_from, block_end, min_indent)?;
+    for (depth, key) in path.iter().enumerate() {
+        // A top-level key is one at the front matter's own indent: `date:` must not be
+        // found inside `consent:` when the top-level `date:` comes later.
+        let exact = (depth == 0).then(|| top_level_indent(yaml));
+        let (offset, indent) = find_key_in(yaml, key, search_from, block_end, min_indent, exact)?;
         found = Some(offset);
         search_from = line_end(yaml, offset);
         min_indent = indent + 1;
@@ -42,33 +45,97 @@ pub fn value_offset(yaml: &str, key: &str, value: &str) -> Option<Offset> {
         .map(|i| search_start + i)
 }
 
-/// Every byte offset where a top-level key is written more than once (the later ones).
-pub fn duplicate_top_level_keys(yaml: &str) -> Vec<(String, Offset)> {
-    let mut seen = std::collections::HashSet::new();
-    let mut duplicates = Vec::new();
-    let mut offset = 0;
-    for line in yaml.split_inclusive('\n') {
-        if let Some(key) = top_level_key(line) {
-            if !seen.insert(key.to_string()) {
-                duplicates.push((key.to_string(), offset));
-            }
-        }
-        offset += line.len();
-    }
-    duplicates
-}
-
-fn top_level_key(line: &str) -> Option<&str> {
-    if line.starts_with([' ', '\t', '#', '-']) {
+/// The byte range of the value written on a key's own line (`date: 2024-13-01` →
+/// `2024-13-01`), without quotes or a trailing comment; None when the value is on later
+/// lines or missing.
+pub fn value_on_key_line(yaml: &str, path: &[&str]) -> Option<std::ops::Range<usize>> {
+    let key = key_offset(yaml, path)?;
+    let end = yaml[key..].find('\n').map_or(yaml.len(), |i| key + i);
+    let colon = key + yaml[key..end].find(':')?;
+    let rest = &yaml[colon + 1..end];
+    let rest = match rest.find(" #") {
+        Some(comment) => &rest[..comment],
+        None => rest,
+    };
+    let value = rest.trim().trim_matches(['"', '\'']);
+    if value.is_empty() {
         return None;
     }
-    let colon = line.find(':')?;
-    let key = line[..colon].trim();
-    let plain = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    plain.then_some(key)
+    let start = colon + 1 + rest.find(value)?;
+    Some(start..start + value.len())
+}
+
+/// The later occurrence of a key written twice in one mapping, given where the mapping
+/// starts (serde_yaml reports a duplicate at the start of its mapping, not at either
+/// occurrence). Returns the byte range of the whole block of that later occurrence: its
+/// line and every more-indented line after it.
+pub fn later_duplicate(
+    yaml: &str,
+    key: &str,
+    mapping_start: Offset,
+) -> Option<(Offset, std::ops::Range<usize>)> {
+    let mut mapping_start = mapping_start.min(yaml.len());
+    while !yaml.is_char_boundary(mapping_start) {
+        mapping_start -= 1;
+    }
+    let first_line_start = yaml[..mapping_start].rfind('\n').map_or(0, |i| i + 1);
+    let mut column = mapping_start - first_line_start;
+    let mut column_known = !yaml[mapping_start..]
+        .split('\n')
+        .next()
+        .is_none_or(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'));
+    let mut seen = 0;
+    let mut offset = first_line_start;
+    let mut found: Option<Offset> = None;
+    for line in yaml[first_line_start..].split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = if line_start == first_line_start {
+            column
+        } else {
+            content.len() - content.trim_start_matches(' ').len()
+        };
+        let rest = content.get(indent..).unwrap_or("");
+        if rest.trim().is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        if !column_known {
+            column = indent;
+            column_known = true;
+        }
+        if let Some(start) = found {
+            if indent <= column {
+                return Some((start, line_start_of(yaml, start)..line_start));
+            }
+            continue;
+        }
+        if indent < column {
+            return None;
+        }
+        if indent > column {
+            continue;
+        }
+        let written = rest.split(':').next().unwrap_or("").trim();
+        if rest.contains(':') && written.trim_matches(['"', '\'']) == key {
+            seen += 1;
+            if seen == 2 {
+                found = Some(line_start + indent);
+            }
+        }
+    }
+    found.map(|start| (start, line_start_of(yaml, start)..yaml.len()))
+}
+
+fn line_start_of(yaml: &str, offset: Offset) -> Offset {
+    yaml[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The indent of the first line that holds a key: where top-level keys start.
+fn top_level_indent(yaml: &str) -> usize {
+    yaml.lines()
+        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map_or(0, |line| line.len() - line.trim_start_matches(' ').len())
 }
 
 fn find_key_in(
@@ -77,12 +144,13 @@ fn find_key_in(
     from: usize,
     to: usize,
     min_indent: usize,
+    exact_indent: Option<usize>,
 ) -> Option<(Offset, usize)> {
     let mut offset = from;
     for line in yaml[from..to].split_inclusive('\n') {
         let content = line.trim_start_matches([' ', '-']);
         let indent = line.len() - content.len();
-        if indent >= min_indent {
+        if indent >= min_indent && exact_indent.is_none_or(|exact| exact == indent) {
             if let Some(rest) = content.strip_prefix(key) {
                 let rest = rest.trim_start_matches([' ', '"', '\'']);
                 let quoted_key = content.starts_with(['"', '\'']);
@@ -144,11 +212,39 @@ mod tests {
     }
 
     #[test]
-    fn reports_the_second_occurrence_of_a_duplicate_key() {
-        let yaml = "title: A\nsummary: B\ntitle: C\n";
-        assert_eq!(
-            duplicate_top_level_keys(yaml),
-            vec![("title".to_string(), 20)]
-        );
+    fn a_top_level_key_is_not_found_inside_another() {
+        let yaml = "consent:\n  date: 2024-13-01\ndate: 2025-99-01\n";
+        let at = key_offset(yaml, &["date"]).unwrap();
+        assert!(yaml[at..].starts_with("date: 2025"));
+    }
+
+    #[test]
+    fn values_on_the_key_line() {
+        let yaml = "date: \"2024-13-01\" # oops\nconsent:\n  date: 2023-02-29\nsummary:\n  x\n";
+        let value = value_on_key_line(yaml, &["date"]).unwrap();
+        assert_eq!(&yaml[value], "2024-13-01");
+        let nested = value_on_key_line(yaml, &["consent", "date"]).unwrap();
+        assert_eq!(&yaml[nested], "2023-02-29");
+        assert_eq!(value_on_key_line(yaml, &["summary"]), None);
+    }
+
+    #[test]
+    fn later_duplicates_at_any_depth() {
+        let yaml = "title: a\nsummary: b\ntitle: c\n  more\ndate: d\n";
+        let (at, block) = later_duplicate(yaml, "title", 0).unwrap();
+        assert!(yaml[at..].starts_with("title: c"));
+        assert_eq!(&yaml[block], "title: c\n  more\n");
+
+        let yaml = "consent:\n  date: 1\n  by: x\n  date: 2\ntitle: t\n";
+        let start = yaml.find("date").unwrap();
+        let (at, block) = later_duplicate(yaml, "date", start).unwrap();
+        assert!(yaml[at..].starts_with("date: 2"));
+        assert_eq!(&yaml[block], "  date: 2\n");
+
+        let yaml = "authors:\n  - name: A\n    name: B\n  - name: C\n";
+        let start = yaml.find("name").unwrap();
+        let (at, _) = later_duplicate(yaml, "name", start).unwrap();
+        assert!(yaml[at..].starts_with("name: B"));
+        assert_eq!(later_duplicate("a: 1\nb: 2\n", "a", 0), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod convert;
 pub mod front_matter;
 pub mod locate;
 pub mod source;
+pub mod syntax;
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,10 @@ pub struct PageDocument {
 #[derive(Debug, Default)]
 pub struct Library {
     pub documents: Vec<Document>,
+    /// Stories and nominations with a required field missing or unreadable (already
+    /// reported). They are never published, but every other rule checks them, so a
+    /// writer sees all of a file's problems at once.
+    pub incomplete: Vec<Document>,
     pub pages: Vec<PageDocument>,
     /// Content sources kept for diagnostics, including files that failed to parse.
     pub sources: Vec<SourceFile>,
@@ -82,6 +87,7 @@ pub fn load_library(settings: &Settings) -> Library {
         }
         match loaded.item {
             Some(Item::Entry(document)) => library.documents.push(*document),
+            Some(Item::Incomplete(document)) => library.incomplete.push(*document),
             Some(Item::Page(page)) => library.pages.push(page),
             None => {}
         }
@@ -90,9 +96,13 @@ pub fn load_library(settings: &Settings) -> Library {
     library
 }
 
-/// Every markdown file under content/ with its kind, plus warnings for files in the
-/// wrong place and links that lead out of the site.
-fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>, Vec<Diagnostic>) {
+/// Every markdown file under content/ with its kind (full path, path as the user sees
+/// it), plus warnings for files in the wrong place and links that lead out of the site.
+/// Public so the preview server can notice added and deleted files without re-reading
+/// every file.
+pub fn find_content_files(
+    settings: &Settings,
+) -> (Vec<(FileKind, PathBuf, PathBuf)>, Vec<Diagnostic>) {
     let content = settings.content_dir();
     let site_root = settings
         .root
@@ -100,6 +110,15 @@ fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>
         .unwrap_or_else(|_| settings.root.clone());
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    if !content.exists() {
+        // Usually --site names the wrong folder; a walk error here would print an
+        // operating-system message with the full path.
+        problems.push(
+            Diagnostic::error("PP0010", "content", "this site has no content/ folder, so there is nothing to check or publish")
+                .with_hint("put stories in content/stories/, nominations in content/nominations/ and pages in content/pages/, next to site.yaml; or pass --site with the right folder"),
+        );
+        return (files, problems);
+    }
     let walker = walkdir::WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -124,6 +143,14 @@ fn find_content_files(settings: &Settings) -> (Vec<(FileKind, PathBuf, PathBuf)>
         match FileKind::of(relative) {
             Some(kind) => files.push((kind, path.to_path_buf(), display)),
             None if relative.starts_with("media") => {}
+            None if relative.starts_with("pages") => problems.push(
+                Diagnostic::warning(
+                    "PP0016",
+                    &display,
+                    "this page is in a folder inside pages/, so it is not published",
+                )
+                .with_hint("move it into content/pages/ itself: pages cannot be in sub-folders"),
+            ),
             None => problems.push(
                 Diagnostic::warning(
                     "PP0016",
@@ -235,6 +262,7 @@ fn walk_problem(settings: &Settings, err: &walkdir::Error) -> Option<Diagnostic>
 
 enum Item {
     Entry(Box<Document>),
+    Incomplete(Box<Document>),
     Page(PageDocument),
 }
 
@@ -269,9 +297,10 @@ pub fn parse_document(
     source: &SourceFile,
 ) -> (Option<ParsedItem>, Vec<Diagnostic>) {
     let (item, diagnostics) = parse_source(kind, source);
-    let item = item.map(|item| match item {
-        Item::Entry(document) => ParsedItem::Entry(document),
-        Item::Page(page) => ParsedItem::Page(page),
+    let item = item.and_then(|item| match item {
+        Item::Entry(document) => Some(ParsedItem::Entry(document)),
+        Item::Incomplete(_) => None,
+        Item::Page(page) => Some(ParsedItem::Page(page)),
     });
     (item, diagnostics)
 }
@@ -292,34 +321,23 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
     let mut converter = convert::Converter::new(source, &parts);
     let item = match kind {
         FileKind::Story => {
-            let (raw, problems) = front_matter::parse::<RawStory>(source, &parts);
-            converter.problems.extend(problems);
-            let (entry, private) = converter.story(raw, body, body_line);
-            entry.map(|entry| {
-                Item::Entry(Box::new(Document {
-                    source: source.clone(),
-                    parts,
-                    entry,
-                    private,
-                }))
-            })
+            let raw = converter.take(front_matter::parse::<RawStory>(source, &parts));
+            Some(document_item(
+                source,
+                parts,
+                converter.story(raw, body, body_line),
+            ))
         }
         FileKind::Nomination => {
-            let (raw, problems) = front_matter::parse::<RawNomination>(source, &parts);
-            converter.problems.extend(problems);
-            let (entry, private) = converter.nomination(raw, body, body_line);
-            entry.map(|entry| {
-                Item::Entry(Box::new(Document {
-                    source: source.clone(),
-                    parts,
-                    entry,
-                    private,
-                }))
-            })
+            let raw = converter.take(front_matter::parse::<RawNomination>(source, &parts));
+            Some(document_item(
+                source,
+                parts,
+                converter.nomination(raw, body, body_line),
+            ))
         }
         FileKind::Page => {
-            let (raw, problems) = front_matter::parse::<RawPage>(source, &parts);
-            converter.problems.extend(problems);
+            let raw = converter.take(front_matter::parse::<RawPage>(source, &parts));
             page_from(raw, source, &mut converter, body, body_line).map(Item::Page)
         }
     };
@@ -327,6 +345,20 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
     // A file with errors is still kept when it could be built, so later rules can add
     // their findings; the build refuses to publish while any error remains.
     (item, problems)
+}
+
+fn document_item(source: &SourceFile, parts: Parts, converted: convert::Converted) -> Item {
+    let document = Box::new(Document {
+        source: source.clone(),
+        parts,
+        entry: converted.entry,
+        private: converted.private,
+    });
+    if converted.complete {
+        Item::Entry(document)
+    } else {
+        Item::Incomplete(document)
+    }
 }
 
 fn page_from(
@@ -338,16 +370,16 @@ fn page_from(
 ) -> Option<PageDocument> {
     let title = match raw.title.map(|t| t.0.trim().to_string()) {
         Some(title) if !title.is_empty() => title,
-        _ => {
+        Some(_) => {
             converter.problems.push(
-                Diagnostic::error(
-                    "PP0103",
-                    &source.path,
-                    "the required field `title` is missing",
-                )
-                .at(1, 1, 3)
-                .with_hint("add a line such as `title: About this site` between the --- lines"),
+                converter
+                    .at_key(&["title"], "PP0210", "`title` is empty".into())
+                    .with_hint("write something after `title:`, e.g. `title: About this site`"),
             );
+            return None;
+        }
+        None => {
+            converter.missing("title", "About this site");
             return None;
         }
     };

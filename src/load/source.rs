@@ -68,6 +68,16 @@ impl SourceFile {
 
 fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> Diagnostic {
     let bytes = err.as_bytes();
+    // Word and Notepad can save "Unicode" text as UTF-16, which starts with this mark;
+    // its every other byte is zero, so a line and column would mean nothing.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Diagnostic::error(
+            "PP0011",
+            path,
+            "this file is saved as UTF-16 (\"Unicode\") text, not UTF-8",
+        )
+        .with_hint("open the file in your editor and save it again with the encoding \"UTF-8\"");
+    }
     let valid = err.utf8_error().valid_up_to();
     let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = bytes[..valid]
@@ -125,7 +135,9 @@ pub fn split_front_matter(file: &SourceFile) -> Result<Parts, Diagnostic> {
             "this file has no front matter: the first line must be ---",
         )
         .at(1, 1, first_line_end.max(1))
-        .with_hint("add the details (title, date, …) between two lines of ---  at the very top of the file"));
+        .with_hint(
+            "add the details (title, date, …) between two lines of --- at the very top of the file",
+        ));
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut offset = yaml_start;
@@ -204,6 +216,14 @@ mod tests {
         let err = SourceFile::from_bytes(Path::new("s.md"), b"---\nab\xff\n".to_vec()).unwrap_err();
         assert_eq!(err.code, "PP0011");
         assert_eq!((err.line, err.column), (2, 3));
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        let err = SourceFile::from_bytes(Path::new("s.md"), vec![0xff, 0xfe, b'-', 0]).unwrap_err();
+        assert_eq!(err.code, "PP0011");
+        assert!(err.message.contains("UTF-16"), "{}", err.message);
+        assert_eq!(err.line, 0);
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub struct RenderedBody {
     pub text: String,
 }
 
-fn options() -> Options {
+/// The markdown extensions every renderer of a body uses, so all outputs agree.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -3,13 +3,18 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::feeds::{self, FeedLink, FeedScope};
 use super::markdown::render_markdown;
+use super::metadata::{self, SocialMeta};
+use super::plain_text;
 use super::theme::{template_diagnostic, Theme};
-use super::views::{card, entry_view, pagination, Link, SiteView};
+use super::views::{card, entry_view, pagination, press_items, Link, SiteView};
 use super::Output;
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
+use crate::search::SearchIndexer;
+use crate::util::slugify;
 
 /// One unit of rendering work; jobs are independent so they run in parallel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,6 +38,18 @@ pub enum Job {
     Sitemap,
     Robots,
     StaticFiles,
+    /// One feed in Atom, RSS and JSON Feed.
+    Feeds(FeedScope),
+    /// The `/feeds/` page listing every feed.
+    FeedsPage,
+    /// The `/press/` page for journalists.
+    Press,
+    /// The "Share a story" form and its blank template.
+    SubmitStory,
+    /// The "Nominate a colleague" form and its blank template.
+    SubmitNomination,
+    /// The writers' guide from docs/writing-guide.md.
+    SubmitGuide,
 }
 
 /// Every job for a full build.
@@ -45,7 +62,13 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::Sitemap,
         Job::Robots,
         Job::StaticFiles,
+        Job::FeedsPage,
+        Job::Press,
+        Job::SubmitStory,
+        Job::SubmitNomination,
+        Job::SubmitGuide,
     ];
+    jobs.extend(feeds::all_scopes(site).into_iter().map(Job::Feeds));
     jobs.extend((0..site.entries.len()).map(Job::Entry));
     for kind in [EntryKind::Story, EntryKind::Nomination] {
         let count = site.entries_of(kind).count();
@@ -75,15 +98,18 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
 }
 
 /// Values computed once per build and shared by every job.
-pub struct SharedContext {
+pub struct SharedContext<'a> {
     site: Value,
+    /// Where entry jobs send their search records, when the build has search.
+    search: Option<&'a SearchIndexer>,
 }
 
-impl SharedContext {
-    pub fn new(site: &Site) -> Self {
+impl<'a> SharedContext<'a> {
+    pub fn new(site: &Site, search: Option<&'a SearchIndexer>) -> Self {
         SharedContext {
             site: Value::try_from_serializable(&SiteView::new(site))
                 .unwrap_or_else(|_| Value::from("")),
+            search,
         }
     }
 }
@@ -97,13 +123,16 @@ struct PageMeta {
     /// "home", "story", "nomination", "listing", "terms", "page", "search", "404", …
     kind: &'static str,
     breadcrumbs: Vec<Link>,
-    feeds: Vec<Link>,
+    /// Feeds advertised with `<link rel="alternate">`.
+    feeds: Vec<FeedLink>,
+    /// Open Graph, Twitter card and JSON-LD (None where a preview makes no sense).
+    social: Option<SocialMeta>,
 }
 
 struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    shared: &'a SharedContext,
+    shared: &'a SharedContext<'a>,
 }
 
 impl Renderer<'_> {
@@ -115,13 +144,17 @@ impl Renderer<'_> {
         kind: &'static str,
         breadcrumbs: Vec<Link>,
     ) -> PageMeta {
+        let canonical_url = self.site.settings.absolute_url(path);
+        let social = (!matches!(kind, "404" | "redirect"))
+            .then(|| metadata::website(&self.site.settings, title, description, &canonical_url));
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            canonical_url: self.site.settings.absolute_url(path),
+            canonical_url,
             kind,
             breadcrumbs,
             feeds: Vec::new(),
+            social,
         }
     }
 
@@ -225,7 +258,47 @@ pub fn render_job(
             .iter()
             .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
             .collect()),
+        Job::Feeds(scope) => Ok(feeds::render_feed(site, scope)),
+        Job::FeedsPage => feeds_page(&r),
+        Job::Press => press_page(&r),
+        Job::SubmitStory => submit_page(&r, EntryKind::Story),
+        Job::SubmitNomination => submit_page(&r, EntryKind::Nomination),
+        Job::SubmitGuide => guide_page(&r),
     }
+}
+
+fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic> {
+    let form = super::submit::submit_view(r.site, kind);
+    let (title, description, template) = match kind {
+        EntryKind::Story => (
+            "Share a story",
+            "Tell other social workers about practice you are proud of: this form helps you write it and makes the file to send us.",
+            "submit_story.html",
+        ),
+        EntryKind::Nomination => (
+            "Nominate a colleague",
+            "Tell us about a brilliant colleague: this form helps you write your nomination and makes the file to send us.",
+            "submit_nomination.html",
+        ),
+    };
+    let path = format!("/submit/{}/", form.kind);
+    let meta = r.meta(title, description, &path, "submit", vec![r.home_crumb()]);
+    let mut outputs = r.html(&path, template, &meta, |c| c.insert("form", &form))?;
+    let (file, text) = super::submit::blank_template(r.site, kind);
+    outputs.push(Output::new(file, text));
+    Ok(outputs)
+}
+
+fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let (title, markdown) = super::submit::guide_parts(super::submit::WRITING_GUIDE);
+    let body = render_markdown(markdown, &r.site.settings.base_path);
+    let description =
+        "Plain-English help for writers, with a complete example of each kind of file.";
+    let crumbs = vec![r.home_crumb()];
+    let meta = r.meta(&title, description, "/submit/guide/", "page", crumbs);
+    r.html("/submit/guide/", "page.html", &meta, |c| {
+        c.insert("body_html", &body.html)
+    })
 }
 
 fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
@@ -245,8 +318,7 @@ fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "home",
         Vec::new(),
     );
-    meta.feeds
-        .push(r.crumb("All stories and nominations (Atom)", "/feeds/atom.xml"));
+    meta.feeds = feeds::feed_links(site, FeedScope::All);
     let counts = Counts {
         stories: site.entries_of(EntryKind::Story).count(),
         nominations: site.entries_of(EntryKind::Nomination).count(),
@@ -270,6 +342,9 @@ fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let entry = &site.entries[index];
     let body = render_markdown(&entry.body, &site.settings.base_path);
+    if let Some(search) = r.shared.search {
+        search.add(super::records::search_record(site, entry, &body.text));
+    }
     let view = entry_view(site, entry, &body.html);
     let section = entry.kind.section();
     let crumbs = vec![
@@ -288,10 +363,28 @@ fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     } else {
         "nomination"
     };
-    let meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
+    let mut meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
+    meta.social = Some(metadata::article(&site.settings, entry));
+    if let Some(scope) = entry
+        .council
+        .as_deref()
+        .and_then(|c| feeds::term_scope(site, TaxonomyKind::Council, &slugify(c)))
+    {
+        meta.feeds = feeds::feed_links(site, scope);
+    }
     let mut outputs = r.html(&entry.path(), "entry.html", &meta, |c| {
         c.insert("entry", &view)
     })?;
+    if entry.kind == EntryKind::Story {
+        outputs.push(Output::new(
+            format!(
+                "{}{}",
+                entry.path().trim_start_matches('/'),
+                plain_text::FILE_NAME
+            ),
+            plain_text::story_text(site, entry),
+        ));
+    }
     for alias in &entry.aliases {
         let meta = r.meta(
             &entry.title,
@@ -336,7 +429,18 @@ fn section(r: &Renderer, kind: EntryKind, page: usize) -> Result<Vec<Output>, Di
     };
     let indices: Vec<usize> = site.entries_of(kind).map(|(i, _)| i).collect();
     let path = format!("/{}/", kind.section());
-    listing(r, &path, title, intro, &indices, page, vec![r.home_crumb()])
+    let feeds = feeds::feed_links(site, FeedScope::Section(kind));
+    let links = ListingLinks {
+        crumbs: vec![r.home_crumb()],
+        feeds,
+    };
+    listing(r, &path, title, intro, &indices, page, links)
+}
+
+/// A listing's breadcrumbs and the feeds it advertises.
+struct ListingLinks {
+    crumbs: Vec<Link>,
+    feeds: Vec<FeedLink>,
 }
 
 fn listing(
@@ -346,7 +450,7 @@ fn listing(
     intro: &str,
     indices: &[usize],
     page: usize,
-    crumbs: Vec<Link>,
+    links: ListingLinks,
 ) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let size = site.settings.page_size;
@@ -369,7 +473,8 @@ fn listing(
     } else {
         format!("{title} (page {page} of {total})")
     };
-    let meta = r.meta(&heading, intro, &page_path, "listing", crumbs);
+    let mut meta = r.meta(&heading, intro, &page_path, "listing", links.crumbs);
+    meta.feeds = links.feeds;
     let first = (page - 1) * size + 1;
     let range = Range {
         first,
@@ -456,7 +561,13 @@ fn term_page(
         r.home_crumb(),
         r.crumb(kind.title(), &format!("/{}/", kind.section())),
     ];
-    listing(r, &path, &title, &intro, &t.entries, page, crumbs)
+    let feeds = if feeds::FEED_TAXONOMIES.contains(&kind) {
+        feeds::feed_links(site, FeedScope::Term { kind, term })
+    } else {
+        Vec::new()
+    };
+    let links = ListingLinks { crumbs, feeds };
+    listing(r, &path, &title, &intro, &t.entries, page, links)
 }
 
 fn count_phrase(n: usize) -> String {
@@ -481,6 +592,40 @@ fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     })
 }
 
+fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let mut meta = r.meta(
+        "Feeds",
+        "Follow new stories and nominations in a feed reader: everything, or one council, service or practice area.",
+        "/feeds/",
+        "feeds",
+        vec![r.home_crumb()],
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    let groups = feeds::feed_directory(site);
+    r.html("/feeds/", "feeds.html", &meta, |c| {
+        c.insert("groups", &groups);
+        c.insert("limit", &feeds::FEED_LIMIT);
+    })
+}
+
+fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let mut meta = r.meta(
+        "For journalists",
+        "The latest good-practice stories with their media contacts, image credits and copy-ready text.",
+        "/press/",
+        "press",
+        vec![r.home_crumb()],
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::Section(EntryKind::Story));
+    let stories = press_items(site);
+    r.html("/press/", "press.html", &meta, |c| {
+        c.insert("stories", &stories);
+        c.insert("story_feeds", &meta.feeds);
+    })
+}
+
 fn sitemap(site: &Site) -> Vec<u8> {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut add = |path: &str, lastmod: Option<String>| {
@@ -494,15 +639,7 @@ fn sitemap(site: &Site) -> Vec<u8> {
         }
         xml.push_str("</url>\n");
     };
-    for path in [
-        "/",
-        "/stories/",
-        "/nominations/",
-        "/search/",
-        "/press/",
-        "/feeds/",
-        "/accessibility/",
-    ] {
+    for path in crate::model::SITE_PAGES {
         add(path, None);
     }
     for entry in &site.entries {
@@ -546,6 +683,8 @@ pub fn xml_escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            // Not characters in XML 1.0 either; a parser would reject the whole file.
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

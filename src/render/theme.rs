@@ -142,35 +142,80 @@ fn site_files(
 
 /// A tera error as a diagnostic in the template file, at its line and column.
 pub fn template_diagnostic(err: &tera::Error, sources: &[(String, PathBuf)]) -> Diagnostic {
-    let report = match err.kind() {
+    let place = match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            Some(report)
-        }
-        _ => None,
-    };
-    let name = report.map(|r| r.filename().to_string()).unwrap_or_default();
-    let file = sources
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, p)| p.clone())
-        .unwrap_or_else(|| PathBuf::from(if name.is_empty() { "themes" } else { &name }));
-    let message = report
-        .map(|r| r.message().to_string())
-        .unwrap_or_else(|| error_chain(err));
-    let diagnostic = Diagnostic::error("PP0601", file, format!("template problem: {message}"))
-        .with_hint("fix the template, or delete your copy to use the default theme's version");
-    match report {
-        Some(r) => {
-            let span = r.span();
+            let span = report.span();
             let length = if span.end_line == span.start_line {
                 span.end_col.saturating_sub(span.start_col)
             } else {
                 1
             };
-            diagnostic.at(span.start_line.max(1), span.start_col + 1, length)
+            Some(Place {
+                name: report.filename().to_string(),
+                line: span.start_line,
+                column: span.start_col + 1,
+                length,
+                message: report.message().to_string(),
+            })
         }
-        None => diagnostic,
+        _ => place_in_rendered_report(&error_chain(err)),
+    };
+    let hint = "fix the template, or delete your copy to use the default theme's version";
+    match place {
+        Some(place) => {
+            let file = sources
+                .iter()
+                .find(|(n, _)| *n == place.name)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_else(|| PathBuf::from(&place.name));
+            Diagnostic::error(
+                "PP0601",
+                file,
+                format!("template problem: {}", place.message),
+            )
+            .at(place.line.max(1), place.column.max(1), place.length)
+            .with_hint(hint)
+        }
+        None => Diagnostic::error(
+            "PP0601",
+            "themes",
+            format!("template problem: {}", error_chain(err)),
+        )
+        .with_hint(hint),
     }
+}
+
+struct Place {
+    name: String,
+    line: usize,
+    column: usize,
+    length: usize,
+    message: String,
+}
+
+/// Some tera errors (unknown filters, found when templates are checked together) arrive
+/// as text already rendered as `error: … --> name:line:column`; read the place back.
+fn place_in_rendered_report(text: &str) -> Option<Place> {
+    let message = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))?
+        .to_string();
+    let location = text.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
+    let mut parts = location.rsplitn(3, ':');
+    let column: usize = parts.next()?.trim().parse().ok()?;
+    let line: usize = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_string();
+    let length = text
+        .lines()
+        .find(|l| l.contains('^'))
+        .map_or(1, |l| l.matches('^').count());
+    Some(Place {
+        name,
+        line,
+        column,
+        length,
+        message,
+    })
 }
 
 fn error_chain(err: &tera::Error) -> String {

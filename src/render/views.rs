@@ -21,6 +21,10 @@ pub struct SiteView<'a> {
     pub base_path: &'a str,
     pub press_office: Option<&'a crate::model::Contact>,
     pub accessibility: &'a crate::config::AccessibilitySettings,
+    /// `last_reviewed` as "1 November 2026" when it is a date, else as written.
+    pub accessibility_reviewed: String,
+    /// `last_reviewed` for a `<time datetime>`, only when it is a real date.
+    pub accessibility_reviewed_iso: Option<String>,
     pub submissions_email: &'a str,
     pub nominations: &'a crate::config::NominationRules,
     pub year: i16,
@@ -37,6 +41,8 @@ impl<'a> SiteView<'a> {
             url: s.site_url(path),
         };
         let mut footer = vec![
+            link("Share a story", "/submit/story/"),
+            link("Nominate a colleague", "/submit/nomination/"),
             link("Accessibility statement", "/accessibility/"),
             link("For journalists", "/press/"),
             link("Feeds", "/feeds/"),
@@ -51,6 +57,16 @@ impl<'a> SiteView<'a> {
             base_path: &s.base_path,
             press_office: s.press_office.as_ref(),
             accessibility: &s.accessibility,
+            accessibility_reviewed: crate::load::convert::parse_date(
+                &s.accessibility.last_reviewed,
+            )
+            .map(|(date, _)| human_date(date))
+            .unwrap_or_else(|_| s.accessibility.last_reviewed.clone()),
+            accessibility_reviewed_iso: crate::load::convert::parse_date(
+                &s.accessibility.last_reviewed,
+            )
+            .ok()
+            .map(|(date, _)| date.to_string()),
             submissions_email: &s.submissions.email,
             nominations: &s.nominations,
             year: site.now.to_zoned(jiff::tz::TimeZone::UTC).year(),
@@ -266,6 +282,38 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
                 .site_url(&format!("{}story.txt", entry.path()))
         }),
     }
+}
+
+/// How many of the latest stories the press page shows.
+pub const PRESS_STORIES: usize = 20;
+
+/// A story on the press page: its card and what a journalist needs to use it.
+#[derive(Serialize)]
+pub struct PressItemView<'a> {
+    #[serde(flatten)]
+    pub card: CardView<'a>,
+    pub canonical_url: String,
+    /// The story's own contact, or the site's press office.
+    pub media_contact: Option<&'a crate::model::Contact>,
+    pub text_url: String,
+}
+
+/// The latest published stories for the press page, newest first.
+pub fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
+    site.entries_of(EntryKind::Story)
+        .take(PRESS_STORIES)
+        .map(|(_, entry)| PressItemView {
+            card: card(site, entry),
+            canonical_url: site.settings.absolute_url(&entry.path()),
+            media_contact: entry
+                .media_contact
+                .as_ref()
+                .or(site.settings.press_office.as_ref()),
+            text_url: site
+                .settings
+                .site_url(&format!("{}story.txt", entry.path())),
+        })
+        .collect()
 }
 
 fn duration_human(seconds: f64) -> String {

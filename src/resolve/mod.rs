@@ -174,11 +174,7 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
             None => entries.push(entry.clone()),
         }
     }
-    entries.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.title.cmp(&b.title))
-    });
+    entries.sort_by(entry_order);
     held_back.sort_by(|a, b| a.source.cmp(&b.source));
     let pages = library
         .pages
@@ -186,10 +182,7 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
         .filter(|p| options.include_drafts || !p.page.draft)
         .map(|p| p.page.clone())
         .collect();
-    let taxonomies = TaxonomyKind::ALL
-        .iter()
-        .map(|kind| build_taxonomy(settings, *kind, &entries))
-        .collect();
+    let taxonomies = taxonomies(settings, &entries);
     Site {
         settings: settings.clone(),
         now: options.now,
@@ -198,6 +191,23 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
         taxonomies,
         held_back,
     }
+}
+
+/// The order of [`Site::entries`]: newest first, then by title (the sort is stable, so
+/// entries alike in both keep the library's order).
+pub fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    b.published
+        .cmp(&a.published)
+        .then_with(|| a.title.cmp(&b.title))
+}
+
+/// Every taxonomy over published entries (in [`entry_order`]), in [`TaxonomyKind::ALL`]
+/// order. Public so the preview server can regroup after changing a few entries.
+pub fn taxonomies(settings: &Settings, entries: &[Entry]) -> Vec<Taxonomy> {
+    TaxonomyKind::ALL
+        .iter()
+        .map(|kind| build_taxonomy(settings, *kind, entries))
+        .collect()
 }
 
 /// Why an entry must not be published at `now`, or None when it may be.

@@ -1,4 +1,7 @@
-//! Scaffolding: `init` creates a new site that builds and passes `check` at once.
+//! Scaffolding: `init` creates a new site that builds and passes `check` at once;
+//! [`new`] adds one story or nomination to a site from a writer's answers.
+
+pub mod new;
 
 use std::path::{Path, PathBuf};
 

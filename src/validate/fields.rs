@@ -35,20 +35,37 @@ pub const RESERVED_SLUGS: &[&str] = &[
 ];
 
 pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    check_chosen_documents(settings, library, &|_| true)
+}
+
+/// [`check_documents`] for the files `chosen` picks, with every file as context.
+pub fn check_chosen_documents(
+    settings: &Settings,
+    library: &Library,
+    chosen: &dyn Fn(&Path) -> bool,
+) -> Vec<Diagnostic> {
     let known = KnownPaths::new(settings, library);
     library
         .documents
         .iter()
+        .chain(&library.incomplete)
+        .filter(|document| chosen(&document.source.path))
         .flat_map(|document| check_document(settings, document, &known))
-        .chain(library.pages.iter().flat_map(|page| {
-            check_body_links(
-                &page.source.path,
-                &page.source.text,
-                page.page.body_line,
-                &page.page.body,
-                &known,
-            )
-        }))
+        .chain(
+            library
+                .pages
+                .iter()
+                .filter(|page| chosen(&page.source.path))
+                .flat_map(|page| {
+                    check_body_links(
+                        &page.source.path,
+                        &page.source.text,
+                        page.page.body_line,
+                        &page.page.body,
+                        &known,
+                    )
+                }),
+        )
         .collect()
 }
 
@@ -62,6 +79,7 @@ fn check_document(settings: &Settings, document: &Document, known: &KnownPaths) 
     problems.extend(check_image(settings, &converter, entry));
     problems.extend(check_voice_note(settings, &converter, entry));
     problems.extend(check_word_count(settings, document));
+    problems.extend(check_story_has_text(document));
     problems.extend(check_nesting(document));
     problems.extend(check_body_links(
         &document.source.path,
@@ -147,10 +165,20 @@ fn not_in_vocabulary(
             code,
             format!(
                 "`{value}` is not one of this site's {}",
-                key.replace('_', " ")
+                vocabulary_name(key)
             ),
         )
         .with_hint(format!("{suggestion}{list}"))
+}
+
+/// The vocabulary a key draws from, in words: `service` → "services".
+fn vocabulary_name(key: &str) -> String {
+    let words = key.replace('_', " ");
+    if words.ends_with('s') {
+        words
+    } else {
+        format!("{words}s")
+    }
 }
 
 fn check_consent(converter: &Converter, document: &Document) -> Vec<Diagnostic> {
@@ -181,7 +209,8 @@ fn check_consent(converter: &Converter, document: &Document) -> Vec<Diagnostic> 
                 .with_hint("add `by:` under `consent:` with the role of the person who recorded consent, e.g. `by: Team manager`"),
         );
     }
-    if consent.date.is_none() {
+    // A date written but impossible has been reported where it is written.
+    if consent.date.is_none() && !converter.has_key(&["consent", "date"]) {
         problems.push(
             converter
                 .at_key(&["consent"], "PP0206", "`consent` has no date".into())
@@ -204,20 +233,60 @@ fn check_word_count(settings: &Settings, document: &Document) -> Vec<Diagnostic>
         (
             "PP0301",
             format!("the nomination is {words} words long; it needs at least {}", rules.min_words),
-            format!("tell us more about what your colleague did and the difference it made: {} more words at least", rules.min_words - words),
+            format!("tell us more about what your colleague did and the difference it made: {} at least", words_text(rules.min_words - words, "more ")),
         )
     } else if words > rules.max_words {
         (
             "PP0302",
-            format!("the nomination is {words} words long; the limit is {}", rules.max_words),
-            format!("shorten it by {} words or more: keep the moments that show what makes them brilliant", words - rules.max_words),
+            format!(
+                "the nomination is {words} words long; the limit is {}",
+                rules.max_words
+            ),
+            format!(
+                "shorten it by {} or more: keep the moments that show what makes them brilliant",
+                words_text(words - rules.max_words, "")
+            ),
         )
     } else {
         return Vec::new();
     };
     vec![Diagnostic::error(code, &document.source.path, message)
-        .at(entry.body_line, 1, 1)
+        .at(first_text_line(entry), 1, 1)
         .with_hint(hint)]
+}
+
+/// The line of the body's first text, not the blank line that usually follows `---`.
+fn first_text_line(entry: &Entry) -> usize {
+    let skipped = entry
+        .body
+        .lines()
+        .position(|line| !line.trim().is_empty())
+        .unwrap_or(0);
+    entry.body_line + skipped
+}
+
+/// "1 more word", "3 more words".
+fn words_text(n: usize, more: &str) -> String {
+    if n == 1 {
+        format!("1 {more}word")
+    } else {
+        format!("{n} {more}words")
+    }
+}
+
+/// A story made by `practice-press new` starts with only guidance notes; until the
+/// writer adds text, say so plainly rather than publish an empty page. A warning, since
+/// a draft may be saved half-written on purpose.
+fn check_story_has_text(document: &Document) -> Option<Diagnostic> {
+    let entry = &document.entry;
+    if entry.kind != EntryKind::Story || super::words::count_words(&entry.body) > 0 {
+        return None;
+    }
+    Some(
+        Diagnostic::warning("PP0213", &document.source.path, "the story has no text yet")
+            .at(first_text_line(entry), 1, 1)
+            .with_hint("write the story below the front matter (after the second `---` line); notes between <!-- and --> are not published and do not count"),
+    )
 }
 
 /// A body nested deeper than the renderer parses quickly is shown as plain text; say
@@ -229,7 +298,7 @@ fn check_nesting(document: &Document) -> Vec<Diagnostic> {
         return Vec::new();
     }
     vec![Diagnostic::error(
-        "PP0213",
+        "PP0214",
         &document.source.path,
         format!("the text is nested more than {MAX_NESTING} levels deep (quotes, lists or HTML tags inside each other)"),
     )
@@ -377,25 +446,18 @@ pub struct KnownPaths {
 
 impl KnownPaths {
     pub fn new(settings: &Settings, library: &Library) -> Self {
-        let mut paths: HashSet<String> = [
-            "/",
-            "/stories/",
-            "/nominations/",
-            "/councils/",
-            "/services/",
-            "/practice-areas/",
-            "/tags/",
-            "/years/",
-            "/search/",
-            "/press/",
-            "/feeds/",
-            "/accessibility/",
-            "/submit/story/",
-            "/submit/nomination/",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let taxonomy_indexes =
+            crate::resolve::TaxonomyKind::ALL.map(|kind| format!("/{}/", kind.section()));
+        let templates = [
+            "/submit/story-template.md",
+            "/submit/nomination-template.md",
+        ];
+        let mut paths: HashSet<String> = crate::model::SITE_PAGES
+            .iter()
+            .chain(templates.iter())
+            .map(|s| s.to_string())
+            .chain(taxonomy_indexes)
+            .collect();
         for document in &library.documents {
             let entry = &document.entry;
             paths.insert(entry.path());
@@ -414,6 +476,25 @@ impl KnownPaths {
                     .map(|a| format!("/practice-areas/{}/", slugify(a))),
             );
             paths.extend(entry.tags.iter().map(|t| format!("/tags/{}/", slugify(t))));
+        }
+        // A link to a file that has a mistake of its own is not a second mistake: the
+        // file's address is known from its name even when it could not be read.
+        paths.extend(library.incomplete.iter().map(|d| d.entry.path()));
+        for source in &library.sources {
+            let relative = source.path.strip_prefix("content").unwrap_or(&source.path);
+            let stem = source
+                .path
+                .file_stem()
+                .map(|s| slugify(&s.to_string_lossy()))
+                .unwrap_or_default();
+            match crate::load::FileKind::of(relative) {
+                Some(crate::load::FileKind::Story) => paths.insert(format!("/stories/{stem}/")),
+                Some(crate::load::FileKind::Nomination) => {
+                    paths.insert(format!("/nominations/{stem}/"))
+                }
+                Some(crate::load::FileKind::Page) => paths.insert(format!("/{stem}/")),
+                None => false,
+            };
         }
         paths.extend(library.pages.iter().map(|p| p.page.path()));
         KnownPaths {
@@ -545,24 +626,33 @@ pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnosti
     let entry_paths = library
         .documents
         .iter()
-        .map(|d| (d.entry.path(), d.source.path.as_path()));
+        .chain(&library.incomplete)
+        .map(|d| (d.entry.path(), d.source.path.as_path(), Some(d)));
     let page_paths = library
         .pages
         .iter()
-        .map(|p| (p.page.path(), p.source.path.as_path()));
-    for (path, file) in entry_paths.chain(page_paths) {
+        .map(|p| (p.page.path(), p.source.path.as_path(), None));
+    for (path, file, document) in entry_paths.chain(page_paths) {
         if let Some(first) = seen.get(&path) {
-            problems.push(
-                Diagnostic::error(
-                    "PP0017",
-                    file,
-                    format!(
-                        "this file has the same address ({path}) as {}",
-                        first.display()
-                    ),
-                )
-                .with_hint("rename one of the files, or give one of them a different `slug:`"),
-            );
+            let diagnostic = Diagnostic::error(
+                "PP0017",
+                file,
+                format!(
+                    "this file has the same address ({path}) as {}",
+                    first.display().to_string().replace('\\', "/")
+                ),
+            )
+            .with_hint("rename one of the files, or give one of them a different `slug:`");
+            // When the address comes from `slug:`, that line is the one to change.
+            let diagnostic = match document {
+                Some(d) if Converter::new(&d.source, &d.parts).has_key(&["slug"]) => {
+                    let converter = Converter::new(&d.source, &d.parts);
+                    let placed = converter.at_value_of(&["slug"], "PP0017", String::new());
+                    diagnostic.at(placed.line, placed.column, placed.length)
+                }
+                _ => diagnostic,
+            };
+            problems.push(diagnostic);
         } else {
             seen.insert(path, file);
         }
@@ -584,4 +674,43 @@ pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnosti
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::build::{check, BuildOptions};
+
+    /// The codes `check` reports for a site holding one story with `body`.
+    fn codes_for_story_body(body: &str) -> Vec<(&'static str, bool)> {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: T\nbase_url: https://example.org\nservices: [children]\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/stories")).unwrap();
+        let story = format!(
+            "---\ntitle: A story\ndate: 2026-01-02\nsummary: S\ncouncil: Anytown\nservice: children\nauthors: [{{ name: Sam, role: Social worker }}]\nconsent: {{ recorded: true, by: Team manager, date: 2026-01-01 }}\n---\n{body}"
+        );
+        std::fs::write(root.join("content/stories/a.md"), story).unwrap();
+        check(&BuildOptions::new(root))
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.is_error()))
+            .collect()
+    }
+
+    #[test]
+    fn a_story_of_guidance_notes_only_has_no_text_yet() {
+        let body = "\n<!-- Write your story here. -->\n<!-- What changed? -->\n";
+        assert_eq!(codes_for_story_body(body), vec![("PP0213", false)]);
+        assert_eq!(codes_for_story_body(""), vec![("PP0213", false)]);
+    }
+
+    #[test]
+    fn a_story_with_words_has_text() {
+        let body = "<!-- Write your story here. -->\nWe met every week.\n";
+        assert_eq!(codes_for_story_body(body), vec![]);
+    }
 }

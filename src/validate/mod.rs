@@ -18,8 +18,27 @@ use crate::load::Library;
 
 /// Runs every rule over a loaded library. Loading problems are not repeated here.
 pub fn validate(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    let mut problems = fields::check_documents(settings, library);
-    problems.extend(fields::check_site_wide(settings, library));
-    problems.extend(privacy::check_documents(settings, library));
+    let mut problems = validate_files(settings, library, &|_| true);
+    problems.extend(validate_site_wide(settings, library));
     problems
+}
+
+/// The rules about single files, for the files `chosen` picks (by path relative to the
+/// site), with the whole library as context. Such a rule may look at other files only
+/// for the addresses they publish (links); the preview server relies on this to
+/// re-check only the files that changed. Rules across files go in
+/// [`validate_site_wide`].
+pub fn validate_files(
+    settings: &Settings,
+    library: &Library,
+    chosen: &dyn Fn(&std::path::Path) -> bool,
+) -> Vec<Diagnostic> {
+    let mut problems = fields::check_chosen_documents(settings, library, chosen);
+    problems.extend(privacy::check_chosen_documents(settings, library, chosen));
+    problems
+}
+
+/// The rules across files (two files with one address, reserved addresses).
+pub fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    fields::check_site_wide(settings, library)
 }

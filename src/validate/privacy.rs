@@ -10,8 +10,23 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{locate, Document, Library};
 use crate::util::{slugify, LineIndex};
 
-pub fn check_documents(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    library.documents.iter().flat_map(check_document).collect()
+pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    check_chosen_documents(settings, library, &|_| true)
+}
+
+/// [`check_documents`] for the files `chosen` picks; each file is checked on its own.
+pub fn check_chosen_documents(
+    _settings: &Settings,
+    library: &Library,
+    chosen: &dyn Fn(&std::path::Path) -> bool,
+) -> Vec<Diagnostic> {
+    library
+        .documents
+        .iter()
+        .chain(&library.incomplete)
+        .filter(|document| chosen(&document.source.path))
+        .flat_map(check_document)
+        .collect()
 }
 
 fn check_document(document: &Document) -> Vec<Diagnostic> {
@@ -64,10 +79,21 @@ fn outside(ranges: &[Range<usize>], found: &Range<usize>) -> bool {
 fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
     let text = &document.source.text;
     let index = LineIndex::new(text);
+    let named = named_people_ranges(document);
     let mut problems = Vec::new();
     for name in &document.private.anonymous_names {
-        for found in NameMatcher::new(name).find_in(text) {
+        let matcher = NameMatcher::new(name);
+        let full_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        for found in matcher.find_in(text) {
             if !outside(unpublished, &found) {
+                continue;
+            }
+            let is_full_name = text[found.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .eq_ignore_ascii_case(&full_name);
+            if !is_full_name && !outside(&named, &found) {
                 continue;
             }
             let (line, column) = index.position(found.start);
@@ -80,6 +106,32 @@ fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Ve
         problems.extend(name_in_address(document, name));
     }
     problems
+}
+
+/// Where the full names of people who are named publicly appear. A shared first name
+/// ("Uzma" in the named nominee "Uzma Tennant" when the anonymous nominator is another
+/// Uzma) is not a leak there; the same word on its own elsewhere still is.
+fn named_people_ranges(document: &Document) -> Vec<Range<usize>> {
+    let text = &document.source.text;
+    document
+        .entry
+        .people()
+        .into_iter()
+        // A person written without a name has an empty one, which would match everywhere.
+        .filter(|person| !person.anonymous && !person.public_name.trim().is_empty())
+        .filter(|person| {
+            !document
+                .private
+                .anonymous_names
+                .contains(&person.public_name)
+        })
+        .flat_map(|person| {
+            let name = &person.public_name;
+            text.match_indices(name.as_str())
+                .map(|(start, _)| start..start + name.len())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The page address comes from the file name or `slug:`, so it must not carry the name.
@@ -102,16 +154,22 @@ fn personal_data_in_body(document: &Document) -> Vec<Diagnostic> {
     let body_start = document.parts.body_start;
     let body = &text[body_start..];
     let index = LineIndex::new(text);
+    let what = document.entry.kind.label().to_lowercase();
+    // Only stories have a `media_contact` field to move a contact to.
+    let where_contacts = match document.entry.kind {
+        crate::model::EntryKind::Story => "contact details belong in `media_contact`, and ",
+        crate::model::EntryKind::Nomination => "",
+    };
     find_personal_data(body)
         .into_iter()
         .filter(|found| !allowed(&body[found.range.clone()], &document.private.allow_personal_data))
         .map(|found| {
             let matched = &body[found.range.clone()];
             let (line, column) = index.position(body_start + found.range.start);
-            Diagnostic::error("PP0402", &document.source.path, format!("the story text contains {}", found.kind.describe()))
+            Diagnostic::error("PP0402", &document.source.path, format!("the {} text contains {}", what, found.kind.describe()))
                 .at(line, column, matched.chars().count())
                 .with_hint(format!(
-                    "remove it: contact details belong in `media_contact`, and details of people in stories must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
+                    "remove it: {where_contacts}details of the people written about must not be published; if this exact text must stay (for example a public helpline), add `allow_personal_data: [\"{matched}\"]` to the front matter"
                 ))
         })
         .collect()

@@ -16,6 +16,9 @@ pub struct LeakGuard {
 struct Forbidden {
     /// Shown to the user: never the name itself, which would put it in logs.
     what: String,
+    /// Names must stand as whole words ("Sam Lee" is not in "Sam Leeds"); addresses start
+    /// with `/` and must be caught inside absolute URLs too.
+    whole_word: bool,
     source: std::path::PathBuf,
 }
 
@@ -33,6 +36,7 @@ impl LeakGuard {
                 patterns.push(variant);
                 reasons.push(Forbidden {
                     what: "the name of a person marked anonymous".into(),
+                    whole_word: true,
                     source: source.clone(),
                 });
             }
@@ -41,6 +45,7 @@ impl LeakGuard {
             patterns.push(path.clone());
             reasons.push(Forbidden {
                 what: format!("a link to {path}, which is not published yet"),
+                whole_word: false,
                 source: source.clone(),
             });
         }
@@ -48,7 +53,7 @@ impl LeakGuard {
             .then(|| {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .build(&patterns)
                     .ok()
             })
@@ -67,10 +72,10 @@ impl LeakGuard {
     /// An error if `bytes` (the output file at `path`) contains anything forbidden.
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         let matcher = self.matcher.as_ref()?;
-        let found = matcher
-            .find_iter(bytes)
-            .find(|m| is_whole_word(bytes, m.start(), m.end()))?;
-        let reason = &self.reasons[found.pattern().as_usize()];
+        let reason = matcher.find_overlapping_iter(bytes).find_map(|m| {
+            let reason = &self.reasons[m.pattern().as_usize()];
+            (!reason.whole_word || is_whole_word(bytes, m.start(), m.end())).then_some(reason)
+        })?;
         Some(
             Diagnostic::error("PP0404", &reason.source, format!("the output file {path} would contain {}; nothing was published", reason.what))
                 .with_hint("this is a safety stop: check the file for the name or link, and check other files that mention the same person; report it if the content looks right"),
@@ -92,13 +97,21 @@ fn name_variants(name: &str) -> Vec<String> {
         return Vec::new();
     }
     // ASCII letters match in any case; other letters (á, Ł) need their cased forms listed.
+    let mut bases = vec![name.clone()];
+    if !name.is_ascii() {
+        bases.extend([name.to_lowercase(), name.to_uppercase()]);
+    }
+    if name.contains('&') {
+        bases.extend(bases.clone().iter().map(|b| b.replace('&', "&amp;")));
+    }
     let mut variants = Vec::new();
-    for base in [name.clone(), name.to_lowercase(), name.to_uppercase()] {
-        let escaped_ampersand = base.replace('&', "&amp;");
-        for form in [base, escaped_ampersand] {
+    for base in bases {
+        if base.contains(['\'', '’']) {
             for apostrophe in ["'", "’", "&#x27;", "&#39;", "&apos;", "\\u0027", "&rsquo;"] {
-                variants.push(form.replace(['\'', '’'], apostrophe));
+                variants.push(base.replace(['\'', '’'], apostrophe));
             }
+        } else {
+            variants.push(base);
         }
     }
     let slug = crate::util::slugify(&name);
@@ -143,6 +156,12 @@ mod tests {
             .scan("index.html", b"<a href=\"/stories/secret/\">")
             .unwrap();
         assert!(found.message.contains("/stories/secret/"));
+        assert!(g
+            .scan(
+                "feed.xml",
+                b"<link href=\"https://example.org/stories/secret/\"/>"
+            )
+            .is_some());
         let name = g.scan("a.html", b"Siobh\xc3\xa1n O'Neill").unwrap();
         assert!(!name.message.contains("Neill"));
     }

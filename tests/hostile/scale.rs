@@ -113,7 +113,7 @@ fn deeply_nested_bodies_are_refused_quickly() {
         );
         let started = Instant::now();
         let errors = build_errors(site.root(), &site.output());
-        assert!(errors.iter().any(|d| d.code == "PP0213"), "{errors:?}");
+        assert!(errors.iter().any(|d| d.code == "PP0214"), "{errors:?}");
         let started_render = Instant::now();
         let html = practice_press::render::markdown::render_markdown(&body, "/").html;
         assert!(html.len() < body.len() * 2);

@@ -29,6 +29,8 @@ pub fn options(root: &Path) -> BuildOptions {
             include_drafts: false,
         },
         deny_warnings: false,
+        // The search bundle is covered by tests/search_privacy.rs; these builds are many.
+        search: false,
     }
 }
 
@@ -189,7 +191,7 @@ pub fn build_command(site: &Path, output: &Path) -> std::process::Command {
         .arg(site)
         .arg("--output")
         .arg(output)
-        .args(["--now", "2026-06-01T12:00:00Z", "--quiet"]);
+        .args(["--now", "2026-06-01T12:00:00Z", "--quiet", "--no-search"]);
     command
 }
 

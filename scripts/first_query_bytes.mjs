@@ -1,0 +1,52 @@
+// Measures how many bytes of index a first search fetches from a Pagefind bundle,
+// making the same calls as themes/default/static/search.js: init, filters() for the
+// facet counts, search(), and data() for the first page of 10 results.
+//
+// Usage: node scripts/first_query_bytes.mjs SITE_DIR QUERY...
+// The runtime (pagefind.js, the worker, the WebAssembly and pagefind-entry.json) is
+// counted separately: it is the same for every site and cached after the first visit.
+
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serveFolder } from '../tests/browser/lib.mjs';
+
+const [dir, ...queries] = process.argv.slice(2);
+if (!dir || queries.length === 0) {
+  console.error('usage: node scripts/first_query_bytes.mjs SITE_DIR QUERY...');
+  process.exit(2);
+}
+const site = resolve(dir);
+const server = await serveFolder(site, { csp: false });
+const runtime = /\/pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json)/;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+let worst = 0;
+for (const [i, query] of queries.entries()) {
+  server.requests.length = 0;
+  // A fresh module instance per query, so nothing is cached from the one before.
+  const pagefind = await import(`${pathToFileURL(join(site, 'pagefind', 'pagefind.js')).href}?fresh=${i}`);
+  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
+  await pagefind.init();
+  await pagefind.filters();
+  const terms = query === '(filter only)' ? null : query;
+  const options = terms ? {} : { sort: { date: 'desc' }, filters: { year: { any: ['2020'] } } };
+  const search = await pagefind.search(terms, options);
+  await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  const index = server.requests.filter((r) => !runtime.test(r.path));
+  const runtimeBytes = server.requests.filter((r) => runtime.test(r.path)).reduce((s, r) => s + r.bytes, 0);
+  const bytes = index.reduce((s, r) => s + r.bytes, 0);
+  const byKind = {};
+  for (const r of index) {
+    const kind = r.path.match(/\.(pf_\w+)/)?.[1] ?? 'other';
+    byKind[kind] = (byKind[kind] || 0) + r.bytes;
+  }
+  worst = Math.max(worst, bytes);
+  console.log(
+    `query ${JSON.stringify(query)}: ${search.results.length} results; index fetched ${kb(bytes)} in ${index.length} requests ` +
+      `(${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); runtime ${kb(runtimeBytes)}`,
+  );
+  await pagefind.destroy?.();
+}
+console.log(`largest first-query index fetch: ${kb(worst)} (limit 300 KB)`);
+await server.close();
+process.exit(worst < 300 * 1024 ? 0 : 1);

@@ -1,0 +1,166 @@
+//! What the "Share a story" and "Nominate a colleague" pages need: the site's lists for
+//! the form, the blank templates for writers without JavaScript, and the writing guide.
+//!
+//! The forms run entirely in the browser (there is no server), so everything the
+//! script checks against travels in the page as `data-*` attributes.
+
+use serde::Serialize;
+
+use crate::model::EntryKind;
+use crate::resolve::{humanise, Site, TaxonomyKind};
+use crate::scaffold::new::{blank_nomination_template, blank_story_template, Vocabulary};
+
+/// The writers' guide, published at `/submit/guide/` and kept in the repository's docs.
+pub const WRITING_GUIDE: &str = include_str!("../../docs/writing-guide.md");
+
+/// A value and the words shown for it in a form.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// What a submit page's template sees as `form`.
+#[derive(Serialize, Debug)]
+pub struct SubmitView {
+    /// "story" or "nomination".
+    pub kind: &'static str,
+    pub services: Vec<Choice>,
+    pub practice_areas: Vec<Choice>,
+    /// Councils and organisations named on the published site.
+    pub councils: Vec<String>,
+    pub min_words: usize,
+    pub max_words: usize,
+    pub max_title_chars: usize,
+    pub max_summary_chars: usize,
+    /// JSON of the lists above, for the script (escaped by the template).
+    pub settings_json: String,
+    pub template_url: String,
+    pub guide_url: String,
+    pub other_form_url: String,
+}
+
+/// The site's vocabularies as the forms offer them: councils from published entries.
+pub fn vocabulary(site: &Site) -> Vocabulary {
+    Vocabulary {
+        services: site.settings.services.clone(),
+        practice_areas: site.settings.practice_areas.clone(),
+        councils: site
+            .taxonomy(TaxonomyKind::Council)
+            .terms
+            .iter()
+            .map(|t| t.name.clone())
+            .collect(),
+        nominations: site.settings.nominations.clone(),
+    }
+}
+
+fn choices(values: &[String]) -> Vec<Choice> {
+    values
+        .iter()
+        .map(|v| Choice {
+            value: v.clone(),
+            label: humanise(v),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ScriptSettings<'a> {
+    kind: &'a str,
+    services: &'a [String],
+    practice_areas: &'a [String],
+    councils: &'a [String],
+    min_words: usize,
+    max_words: usize,
+    max_title_chars: usize,
+    max_summary_chars: usize,
+    email: &'a str,
+}
+
+pub fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
+    let vocab = vocabulary(site);
+    let kind_name = match kind {
+        EntryKind::Story => "story",
+        EntryKind::Nomination => "nomination",
+    };
+    let other = match kind {
+        EntryKind::Story => "nomination",
+        EntryKind::Nomination => "story",
+    };
+    let rules = &vocab.nominations;
+    let settings = ScriptSettings {
+        kind: kind_name,
+        services: &vocab.services,
+        practice_areas: &vocab.practice_areas,
+        councils: &vocab.councils,
+        min_words: rules.min_words,
+        max_words: rules.max_words,
+        max_title_chars: crate::validate::fields::MAX_TITLE_CHARS,
+        max_summary_chars: crate::validate::fields::MAX_SUMMARY_CHARS,
+        email: &site.settings.submissions.email,
+    };
+    SubmitView {
+        kind: kind_name,
+        services: choices(&vocab.services),
+        practice_areas: choices(&vocab.practice_areas),
+        councils: vocab.councils.clone(),
+        min_words: rules.min_words,
+        max_words: rules.max_words,
+        max_title_chars: crate::validate::fields::MAX_TITLE_CHARS,
+        max_summary_chars: crate::validate::fields::MAX_SUMMARY_CHARS,
+        settings_json: serde_json::to_string(&settings).unwrap_or_else(|_| "{}".into()),
+        template_url: site
+            .settings
+            .site_url(&format!("/submit/{kind_name}-template.md")),
+        guide_url: site.settings.site_url("/submit/guide/"),
+        other_form_url: site.settings.site_url(&format!("/submit/{other}/")),
+    }
+}
+
+/// The blank file offered to writers without JavaScript, and where it is published.
+pub fn blank_template(site: &Site, kind: EntryKind) -> (String, String) {
+    let vocab = vocabulary(site);
+    match kind {
+        EntryKind::Story => (
+            "submit/story-template.md".into(),
+            blank_story_template(&vocab),
+        ),
+        EntryKind::Nomination => (
+            "submit/nomination-template.md".into(),
+            blank_nomination_template(&vocab),
+        ),
+    }
+}
+
+/// The guide's title (its first `# ` heading) and the markdown after it: the page
+/// template shows the title as the page's only h1.
+pub fn guide_parts(markdown: &str) -> (String, &str) {
+    let trimmed = markdown.trim_start();
+    if let Some(rest) = trimmed.strip_prefix("# ") {
+        let (title, body) = rest.split_once('\n').unwrap_or((rest, ""));
+        return (title.trim().to_string(), body);
+    }
+    ("How to write a story or a nomination".into(), markdown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guide_title_becomes_the_page_title() {
+        let (title, body) = guide_parts("# Writing guide\n\nIntro.\n");
+        assert_eq!(title, "Writing guide");
+        assert_eq!(body.trim(), "Intro.");
+        let (title, _) = guide_parts(WRITING_GUIDE);
+        assert!(!title.is_empty() && !title.starts_with('#'));
+    }
+
+    #[test]
+    fn vocabularies_read_as_words_in_the_form() {
+        let made = choices(&["fostering-adoption".to_string()]);
+        assert_eq!(made[0].value, "fostering-adoption");
+        assert_eq!(made[0].label, "Fostering adoption");
+    }
+}

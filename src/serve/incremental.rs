@@ -1,0 +1,484 @@
+//! Which render jobs a content change affects, comparing the site that is being served
+//! with the newly resolved one.
+//!
+//! Job indices (`Job::Entry(3)`) move when entries are added or re-dated, so jobs are
+//! compared through a [`JobKey`] that names what a job is about (a source file, a term
+//! by slug). A job is re-rendered when anything it shows may differ; kinds of job this
+//! module does not know (feeds and the like, added later) are always re-rendered.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::config::Settings;
+use crate::load::Library;
+use crate::model::EntryKind;
+use crate::render::pages::all_jobs;
+use crate::render::views::SiteView;
+use crate::render::Job;
+use crate::resolve::{
+    entry_order, hold_back_reason, taxonomies, HeldBackEntry, PublishOptions, Site, TaxonomyKind,
+};
+
+/// What a job is about, stable across rebuilds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum JobKey {
+    Entry(PathBuf),
+    Page(PathBuf),
+    Section(EntryKind, usize),
+    TaxonomyIndex(TaxonomyKind),
+    Term(TaxonomyKind, String, usize),
+    /// Site-wide jobs, which carry no index.
+    Other(Job),
+}
+
+/// The key of a job of `site`.
+pub fn job_key(site: &Site, job: &Job) -> JobKey {
+    match *job {
+        Job::Entry(i) => site
+            .entries
+            .get(i)
+            .map_or(JobKey::Other(*job), |e| JobKey::Entry(e.source.clone())),
+        Job::Page(i) => site
+            .pages
+            .get(i)
+            .map_or(JobKey::Other(*job), |p| JobKey::Page(p.source.clone())),
+        Job::Section { kind, page } => JobKey::Section(kind, page),
+        Job::TaxonomyIndex(kind) => JobKey::TaxonomyIndex(kind),
+        Job::Term { kind, term, page } => site
+            .taxonomy(kind)
+            .terms
+            .get(term)
+            .map_or(JobKey::Other(*job), |t| {
+                JobKey::Term(kind, t.slug.clone(), page)
+            }),
+        _ => JobKey::Other(*job),
+    }
+}
+
+/// The jobs to render for a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    /// Every page changes (the navigation or footer did): all jobs are in `jobs`.
+    pub everything: bool,
+}
+
+/// The jobs of `new` whose output may differ from what the site in `before` produced,
+/// given the source files (relative to the site root) that changed since then.
+pub fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
+    let jobs = all_jobs(new);
+    if before.view != site_view(new) {
+        return Plan {
+            jobs,
+            everything: true,
+        };
+    }
+    let compare = Compare {
+        before,
+        new,
+        changed,
+        new_lists: Listings::new(new),
+    };
+    let jobs = jobs
+        .into_iter()
+        .filter(|job| compare.affected(job))
+        .collect();
+    Plan {
+        jobs,
+        everything: false,
+    }
+}
+
+/// Every page shows the site-wide values (navigation, footer with the plain pages).
+fn site_view(site: &Site) -> Option<serde_json::Value> {
+    serde_json::to_value(SiteView::new(site)).ok()
+}
+
+/// The source files each listing shows, in order: a listing page is compared by the
+/// files it lists, since indices move between rebuilds.
+struct Listings {
+    sections: HashMap<EntryKind, Vec<PathBuf>>,
+    /// (taxonomy, slug) → (label, files).
+    terms: HashMap<(TaxonomyKind, String), (String, Vec<PathBuf>)>,
+    summaries: HashMap<TaxonomyKind, Vec<(String, String, usize)>>,
+}
+
+impl Listings {
+    fn new(site: &Site) -> Self {
+        let sources = |indices: &[usize]| -> Vec<PathBuf> {
+            indices
+                .iter()
+                .filter_map(|&i| site.entries.get(i).map(|e| e.source.clone()))
+                .collect()
+        };
+        let mut terms = HashMap::new();
+        let mut summaries = HashMap::new();
+        for taxonomy in &site.taxonomies {
+            for term in &taxonomy.terms {
+                terms.insert(
+                    (taxonomy.kind, term.slug.clone()),
+                    (term.label.clone(), sources(&term.entries)),
+                );
+            }
+            summaries.insert(taxonomy.kind, term_summaries(site, taxonomy.kind));
+        }
+        Listings {
+            sections: [EntryKind::Story, EntryKind::Nomination]
+                .into_iter()
+                .map(|kind| {
+                    let list = site
+                        .entries_of(kind)
+                        .map(|(_, e)| e.source.clone())
+                        .collect();
+                    (kind, list)
+                })
+                .collect(),
+            terms,
+            summaries,
+        }
+    }
+}
+
+/// What [`plan`] needs to know of the served site, kept while the site itself is
+/// updated in place.
+pub struct Snapshot {
+    view: Option<serde_json::Value>,
+    entries: HashSet<PathBuf>,
+    pages: HashSet<PathBuf>,
+    lists: Listings,
+}
+
+impl Snapshot {
+    pub fn of(site: &Site) -> Snapshot {
+        Snapshot {
+            view: site_view(site),
+            entries: site.entries.iter().map(|e| e.source.clone()).collect(),
+            pages: site.pages.iter().map(|p| p.source.clone()).collect(),
+            lists: Listings::new(site),
+        }
+    }
+}
+
+struct Compare<'a> {
+    before: &'a Snapshot,
+    new: &'a Site,
+    changed: &'a HashSet<PathBuf>,
+    new_lists: Listings,
+}
+
+impl Compare<'_> {
+    fn affected(&self, job: &Job) -> bool {
+        let (new, changed, before) = (self.new, self.changed, self.before);
+        match *job {
+            Job::Entry(i) => new
+                .entries
+                .get(i)
+                .is_none_or(|e| changed.contains(&e.source) || !before.entries.contains(&e.source)),
+            Job::Page(i) => new
+                .pages
+                .get(i)
+                .is_none_or(|p| changed.contains(&p.source) || !before.pages.contains(&p.source)),
+            Job::Section { kind, page } => {
+                let empty = Vec::new();
+                let old = before.lists.sections.get(&kind).unwrap_or(&empty);
+                let new_list = self.new_lists.sections.get(&kind).unwrap_or(&empty);
+                listing_differs(old, new_list, page, new.settings.page_size, changed)
+            }
+            Job::Term { kind, term, page } => self.term_differs(kind, term, page),
+            Job::TaxonomyIndex(kind) => {
+                before.lists.summaries.get(&kind) != self.new_lists.summaries.get(&kind)
+            }
+            // These show only site-wide values, compared before.
+            Job::StaticFiles | Job::Robots | Job::Accessibility | Job::Search | Job::NotFound => {
+                false
+            }
+            // Home, the sitemap and any kind of job added later (feeds, search
+            // records): site-wide outputs that may list any entry.
+            _ => true,
+        }
+    }
+
+    fn term_differs(&self, kind: TaxonomyKind, term: usize, page: usize) -> bool {
+        let Some(slug) = self
+            .new
+            .taxonomy(kind)
+            .terms
+            .get(term)
+            .map(|t| t.slug.clone())
+        else {
+            return true;
+        };
+        let key = (kind, slug);
+        let (Some((old_label, old)), Some((new_label, new))) = (
+            self.before.lists.terms.get(&key),
+            self.new_lists.terms.get(&key),
+        ) else {
+            return true;
+        };
+        old_label != new_label
+            || listing_differs(old, new, page, self.new.settings.page_size, self.changed)
+    }
+}
+
+/// Whether page `page` of a listing shows anything different. Every page says how many
+/// items there are and how many pages, so a different count changes them all.
+fn listing_differs(
+    old: &[PathBuf],
+    new: &[PathBuf],
+    page: usize,
+    page_size: usize,
+    changed: &HashSet<PathBuf>,
+) -> bool {
+    if old.len() != new.len() {
+        return true;
+    }
+    let size = page_size.max(1);
+    let start = (page.max(1) - 1) * size;
+    let end = (start + size).min(new.len());
+    let (old_page, new_page) = (&old[start.min(end)..end], &new[start.min(end)..end]);
+    old_page != new_page || new_page.iter().any(|p| changed.contains(p))
+}
+
+/// A taxonomy's index page: each term's label, address and count.
+fn term_summaries(site: &Site, kind: TaxonomyKind) -> Vec<(String, String, usize)> {
+    site.taxonomy(kind)
+        .terms
+        .iter()
+        .map(|t| (t.label.clone(), t.slug.clone(), t.entries.len()))
+        .collect()
+}
+
+/// Brings the served site up to date in place after the files in `changed` changed,
+/// copying only their entries (resolving the whole library copies every entry, which
+/// on a large site takes longer than everything else a rebuild does). Entries whose
+/// embargo or consent date passed since are updated too. Returns every file whose
+/// entry was updated: `changed` and those.
+pub fn update_site(
+    site: &mut Site,
+    settings: &Settings,
+    library: &Library,
+    changed: &HashSet<PathBuf>,
+    options: PublishOptions,
+) -> HashSet<PathBuf> {
+    let published: HashSet<&Path> = site.entries.iter().map(|e| e.source.as_path()).collect();
+    let mut affected = changed.clone();
+    for document in &library.documents {
+        let now = hold_back_reason(&document.entry, options).is_none();
+        if now != published.contains(document.source.path.as_path()) {
+            affected.insert(document.source.path.clone());
+        }
+    }
+    site.entries.retain(|e| !affected.contains(&e.source));
+    site.held_back.retain(|h| !affected.contains(&h.source));
+    for document in library
+        .documents
+        .iter()
+        .filter(|d| affected.contains(&d.source.path))
+    {
+        let entry = &document.entry;
+        match hold_back_reason(entry, options) {
+            None => {
+                // Ties in date and title keep the library's order (by path), as in
+                // a full resolve.
+                let at = site.entries.partition_point(|e| {
+                    entry_order(e, entry)
+                        .then_with(|| e.source.cmp(&entry.source))
+                        .is_lt()
+                });
+                site.entries.insert(at, entry.clone());
+            }
+            Some(why) => site.held_back.push(HeldBackEntry {
+                source: entry.source.clone(),
+                title: entry.title.clone(),
+                kind: entry.kind,
+                council: entry.council.clone(),
+                why,
+            }),
+        }
+    }
+    site.held_back.sort_by(|a, b| a.source.cmp(&b.source));
+    site.pages = library
+        .pages
+        .iter()
+        .filter(|p| options.include_drafts || !p.page.draft)
+        .map(|p| p.page.clone())
+        .collect();
+    site.taxonomies = taxonomies(settings, &site.entries);
+    site.now = options.now;
+    affected
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::{check, BuildOptions};
+    use std::fs;
+
+    const SITE: &str =
+        "title: T\nbase_url: https://example.org\nservices: [children, adults]\npage_size: 2\n";
+
+    fn story(title: &str, date: &str, service: &str, tags: &[&str]) -> String {
+        let tags = tags
+            .iter()
+            .map(|t| format!("  - {t}\n"))
+            .collect::<String>();
+        format!("---\ntitle: {title}\ndate: {date}\nsummary: S\ncouncil: Anytown\nservice: {service}\ntags:\n{tags}authors:\n  - name: Sam Jones\n    role: Social worker\nconsent:\n  recorded: true\n  by: Team manager\n  date: 2024-01-01\n---\nBody text.\n")
+    }
+
+    struct Fixture {
+        dir: tempfile::TempDir,
+    }
+
+    impl Fixture {
+        fn new() -> Self {
+            let dir = tempfile::tempdir().unwrap();
+            fs::create_dir_all(dir.path().join("content/stories")).unwrap();
+            fs::write(dir.path().join("site.yaml"), SITE).unwrap();
+            let f = Fixture { dir };
+            f.write("a", &story("A", "2024-01-01", "children", &["x"]));
+            f.write("b", &story("B", "2024-02-01", "children", &["y"]));
+            f.write("c", &story("C", "2024-03-01", "adults", &["y"]));
+            f.write("d", &story("D", "2024-04-01", "adults", &["z"]));
+            f
+        }
+
+        fn write(&self, name: &str, text: &str) {
+            fs::write(
+                self.dir.path().join(format!("content/stories/{name}.md")),
+                text,
+            )
+            .unwrap();
+        }
+
+        fn site(&self) -> Site {
+            let checked = check(&BuildOptions::new(self.dir.path()));
+            assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+            checked.site.unwrap()
+        }
+    }
+
+    fn changed(names: &[&str]) -> HashSet<PathBuf> {
+        names
+            .iter()
+            .map(|n| PathBuf::from(format!("content/stories/{n}.md")))
+            .collect()
+    }
+
+    fn keys(site: &Site, plan: &Plan) -> Vec<JobKey> {
+        plan.jobs.iter().map(|j| job_key(site, j)).collect()
+    }
+
+    #[test]
+    fn editing_a_body_renders_its_page_and_the_listings_that_show_it() {
+        let f = Fixture::new();
+        let old = f.site();
+        f.write(
+            "a",
+            &story("A", "2024-01-01", "children", &["x"]).replace("Body", "New"),
+        );
+        let new = f.site();
+        let plan = plan(&Snapshot::of(&old), &new, &changed(&["a"]));
+        let keys = keys(&new, &plan);
+        assert!(!plan.everything);
+        assert!(keys.contains(&JobKey::Entry("content/stories/a.md".into())));
+        assert!(!keys.contains(&JobKey::Entry("content/stories/b.md".into())));
+        // Newest first, two a page: a (the oldest) is on page 2 of the stories.
+        assert!(keys.contains(&JobKey::Section(EntryKind::Story, 2)));
+        assert!(!keys.contains(&JobKey::Section(EntryKind::Story, 1)));
+        assert!(keys.contains(&JobKey::Term(TaxonomyKind::Tag, "x".into(), 1)));
+        assert!(!keys.contains(&JobKey::Term(TaxonomyKind::Tag, "y".into(), 1)));
+        assert!(keys.contains(&JobKey::Other(Job::Home)));
+        assert!(keys.contains(&JobKey::Other(Job::Sitemap)));
+        assert!(!keys.contains(&JobKey::Other(Job::StaticFiles)));
+        assert!(!keys.contains(&JobKey::TaxonomyIndex(TaxonomyKind::Tag)));
+    }
+
+    #[test]
+    fn moving_an_entry_between_terms_renders_the_old_and_new_term_pages() {
+        let f = Fixture::new();
+        let old = f.site();
+        f.write("a", &story("A", "2024-01-01", "children", &["y"]));
+        let new = f.site();
+        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["a"])));
+        // Tag x has gone (its page is deleted by the caller); y gained an entry.
+        assert!(keys.contains(&JobKey::Term(TaxonomyKind::Tag, "y".into(), 1)));
+        assert!(keys.contains(&JobKey::TaxonomyIndex(TaxonomyKind::Tag)));
+        assert!(!new
+            .taxonomy(TaxonomyKind::Tag)
+            .terms
+            .iter()
+            .any(|t| t.slug == "x"));
+    }
+
+    #[test]
+    fn a_new_entry_renders_every_page_of_its_listing() {
+        let f = Fixture::new();
+        let old = f.site();
+        f.write("e", &story("E", "2023-01-01", "adults", &["z"]));
+        let new = f.site();
+        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["e"])));
+        assert!(keys.contains(&JobKey::Entry("content/stories/e.md".into())));
+        let pages = crate::render::pages::page_count(5, new.settings.page_size);
+        assert_eq!(pages, 3);
+        for page in 1..=pages {
+            assert!(keys.contains(&JobKey::Section(EntryKind::Story, page)));
+        }
+    }
+
+    #[test]
+    fn updating_the_site_in_place_matches_resolving_it_again() {
+        let f = Fixture::new();
+        let mut site = f.site();
+        f.write("a", &story("A", "2024-05-01", "adults", &["z"]));
+        f.write("e", &story("E", "2024-02-01", "children", &["x"]));
+        let fresh = f.site();
+        let checked = check(&BuildOptions::new(f.dir.path()));
+        let options = PublishOptions {
+            now: fresh.now,
+            include_drafts: false,
+        };
+        let settings = checked.settings.unwrap();
+        let affected = update_site(
+            &mut site,
+            &settings,
+            &checked.library,
+            &changed(&["a", "e"]),
+            options,
+        );
+        assert_eq!(affected, changed(&["a", "e"]));
+        let order = |s: &Site| {
+            s.entries
+                .iter()
+                .map(|e| e.source.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(order(&site), order(&fresh));
+        let groups = |s: &Site| {
+            s.taxonomies
+                .iter()
+                .flat_map(|t| {
+                    t.terms
+                        .iter()
+                        .map(|term| (term.slug.clone(), term.entries.clone()))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(groups(&site), groups(&fresh));
+    }
+
+    #[test]
+    fn a_new_plain_page_changes_the_footer_of_every_page() {
+        let f = Fixture::new();
+        let old = f.site();
+        fs::create_dir_all(f.dir.path().join("content/pages")).unwrap();
+        fs::write(
+            f.dir.path().join("content/pages/about.md"),
+            "---\ntitle: About\n---\nHello\n",
+        )
+        .unwrap();
+        let new = f.site();
+        let plan = plan(&Snapshot::of(&old), &new, &HashSet::new());
+        assert!(plan.everything);
+        assert_eq!(plan.jobs.len(), all_jobs(&new).len());
+    }
+}

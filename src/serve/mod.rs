@@ -1,0 +1,399 @@
+//! Serve: the live preview. The site is built into memory (never into the output
+//! folder) and served over HTTP; with watching on, every change is rebuilt and every
+//! open tab reloads itself, or shows the problems while the last good site stays up.
+//!
+//! Four parts, each in its own module: [`server`] (HTTP), [`watch`] (file events →
+//! [`watch::Change`]), [`livereload`] (the browser channel and its script) and
+//! [`rebuild`] with [`incremental`] (what to render again). This module starts them
+//! and stops them.
+
+pub mod checks;
+pub mod incremental;
+pub mod library;
+pub mod livereload;
+pub mod rebuild;
+pub mod server;
+pub mod store;
+pub mod watch;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use crate::config::SITE_FILE;
+use crate::diagnostic::Diagnostic;
+pub use rebuild::{Outcome, RebuildReport};
+use rebuild::{Rebuilder, SiteOptions};
+use store::SiteStore;
+use watch::{classify, Batch, WatchMessage, Watcher};
+
+/// How many threads answer HTTP requests: a page, its stylesheet, its images and the
+/// event stream of a few tabs at once.
+const HTTP_WORKERS: usize = 4;
+/// Idle event streams get a comment this often, so closed tabs are noticed.
+const HEARTBEAT: Duration = Duration::from_secs(15);
+
+/// Receives one report per build or rebuild (the CLI prints it).
+pub type Reporter = Arc<dyn Fn(&RebuildReport) + Send + Sync>;
+
+/// How to run the preview.
+#[derive(Clone)]
+pub struct ServeOptions {
+    pub site_root: PathBuf,
+    pub include_drafts: bool,
+    /// A fixed "now" for embargoes and consent (None: the time of each rebuild).
+    pub now: Option<Timestamp>,
+    pub bind: IpAddr,
+    /// 0 picks any free port; a taken port moves on to the next free one.
+    pub port: u16,
+    /// Rebuild on changes and reload open tabs.
+    pub watch: bool,
+    /// How long the files must be quiet before a rebuild starts: long enough to take in
+    /// an editor's save-by-rename in one go, short enough not to be noticed.
+    pub debounce: Duration,
+    pub reporter: Option<Reporter>,
+}
+
+impl ServeOptions {
+    pub fn new(site_root: impl Into<PathBuf>) -> ServeOptions {
+        ServeOptions {
+            site_root: site_root.into(),
+            include_drafts: false,
+            now: None,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 1111,
+            watch: true,
+            debounce: Duration::from_millis(40),
+            reporter: None,
+        }
+    }
+}
+
+/// Why the preview could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("there is no {SITE_FILE} in {0}: run practice-press in a site folder, pass --site DIR, or create one with `practice-press init`")]
+    NoSite(PathBuf),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot watch {path} for changes: {source}")]
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
+    #[error("cannot start the server: {0}")]
+    Start(String),
+}
+
+/// State shared by the HTTP workers and the rebuild loop.
+pub struct Shared {
+    pub(crate) store: Arc<SiteStore>,
+    pub(crate) live: livereload::LiveReload,
+    pub(crate) live_reload: bool,
+    /// The site folder, canonical.
+    pub(crate) root: PathBuf,
+    base_path: RwLock<String>,
+    /// The problems shown while no build has ever succeeded.
+    problems: Mutex<Vec<Diagnostic>>,
+    pub(crate) stop: AtomicBool,
+}
+
+impl Shared {
+    pub(crate) fn base_path(&self) -> String {
+        self.base_path
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(crate) fn problems(&self) -> Vec<Diagnostic> {
+        self.problems
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Publishes a rebuild's result to the tabs.
+    fn announce(&self, report: &RebuildReport, base_path: String) {
+        *self
+            .base_path
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = base_path;
+        let changed: Vec<String> = report
+            .changed
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        match &report.outcome {
+            Outcome::Rebuilt { .. } => {
+                self.set_problems(Vec::new());
+                self.live.reload(&changed);
+            }
+            Outcome::Styles { .. } => {
+                self.set_problems(Vec::new());
+                self.live.refresh_css();
+            }
+            Outcome::Failed(problems) => {
+                let shown: Vec<Diagnostic> =
+                    problems.iter().filter(|d| d.is_error()).cloned().collect();
+                self.live.problems(&shown);
+                self.set_problems(shown);
+            }
+            Outcome::Unchanged => {}
+        }
+    }
+
+    fn set_problems(&self, problems: Vec<Diagnostic>) {
+        *self.problems.lock().unwrap_or_else(PoisonError::into_inner) = problems;
+    }
+}
+
+/// The running preview. Dropping it stops it too.
+pub struct ServerHandle {
+    addr: SocketAddr,
+    url: String,
+    first_build: RebuildReport,
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+    watcher: Arc<Mutex<Option<Watcher>>>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+impl ServerHandle {
+    /// Where the server listens (the port may differ from the one asked for).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The site's address, with its base path (e.g. `http://127.0.0.1:1111/stories/`).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The report of the build done before the server started.
+    pub fn first_build(&self) -> &RebuildReport {
+        &self.first_build
+    }
+
+    /// How many tabs are listening for reloads.
+    pub fn live_clients(&self) -> usize {
+        self.shared.live.clients()
+    }
+
+    /// Stops watching, closes every event stream and waits for the threads to end.
+    pub fn shutdown(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        if self.shared.stop.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        // Dropping the watcher closes the channel, which ends the rebuild loop.
+        *self.watcher.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        for _ in 0..HTTP_WORKERS {
+            self.server.unblock();
+        }
+        self.shared.live.close_all();
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for ServerHandle {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Builds the site into memory and starts serving it (and watching, if asked).
+///
+/// A site with problems still starts: every page then shows the problems until they
+/// are fixed. Only a folder without site.yaml, a port that cannot be bound or a folder
+/// that cannot be watched stop it from starting.
+pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
+    let root = options
+        .site_root
+        .canonicalize()
+        .ok()
+        .filter(|root| root.join(SITE_FILE).is_file())
+        .ok_or_else(|| ServeError::NoSite(options.site_root.clone()))?;
+    let store = Arc::new(SiteStore::default());
+    let mut rebuilder = Rebuilder::new(
+        SiteOptions {
+            root: root.clone(),
+            include_drafts: options.include_drafts,
+            now: options.now,
+        },
+        store.clone(),
+    );
+    let first_build = first_build(&mut rebuilder);
+    let shared = Arc::new(Shared {
+        store,
+        live: livereload::LiveReload::new(),
+        live_reload: options.watch,
+        root: root.clone(),
+        base_path: RwLock::new(rebuilder.base_path()),
+        problems: Mutex::new(Vec::new()),
+        stop: AtomicBool::new(false),
+    });
+    shared.announce(&first_build, rebuilder.base_path());
+    if let Some(reporter) = &options.reporter {
+        reporter(&first_build);
+    }
+    let listener = server::bind(options.bind, options.port).map_err(|source| ServeError::Bind {
+        addr: SocketAddr::new(options.bind, options.port),
+        source,
+    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| ServeError::Start(e.to_string()))?;
+    let server = Arc::new(
+        tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| ServeError::Start(e.to_string()))?,
+    );
+    let mut handle = ServerHandle {
+        addr,
+        url: format!("http://{addr}{}", shared.base_path()),
+        first_build,
+        shared: shared.clone(),
+        server: server.clone(),
+        watcher: Arc::new(Mutex::new(None)),
+        threads: Vec::new(),
+    };
+    for _ in 0..HTTP_WORKERS {
+        let thread = server::spawn_worker(server.clone(), shared.clone())
+            .map_err(|e| ServeError::Start(e.to_string()))?;
+        handle.threads.push(thread);
+    }
+    if options.watch {
+        let (sender, receiver) = mpsc::channel();
+        let watcher = Watcher::start(&root, options.debounce, sender).map_err(|source| {
+            ServeError::Watch {
+                path: root.clone(),
+                source,
+            }
+        })?;
+        *handle
+            .watcher
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(watcher);
+        let watcher = handle.watcher.clone();
+        let reporter = options.reporter.clone();
+        let thread = std::thread::Builder::new()
+            .name("practice-press rebuild".into())
+            .spawn(move || rebuild_loop(rebuilder, receiver, shared, watcher, reporter))
+            .map_err(|e| ServeError::Start(e.to_string()))?;
+        handle.threads.push(thread);
+    }
+    Ok(handle)
+}
+
+fn first_build(rebuilder: &mut Rebuilder) -> RebuildReport {
+    let started = Instant::now();
+    let outcome = guarded(rebuilder, |r| r.full());
+    RebuildReport {
+        changed: Vec::new(),
+        outcome,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Runs a rebuild step; a panic becomes a problem on every tab instead of the end of
+/// the server, and the next rebuild starts again from the files.
+fn guarded(rebuilder: &mut Rebuilder, step: impl FnOnce(&mut Rebuilder) -> Outcome) -> Outcome {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(rebuilder)));
+    result.unwrap_or_else(|panic| {
+        rebuilder.reset();
+        Outcome::Failed(vec![crash_diagnostic(panic.as_ref())])
+    })
+}
+
+fn crash_diagnostic(panic: &(dyn std::any::Any + Send)) -> Diagnostic {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into());
+    Diagnostic::error(
+        "PP0901",
+        SITE_FILE,
+        format!("practice-press crashed while rebuilding the preview: {message}"),
+    )
+    .with_hint("this is a bug in practice-press, not in your files; save a file to try again, and please report it with the message above")
+}
+
+/// Takes bursts of file events, rebuilds, and tells the tabs; one rebuild at a time,
+/// each taking in every burst that arrived while the previous one ran.
+fn rebuild_loop(
+    mut rebuilder: Rebuilder,
+    events: Receiver<WatchMessage>,
+    shared: Arc<Shared>,
+    watcher: Arc<Mutex<Option<Watcher>>>,
+    reporter: Option<Reporter>,
+) {
+    let root = shared.root.clone();
+    loop {
+        let first = match events.recv_timeout(HEARTBEAT) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => {
+                shared.live.heartbeat();
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if shared.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let mut batch = Batch::default();
+        add_message(&root, &mut batch, first);
+        while let Ok(more) = events.try_recv() {
+            add_message(&root, &mut batch, more);
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        if batch.full {
+            // content/ or themes/ may have just appeared, or been replaced.
+            if let Some(watcher) = watcher
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .as_mut()
+            {
+                watcher.watch_folders();
+            }
+        }
+        let started = Instant::now();
+        let outcome = guarded(&mut rebuilder, |r| r.rebuild(&batch).outcome);
+        let report = RebuildReport {
+            changed: batch.paths.iter().cloned().collect(),
+            outcome,
+            elapsed: started.elapsed(),
+        };
+        shared.announce(&report, rebuilder.base_path());
+        if let Some(reporter) = &reporter {
+            reporter(&report);
+        }
+    }
+}
+
+fn add_message(root: &Path, batch: &mut Batch, message: WatchMessage) {
+    match message {
+        WatchMessage::Events(events) => {
+            for event in &events {
+                batch.add(classify(root, event));
+            }
+        }
+        WatchMessage::Lost(_) => batch.add(watch::Change::Rescan(Vec::new())),
+    }
+}

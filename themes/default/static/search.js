@@ -1,0 +1,520 @@
+// Site search for practice-press: drives the markup of templates/search.html with
+// Pagefind's JavaScript API from the bundle under <base path>pagefind/.
+//
+// No framework and no outside requests. The page works as a plain GET form without
+// this script; with it, results update as you type, filters narrow them, and the
+// whole state lives in the URL (?q=kinship&council=Anytown+Council&sort=newest) so a
+// search can be shared and Back/Forward step through it.
+
+const FACETS = [
+  { name: 'type', legend: 'Type', labels: { story: 'Stories', nomination: 'Nominations' } },
+  { name: 'council', legend: 'Council' },
+  { name: 'service', legend: 'Service' },
+  { name: 'practice_area', legend: 'Practice area' },
+  { name: 'year', legend: 'Year', newestFirst: true },
+];
+const KIND_LABELS = { story: 'Story', nomination: 'Nomination' };
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 150;
+
+const root = document.getElementById('pp-search');
+if (root) {
+  start(root);
+}
+
+async function start(root) {
+  const base = normaliseBase(root.dataset.basePath);
+  const form = root.querySelector('form[role="search"]');
+  const input = form.querySelector('input[name="q"]');
+  const ui = root.querySelector('[data-search-ui]');
+  const facetsBox = root.querySelector('[data-facets]');
+  const clearButton = root.querySelector('[data-clear]');
+  const statusBox = root.querySelector('[data-status]');
+  const sortSelect = root.querySelector('[data-sort]');
+  const list = root.querySelector('[data-results]');
+  const moreButton = root.querySelector('[data-more]');
+
+  let state = readState(location.search);
+  input.value = state.q;
+
+  let pagefind;
+  let allFilters;
+  try {
+    pagefind = await import(`${base}pagefind/pagefind.js`);
+    // Record URLs already include the base path, so results must not get it twice.
+    await pagefind.options({
+      basePath: `${base}pagefind/`,
+      baseUrl: '/',
+      excerptLength: 24,
+      excerptEllipsis: '\u2026',
+    });
+    await pagefind.init();
+    allFilters = await pagefind.filters();
+  } catch (error) {
+    showLoadFailure(root, form, base);
+    console.warn('Search could not load:', error);
+    return;
+  }
+
+  // Anything typed while the index loaded wins over the URL it was loaded with.
+  if (input.value !== state.q) {
+    state = { ...state, q: input.value };
+    writeUrl(state, 'replace');
+  }
+
+  const facetControls = buildFacets(facetsBox, allFilters);
+  syncControls();
+  ui.hidden = false;
+
+  let searchSeq = 0;
+  let timer = 0;
+  let results = [];
+  let shown = 0;
+
+  function syncControls() {
+    sortSelect.value = state.sort;
+    for (const [name, values] of facetControls) {
+      const chosen = state.filters[name] || [];
+      for (const [value, control] of values) {
+        control.checkbox.checked = chosen.includes(value);
+      }
+    }
+  }
+
+  function schedule(delay) {
+    clearTimeout(timer);
+    timer = setTimeout(runSearch, delay);
+  }
+
+  async function runSearch() {
+    clearTimeout(timer);
+    const seq = ++searchSeq;
+    const query = state.q.trim();
+    const filtered = hasFilters(state.filters);
+    root.dataset.searchState = 'searching';
+
+    if (!query && !filtered) {
+      results = [];
+      shown = 0;
+      list.replaceChildren();
+      moreButton.hidden = true;
+      updateCounts(facetControls, allFilters, state.filters);
+      finish(seq, query, 'Type a search term or choose a filter.');
+      return;
+    }
+
+    const options = { filters: toPagefindFilters(state.filters) };
+    // With no words to rank by, relevance means nothing, so newest comes first.
+    if (state.sort === 'newest' || !query) {
+      options.sort = { date: 'desc' };
+    }
+    let search;
+    let unknown;
+    try {
+      [search, unknown] = await Promise.all([pagefind.search(query || null, options), unknownWords(query)]);
+    } catch (error) {
+      if (seq !== searchSeq) return;
+      console.warn('Search failed:', error);
+      finish(seq, query, 'Search failed. Please try again.');
+      return;
+    }
+    if (seq !== searchSeq || !search) return;
+
+    if (unknown.length) {
+      // A word that is on no page means no page matches (see unknownWords).
+      results = [];
+      shown = 0;
+      list.replaceChildren();
+      moreButton.hidden = true;
+      updateCounts(facetControls, {}, state.filters);
+      finish(seq, query, describe(0, query, filtered));
+      return;
+    }
+
+    results = search.results;
+    shown = 0;
+    const [items, counts] = await Promise.all([loadPage(seq), facetCounts(query, search)]);
+    if (!items || seq !== searchSeq) return;
+    list.replaceChildren(...items);
+    updateCounts(facetControls, counts, state.filters);
+    finish(seq, query, describe(results.length, query, filtered));
+  }
+
+  // Ticking a second council should widen the results, so each facet with a choice
+  // shows the counts it would have without its own choice ("disjunctive" facets).
+  // Otherwise ticking one value would hide all the others in its fieldset.
+  async function facetCounts(query, search) {
+    const counts = { ...search.filters };
+    const chosenFacets = Object.keys(state.filters).filter((name) => state.filters[name].length);
+    await Promise.all(
+      chosenFacets.map(async (name) => {
+        const others = { ...state.filters, [name]: [] };
+        if (!query && !hasFilters(others)) {
+          counts[name] = allFilters[name] || {};
+          return;
+        }
+        const without = await pagefind.search(query || null, { filters: toPagefindFilters(others) });
+        counts[name] = (without && without.filters[name]) || {};
+      }),
+    );
+    return counts;
+  }
+
+  // Pagefind 1.6 answers a word it has no entry for with the longest indexed word the
+  // query word begins with (meant for compound words), and ignores a word that matches
+  // nothing at all. In English that turns "axolotl" into "a", found on every page, and
+  // a surname into the initial of someone a story calls "Ms K", so a search for a
+  // person who is not on the site would seem to find them. Here every word must be
+  // found as itself, or as the start of an indexed word (someone still typing it);
+  // the words that are not are returned, and then there are no results.
+  const wordChecks = new Map();
+
+  async function unknownWords(query) {
+    const words = [...new Set(query.split(/\s+/).map(foldWord).filter(Boolean))];
+    const found = await Promise.all(words.map(isIndexed));
+    return words.filter((_, i) => !found[i]);
+  }
+
+  function isIndexed(word) {
+    if (!wordChecks.has(word)) {
+      const check = checkWord(word);
+      // A failed check (say, the network dropped) is tried again next time.
+      check.catch(() => wordChecks.delete(word));
+      wordChecks.set(word, check);
+    }
+    return wordChecks.get(word);
+  }
+
+  async function checkWord(word) {
+    // A quoted word only matches its own stem: "fostering" finds "fostered".
+    const exact = await pagefind.search(`"${word}"`);
+    if (exact && exact.results.length) return true;
+    // Otherwise look at what the plain search matched: the start of a longer word is
+    // fine ("kin" while typing "kinship"), a much shorter word ("k" for "kertesz") is not.
+    const loose = await pagefind.search(word);
+    if (!loose) return false;
+    for (const result of loose.results.slice(0, 3)) {
+      const data = await result.data();
+      if (matchedWords(result, data).some((matched) => startsLike(matched, word))) return true;
+    }
+    return false;
+  }
+
+  async function loadPage(seq) {
+    const slice = results.slice(shown, shown + PAGE_SIZE);
+    // Only the shown results' fragments are fetched, which keeps a query cheap.
+    const data = await Promise.all(slice.map((result) => result.data()));
+    if (seq !== searchSeq) return null;
+    shown += slice.length;
+    moreButton.hidden = shown >= results.length;
+    return data.map((item) => resultItem(item, Boolean(state.q.trim())));
+  }
+
+  function finish(seq, query, message) {
+    if (seq !== searchSeq) return;
+    statusBox.textContent = message;
+    root.dataset.searchState = 'done';
+    root.dataset.resultsFor = query;
+  }
+
+  input.addEventListener('input', () => {
+    state = { ...state, q: input.value };
+    // Typing replaces the history entry, so Back leaves the search rather than
+    // stepping back one letter at a time.
+    writeUrl(state, 'replace');
+    const query = state.q.trim();
+    if (query) {
+      // Starts fetching index chunks while the debounce runs; a failure here shows
+      // up again, and is reported, when the search itself runs.
+      pagefind.preload(query, { filters: toPagefindFilters(state.filters) }).catch(() => {});
+    }
+    schedule(DEBOUNCE_MS);
+  });
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state = { ...state, q: input.value };
+    writeUrl(state, 'push');
+    runSearch();
+  });
+
+  facetsBox.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+    const chosen = new Set(state.filters[box.name] || []);
+    if (box.checked) chosen.add(box.value);
+    else chosen.delete(box.value);
+    state = { ...state, filters: { ...state.filters, [box.name]: [...chosen] } };
+    writeUrl(state, 'push');
+    runSearch();
+  });
+
+  clearButton.addEventListener('click', () => {
+    state = { ...state, filters: {} };
+    syncControls();
+    writeUrl(state, 'push');
+    runSearch();
+  });
+
+  sortSelect.addEventListener('change', () => {
+    state = { ...state, sort: sortSelect.value === 'newest' ? 'newest' : 'relevance' };
+    writeUrl(state, 'push');
+    runSearch();
+  });
+
+  moreButton.addEventListener('click', async () => {
+    const seq = searchSeq;
+    const items = await loadPage(seq);
+    if (!items || items.length === 0) return;
+    list.append(...items);
+    // Keyboard and screen-reader users land on the first new result, not at the
+    // end of the page where the button was.
+    items[0].querySelector('a')?.focus();
+  });
+
+  window.addEventListener('popstate', () => {
+    state = readState(location.search);
+    input.value = state.q;
+    syncControls();
+    runSearch();
+  });
+
+  runSearch();
+}
+
+function normaliseBase(value) {
+  const base = value && value.startsWith('/') ? value : '/';
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+function readState(search) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const { name } of FACETS) {
+    const values = params.getAll(name).filter((v) => v !== '');
+    if (values.length) filters[name] = [...new Set(values)];
+  }
+  return {
+    q: params.get('q') || '',
+    filters,
+    sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
+  };
+}
+
+function writeUrl(state, mode) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const { name } of FACETS) {
+    for (const value of state.filters[name] || []) params.append(name, value);
+  }
+  if (state.sort === 'newest') params.set('sort', 'newest');
+  const query = params.toString();
+  const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  if (url === `${location.pathname}${location.search}${location.hash}`) return;
+  if (mode === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+// A word as the index compares it: lowercase, without accents or punctuation.
+function foldWord(word) {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+// The words of a result that Pagefind matched: in the text, and in matched metadata.
+function matchedWords(result, data) {
+  const text = (data.content || '').split(/\s+/);
+  const words = (data.locations || []).map((i) => text[i] || '');
+  for (const field of result.matchedMetaFields || []) {
+    words.push(...String((data.meta || {})[field] || '').split(/\s+/));
+  }
+  return words;
+}
+
+// Whether a matched word is the query word, or a form of it: it starts with the word,
+// or they share all but its last two letters ("fostered" for "fosteri", "study" for
+// "studi"). Parts of hyphenated words count on their own.
+function startsLike(matched, word) {
+  const parts = [matched, ...matched.split(/[^\p{L}\p{N}]+/u)].map(foldWord).filter(Boolean);
+  const needed = Math.max(Math.min(3, word.length), word.length - 2);
+  return parts.some((part) => part.startsWith(word) || commonPrefix(part, word) >= needed);
+}
+
+function commonPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return i;
+}
+
+function hasFilters(filters) {
+  return Object.values(filters).some((values) => values.length > 0);
+}
+
+// Values within one facet widen the search (any of them); facets narrow it.
+function toPagefindFilters(filters) {
+  const out = {};
+  for (const [name, values] of Object.entries(filters)) {
+    if (values.length) out[name] = { any: values };
+  }
+  return out;
+}
+
+function describe(count, query, filtered) {
+  const quoted = query ? ` for \u201c${query}\u201d` : '';
+  const scope = filtered ? ' with the chosen filters' : '';
+  if (count === 0) return `No results${quoted}${scope}.`;
+  return `${count} ${count === 1 ? 'result' : 'results'}${quoted}${scope}.`;
+}
+
+// One fieldset per facet, built once: later searches only change counts and
+// visibility, so a checkbox that has keyboard focus is never replaced.
+function buildFacets(container, allFilters) {
+  const controls = new Map();
+  const fieldsets = [];
+  for (const facet of FACETS) {
+    const counts = allFilters[facet.name] || {};
+    const values = Object.keys(counts);
+    if (values.length === 0) continue;
+    values.sort((a, b) =>
+      facet.newestFirst ? b.localeCompare(a) : a.localeCompare(b, undefined, { sensitivity: 'base' }),
+    );
+    if (facet.name === 'type') values.sort((a, b) => order(a) - order(b));
+
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'pp-facet';
+    const legend = document.createElement('legend');
+    legend.textContent = facet.legend;
+    const ul = document.createElement('ul');
+    ul.className = 'pp-facet__list';
+    const valueControls = new Map();
+    for (const value of values) {
+      const li = document.createElement('li');
+      const label = document.createElement('label');
+      const checkbox = document.createElement('input');
+      checkbox.type = 'checkbox';
+      checkbox.name = facet.name;
+      checkbox.value = value;
+      const text = document.createElement('span');
+      text.textContent = (facet.labels && facet.labels[value]) || value;
+      const count = document.createElement('span');
+      count.className = 'pp-facet__count';
+      label.append(checkbox, ' ', text, ' ', count);
+      li.append(label);
+      ul.append(li);
+      valueControls.set(value, { checkbox, count, item: li });
+    }
+    fieldset.append(legend, ul);
+    fieldsets.push(fieldset);
+    controls.set(facet.name, valueControls);
+  }
+  container.replaceChildren(...fieldsets);
+  return controls;
+}
+
+function order(type) {
+  return type === 'story' ? 0 : type === 'nomination' ? 1 : 2;
+}
+
+function updateCounts(controls, counts, chosenFilters) {
+  for (const [name, values] of controls) {
+    const facetCounts = (counts && counts[name]) || {};
+    const chosen = chosenFilters[name] || [];
+    for (const [value, control] of values) {
+      const n = facetCounts[value] || 0;
+      control.count.textContent = `(${n})`;
+      // A value with no results is hidden unless it is ticked, so it can be unticked.
+      control.item.hidden = n === 0 && !chosen.includes(value) && !control.checkbox.matches(':focus');
+    }
+  }
+}
+
+function resultItem(data, hasQuery) {
+  const meta = data.meta || {};
+  const li = document.createElement('li');
+  li.className = 'pp-result';
+
+  const heading = document.createElement('h3');
+  heading.className = 'pp-result__title';
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = meta.title || data.url;
+  heading.append(link);
+
+  const details = document.createElement('p');
+  details.className = 'pp-result__meta';
+  const kind = document.createElement('span');
+  kind.className = 'pp-result__kind';
+  kind.textContent = KIND_LABELS[meta.kind] || '';
+  details.append(kind);
+  if (meta.date) {
+    const time = document.createElement('time');
+    time.dateTime = meta.date;
+    time.textContent = formatDate(meta.date);
+    details.append(kind.textContent ? ' \u00b7 ' : '', time);
+  }
+
+  const text = document.createElement('p');
+  text.className = 'pp-result__excerpt';
+  // A match in the body shows the excerpt around it; a match in the title alone
+  // (or browsing by filter) has nothing to highlight, so the summary reads better.
+  if (hasQuery && data.excerpt && data.excerpt.includes('<mark>')) {
+    appendExcerpt(text, data.excerpt);
+  } else {
+    text.textContent = meta.summary || data.plain_excerpt || '';
+  }
+
+  li.append(heading, details, text);
+  return li;
+}
+
+// Pagefind's excerpt is page text with < and > escaped and matches wrapped in
+// <mark>. It is rebuilt from text nodes, so no page text is ever parsed as HTML.
+function appendExcerpt(element, excerpt) {
+  let mark = null;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') {
+      mark = document.createElement('mark');
+      element.append(mark);
+    } else if (part === '</mark>') {
+      mark = null;
+    } else if (part) {
+      (mark || element).append(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    }
+  }
+}
+
+function formatDate(iso) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  const lang = document.documentElement.lang || 'en-GB';
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+function showLoadFailure(root, form, base) {
+  const message = document.createElement('p');
+  message.className = 'pp-search__error';
+  message.setAttribute('role', 'alert');
+  message.append('Search could not be loaded. You can still browse ');
+  const links = [
+    ['stories/', 'stories'],
+    ['nominations/', 'nominations'],
+    ['councils/', 'councils'],
+    ['services/', 'services'],
+    ['practice-areas/', 'practice areas'],
+    ['years/', 'years'],
+  ];
+  links.forEach(([path, text], i) => {
+    const a = document.createElement('a');
+    a.href = `${base}${path}`;
+    a.textContent = text;
+    message.append(a, i === links.length - 2 ? ' and ' : i === links.length - 1 ? '.' : ', ');
+  });
+  form.after(message);
+  root.dataset.searchState = 'failed';
+}
