@@ -207,6 +207,16 @@ impl Settings {
                 "write the name of a folder in themes/, such as `theme: default` or `theme: anytown`",
             ));
         }
+        if !crate::search::is_language_tag(&raw.language) {
+            // The language names search index files and lands in every page's <html lang>.
+            problems.push(setting_error(
+                text,
+                "language",
+                "PP0007",
+                format!("the language `{}` is not a language tag", raw.language),
+                "write a tag such as `en-GB` (British English) or `cy` (Welsh), or remove the line to use en-GB",
+            ));
+        }
         if raw.page_size == 0 {
             problems.push(setting_error(
                 text,
@@ -397,6 +407,25 @@ mod tests {
             assert_eq!(errors[0].code, "PP0006", "{theme}");
         }
         assert!(parse("title: T\nbase_url: https://e.org\ntheme: anytown_2\n").is_ok());
+    }
+
+    #[test]
+    fn the_language_must_be_a_language_tag() {
+        for language in [
+            "en-GB\\\"><svg onload=alert(1)>",
+            "english",
+            "e",
+            "en-GB-oxendict-x-y-z",
+            "",
+        ] {
+            let text = format!("title: T\nbase_url: https://e.org\nlanguage: '{language}'\n");
+            let errors = parse(&text).unwrap_err();
+            assert_eq!(errors[0].code, "PP0007", "{language}");
+        }
+        for language in ["en", "en-GB", "cy", "zh-Hant-TW"] {
+            let text = format!("title: T\nbase_url: https://e.org\nlanguage: {language}\n");
+            assert!(parse(&text).is_ok(), "{language}");
+        }
     }
 
     #[test]

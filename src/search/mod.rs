@@ -71,6 +71,7 @@ use pagefind::options::PagefindServiceConfig;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 pub use bundle::BUNDLE_DIR;
+pub use record::is_language_tag;
 
 /// One published page as search sees it. The caller passes public data only:
 /// everything here can end up in the bundle that anyone can download.

@@ -28,6 +28,21 @@ pub(crate) struct PreparedRecord {
     pub sort: BTreeMap<String, String>,
 }
 
+/// A BCP 47 tag of the everyday shape: a 2–3 letter language, then up to three parts
+/// of letters and digits (`en`, `en-GB`, `cy`, `zh-Hant-TW`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest: Vec<&str> = parts.collect();
+    language_ok
+        && rest.len() <= 3
+        && rest
+            .iter()
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 impl RecordKind {
     /// The filter value, also used in shared URLs (`?type=story`).
     pub fn filter_value(self) -> &'static str {
@@ -76,6 +91,12 @@ pub(crate) fn prepare(
     // Browsers report <html lang> as written and Pagefind's JavaScript lowercases it
     // before picking an index, so the index is named in lowercase too.
     let language = language.to_lowercase();
+    if !is_language_tag(&language) {
+        // Pagefind names index files after the language and panics on a long one.
+        return Err(invalid(format!(
+            "its language {language:?} is not a language tag such as en-gb"
+        )));
+    }
 
     // The searchable text is the prose only. Everything else is searched as
     // metadata, which Pagefind matches without using it for excerpts, so an excerpt

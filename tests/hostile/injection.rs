@@ -8,7 +8,10 @@ use scraper::{Html, Selector};
 use crate::checks::{
     check_html, check_json_ld, check_text_file, unsafe_url, url_scheme, ScriptPolicy,
 };
-use crate::support::{build_ok, files, materialise};
+use practice_press::build::{build_to_disk, BuildOptions};
+use practice_press::render::NoProgress;
+
+use crate::support::{files, materialise, options};
 use crate::xml_checks::check_xml;
 
 struct Built {
@@ -21,7 +24,14 @@ fn build_payload_site() -> Built {
     let root = dir.path().join("site");
     materialise("payloads", &root);
     let output = dir.path().join("out/public");
-    build_ok(&root, &output);
+    // With search: the index is one more place every payload must pass through whole.
+    let options = BuildOptions {
+        search: true,
+        ..options(&root)
+    };
+    if let Err(err) = build_to_disk(&options, &output, &NoProgress) {
+        panic!("the payload site did not build with search: {err:?}");
+    }
     Built {
         files: files(&output),
         _dir: dir,
