@@ -77,14 +77,19 @@ pub fn check(options: &BuildOptions) -> Checked {
             }
         }
     };
+    let clock = PhaseClock::start();
     let mut library = load_library(&settings);
+    clock.lap("load");
     let load_problems = std::mem::take(&mut library.diagnostics);
     let mut diagnostics = diagnose(&settings, &library, load_problems);
+    clock.lap("validate");
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     diagnostics.extend(media.diagnostics);
     let media_files = media.files.into_iter().map(published_media_path).collect();
+    clock.lap("media");
     sort_diagnostics(&mut diagnostics);
     let site = resolve(&settings, &library, options.publish);
+    clock.lap("resolve");
     Checked {
         settings: Some(settings),
         media: media_files,
@@ -152,16 +157,18 @@ pub fn build_into(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let checked = check(options);
+    let mut checked = check(options);
     if checked.blocks(options.deny_warnings) {
         return Err(BuildError::Content(checked.diagnostics));
     }
     let (Some(settings), Some(site)) = (checked.settings.as_ref(), checked.site.as_ref()) else {
         return Err(BuildError::Content(checked.diagnostics));
     };
+    let clock = PhaseClock::start();
     let theme = Theme::load(settings).map_err(BuildError::Content)?;
     let guard = leak_guard(settings, &checked.library, site);
     let jobs = all_jobs(site);
+    clock.lap("prepare render");
     let indexer = options
         .search
         .then(|| SearchIndexer::start(&settings.language));
@@ -175,22 +182,31 @@ pub fn build_into(
         indexer.as_ref(),
     );
     // The indexer is finished even when rendering failed, so its thread always ends.
+    clock.lap("render and write");
     let search_files = indexer.map(SearchIndexer::finish);
     let mut stats = rendered.map_err(BuildError::Content)?;
     if let Some(files) = search_files {
         stats.files += write_search_bundle(files, sink).map_err(BuildError::Content)?;
     }
+    clock.lap("search index");
     stats.files += write_media(&checked.media, sink, &guard).map_err(BuildError::Content)?;
-    Ok(BuildReport {
+    clock.lap("media files");
+    let report = BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
         nominations: site.entries_of(crate::model::EntryKind::Nomination).count(),
         pages: stats.pages,
         files: stats.files,
         held_back: site.held_back.clone(),
-        warnings: checked.diagnostics,
+        warnings: std::mem::take(&mut checked.diagnostics),
         elapsed: started.elapsed(),
         output: None,
-    })
+    };
+    // Freeing a large site's hundreds of thousands of strings takes a noticeable moment
+    // that nobody needs to wait for.
+    drop(jobs);
+    drop(theme);
+    std::thread::spawn(move || drop(checked));
+    Ok(report)
 }
 
 /// Builds the site into `output` atomically: the folder is replaced only if the whole
@@ -203,7 +219,9 @@ pub fn build_to_disk(
     let sink = DiskSink::begin(output, &options.site_root, true)?;
     match build_into(options, &sink, progress) {
         Ok(mut report) => {
+            let clock = PhaseClock::start();
             report.output = Some(sink.commit()?);
+            clock.lap("swap in");
             Ok(report)
         }
         Err(err) => {
@@ -308,4 +326,31 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
     (names, held_back)
+}
+
+/// With `PRACTICE_PRESS_TIMINGS=1` in the environment, prints how long each stage of a
+/// build took, for benchmarks and for anyone asking why their build is slow.
+struct PhaseClock {
+    enabled: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl PhaseClock {
+    fn start() -> Self {
+        PhaseClock {
+            enabled: std::env::var_os("PRACTICE_PRESS_TIMINGS").is_some_and(|v| v == "1"),
+            last: std::cell::Cell::new(Instant::now()),
+        }
+    }
+
+    fn lap(&self, stage: &str) {
+        if self.enabled {
+            let now = Instant::now();
+            eprintln!(
+                "timing: {stage:<16} {:>8.1} ms",
+                (now - self.last.get()).as_secs_f64() * 1000.0
+            );
+            self.last.set(now);
+        }
+    }
 }

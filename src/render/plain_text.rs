@@ -162,24 +162,32 @@ impl Doc {
 /// Wraps text at [`WIDTH`]. `\n` forces a line break (markdown hard breaks); any other
 /// whitespace run is one space.
 pub fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
+    let rest_width = rest_prefix.chars().count();
     let mut lines = Vec::new();
     let mut line = first_prefix.to_string();
+    // Counted as words are added: counting the line again for every word made wrapping
+    // a tenth of a large build.
+    let mut width = first_prefix.chars().count();
     let mut has_word = false;
     for (n, segment) in text.split('\n').enumerate() {
         if n > 0 && has_word {
             lines.push(std::mem::replace(&mut line, rest_prefix.to_string()));
+            width = rest_width;
             has_word = false;
         }
         for word in segment.split_whitespace() {
-            let needed = line.chars().count() + usize::from(has_word) + word.chars().count();
-            if has_word && needed > WIDTH {
+            let word_width = word.chars().count();
+            if has_word && width + 1 + word_width > WIDTH {
                 lines.push(std::mem::replace(&mut line, rest_prefix.to_string()));
+                width = rest_width;
                 has_word = false;
             }
             if has_word {
                 line.push(' ');
+                width += 1;
             }
             line.push_str(word);
+            width += word_width;
             has_word = true;
         }
     }

@@ -1,5 +1,6 @@
 //! Field rules: lengths, vocabularies, consent, images, voice notes, links and slugs.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
@@ -42,21 +43,21 @@ pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic
 pub fn check_chosen_documents(
     settings: &Settings,
     library: &Library,
-    chosen: &dyn Fn(&Path) -> bool,
+    chosen: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let known = KnownPaths::new(settings, library);
     library
         .documents
-        .iter()
+        .par_iter()
         .chain(&library.incomplete)
         .filter(|document| chosen(&document.source.path))
-        .flat_map(|document| check_document(settings, document, &known))
+        .flat_map_iter(|document| check_document(settings, document, &known))
         .chain(
             library
                 .pages
-                .iter()
+                .par_iter()
                 .filter(|page| chosen(&page.source.path))
-                .flat_map(|page| {
+                .flat_map_iter(|page| {
                     check_body_links(
                         &page.source.path,
                         &page.source.text,

@@ -31,7 +31,7 @@ pub fn validate(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
 pub fn validate_files(
     settings: &Settings,
     library: &Library,
-    chosen: &dyn Fn(&std::path::Path) -> bool,
+    chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let mut problems = fields::check_chosen_documents(settings, library, chosen);
     problems.extend(privacy::check_chosen_documents(settings, library, chosen));

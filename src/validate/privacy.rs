@@ -1,6 +1,7 @@
 //! Privacy rules: anonymous names, personal data and sensitive terms, each reported at
 //! the exact line and column where it appears in the file.
 
+use rayon::prelude::*;
 use std::ops::Range;
 
 use super::anonymity::{find_terms, NameMatcher};
@@ -18,14 +19,14 @@ pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic
 pub fn check_chosen_documents(
     _settings: &Settings,
     library: &Library,
-    chosen: &dyn Fn(&std::path::Path) -> bool,
+    chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     library
         .documents
-        .iter()
+        .par_iter()
         .chain(&library.incomplete)
         .filter(|document| chosen(&document.source.path))
-        .flat_map(check_document)
+        .flat_map_iter(check_document)
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! for anonymous people's names and for addresses of held-back entries before it is
 //! written. The data model should make a leak impossible; this catches the day it fails.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::diagnostic::Diagnostic;
 
@@ -54,6 +54,8 @@ impl LeakGuard {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    // The guard reads every byte of the site; a DFA is the fastest way.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .ok()
             })
@@ -72,6 +74,11 @@ impl LeakGuard {
     /// An error if `bytes` (the output file at `path`) contains anything forbidden.
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         let matcher = self.matcher.as_ref()?;
+        // Almost every file holds nothing forbidden; a plain search says so several times
+        // faster than the overlapping one, which is needed only to judge each match.
+        if !matcher.is_match(bytes) {
+            return None;
+        }
         let reason = matcher.find_overlapping_iter(bytes).find_map(|m| {
             let reason = &self.reasons[m.pattern().as_usize()];
             (!reason.whole_word || is_whole_word(bytes, m.start(), m.end())).then_some(reason)
