@@ -7,6 +7,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use practice_press::serve::search::SearchReport;
 use practice_press::serve::{self, Outcome, ServeOptions, ServerHandle};
 
 const FIXTURE: &str = "tests/fixtures/serve/site";
@@ -482,4 +483,63 @@ fn a_folder_without_site_settings_is_refused() {
         serve::start(options),
         Err(serve::ServeError::NoSite(_))
     ));
+}
+
+/// Collects the background search indexer's reports.
+fn search_reports(options: &mut ServeOptions) -> std::sync::mpsc::Receiver<SearchReport> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let sender = std::sync::Mutex::new(sender);
+    options.search_notice = Some(std::sync::Arc::new(move |report: &SearchReport| {
+        let _ = sender.lock().unwrap().send(report.clone());
+    }));
+    receiver
+}
+
+fn next_report(reports: &std::sync::mpsc::Receiver<SearchReport>) -> SearchReport {
+    let report = reports
+        .recv_timeout(Duration::from_secs(120))
+        .expect("no search index in time");
+    assert_eq!(report.error, None, "{report}");
+    report
+}
+
+#[test]
+fn search_is_indexed_in_the_background_and_again_after_a_change() {
+    let site = Site::new();
+    let mut reports = None;
+    let server = site.serve(|options| reports = Some(search_reports(options)));
+    let reports = reports.unwrap();
+    let first = next_report(&reports);
+    // Two published stories; the draft is not shown without --drafts, nor indexed.
+    assert_eq!(first.items, 2, "{first}");
+    let runtime = get(server.addr(), "/pagefind/pagefind.js");
+    assert_eq!(runtime.status, 200);
+    assert_eq!(
+        runtime.header("content-type"),
+        "text/javascript; charset=utf-8"
+    );
+    let entry = get(server.addr(), "/pagefind/pagefind-entry.json");
+    assert_eq!(entry.status, 200);
+
+    let mut events = Events::open(server.addr());
+    let story = site.read(STORY).replace(
+        "title: A kinship visit that changed the plan",
+        "title: A kinship visit that changed the plan for Wrenfield",
+    );
+    site.write(STORY, &story);
+    events.next_named("reload");
+    let second = next_report(&reports);
+    assert_eq!(second.items, 2);
+    // New words change the index, whose file names are hashes of their contents.
+    let changed = get(server.addr(), "/pagefind/pagefind-entry.json");
+    assert_ne!(changed.body, entry.body, "the index was not replaced");
+    // The pages never waited for it: the old index was served meanwhile.
+    assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 200);
+}
+
+#[test]
+fn a_preview_without_search_has_no_index() {
+    let site = Site::new();
+    let server = site.serve(|options| options.search = false);
+    assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 404);
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
+use practice_press::serve::search::SearchReport;
 use practice_press::serve::{start, Outcome, RebuildReport, ServeOptions};
 
 use super::output::print_diagnostics;
@@ -29,6 +30,10 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
+    /// Do not build a search index. Otherwise it is built in the background after each
+    /// change and the search page uses it once ready.
+    #[arg(long)]
+    no_search: bool,
 }
 
 pub fn run(args: &ServeArgs) -> ExitCode {
@@ -49,6 +54,8 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     options.reporter = Some(Arc::new(move |report: &RebuildReport| {
         print_report(report, &printer_root)
     }));
+    options.search = !args.no_search;
+    options.search_notice = Some(Arc::new(|report: &SearchReport| eprintln!("{report}")));
     eprintln!("Building the site in memory (the output folder is not touched)…");
     let handle = match start(options) {
         Ok(handle) => handle,

@@ -195,6 +195,19 @@ impl SearchIndexer {
     }
 }
 
+/// Indexes `records` on a thread of its own and returns the bundle: for callers that
+/// have every record at hand, such as the preview server.
+pub fn index_records(
+    records: impl IntoIterator<Item = SearchRecord>,
+    language: &str,
+) -> Result<Vec<SearchFile>, SearchError> {
+    let indexer = SearchIndexer::start(language);
+    for record in records {
+        indexer.add(record);
+    }
+    indexer.finish()
+}
+
 impl Drop for SearchIndexer {
     fn drop(&mut self) {
         // Closing the channel without `Finish` tells the worker to stop early; it is

@@ -12,6 +12,7 @@ pub mod incremental;
 pub mod library;
 pub mod livereload;
 pub mod rebuild;
+pub mod search;
 pub mod server;
 pub mod store;
 pub mod watch;
@@ -30,6 +31,7 @@ use crate::config::SITE_FILE;
 use crate::diagnostic::Diagnostic;
 pub use rebuild::{Outcome, RebuildReport};
 use rebuild::{Rebuilder, SiteOptions};
+use search::BackgroundSearch;
 use store::SiteStore;
 use watch::{classify, Batch, WatchMessage, Watcher};
 
@@ -58,6 +60,10 @@ pub struct ServeOptions {
     /// an editor's save-by-rename in one go, short enough not to be noticed.
     pub debounce: Duration,
     pub reporter: Option<Reporter>,
+    /// Build a search index in the background after each good rebuild.
+    pub search: bool,
+    /// Told each time the background search index is swapped in (or fails).
+    pub search_notice: Option<search::SearchNotice>,
 }
 
 impl ServeOptions {
@@ -71,6 +77,8 @@ impl ServeOptions {
             watch: true,
             debounce: Duration::from_millis(40),
             reporter: None,
+            search: true,
+            search_notice: None,
         }
     }
 }
@@ -166,6 +174,7 @@ pub struct ServerHandle {
     server: Arc<tiny_http::Server>,
     watcher: Arc<Mutex<Option<Watcher>>>,
     threads: Vec<JoinHandle<()>>,
+    search: Option<Arc<BackgroundSearch>>,
 }
 
 impl ServerHandle {
@@ -197,6 +206,9 @@ impl ServerHandle {
     fn stop(&mut self) {
         if self.shared.stop.swap(true, Ordering::SeqCst) {
             return;
+        }
+        if let Some(search) = &self.search {
+            search.stop();
         }
         // Dropping the watcher closes the channel, which ends the rebuild loop.
         *self.watcher.lock().unwrap_or_else(PoisonError::into_inner) = None;
@@ -238,6 +250,14 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         store.clone(),
     );
     let first_build = first_build(&mut rebuilder);
+    let search = if options.search {
+        let search = BackgroundSearch::start(store.clone(), options.search_notice.clone())
+            .map_err(|e| ServeError::Start(e.to_string()))?;
+        Some(Arc::new(search))
+    } else {
+        None
+    };
+    refresh_search(search.as_deref(), &rebuilder, &first_build.outcome);
     let shared = Arc::new(Shared {
         store,
         live: livereload::LiveReload::new(),
@@ -270,6 +290,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         server: server.clone(),
         watcher: Arc::new(Mutex::new(None)),
         threads: Vec::new(),
+        search: search.clone(),
     };
     for _ in 0..HTTP_WORKERS {
         let thread = server::spawn_worker(server.clone(), shared.clone())
@@ -292,7 +313,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         let reporter = options.reporter.clone();
         let thread = std::thread::Builder::new()
             .name("practice-press rebuild".into())
-            .spawn(move || rebuild_loop(rebuilder, receiver, shared, watcher, reporter))
+            .spawn(move || rebuild_loop(rebuilder, receiver, shared, watcher, reporter, search))
             .map_err(|e| ServeError::Start(e.to_string()))?;
         handle.threads.push(thread);
     }
@@ -341,6 +362,7 @@ fn rebuild_loop(
     shared: Arc<Shared>,
     watcher: Arc<Mutex<Option<Watcher>>>,
     reporter: Option<Reporter>,
+    search: Option<Arc<BackgroundSearch>>,
 ) {
     let root = shared.root.clone();
     loop {
@@ -383,6 +405,20 @@ fn rebuild_loop(
         shared.announce(&report, rebuilder.base_path());
         if let Some(reporter) = &reporter {
             reporter(&report);
+        }
+        // After the tabs were told: indexing starts once the reload is on its way.
+        refresh_search(search.as_deref(), &rebuilder, &report.outcome);
+    }
+}
+
+/// Asks for a new search index when pages changed.
+fn refresh_search(search: Option<&BackgroundSearch>, rebuilder: &Rebuilder, outcome: &Outcome) {
+    let Some(search) = search else {
+        return;
+    };
+    if matches!(outcome, Outcome::Rebuilt { .. }) {
+        if let Some(site) = rebuilder.published_site() {
+            search.refresh(site);
         }
     }
 }

@@ -246,6 +246,12 @@ impl Rebuilder {
             .map_or_else(|| "/".to_string(), |s| s.settings.base_path.clone())
     }
 
+    /// A copy of the site being served, for the background search indexer.
+    pub fn published_site(&self) -> Option<Arc<Site>> {
+        let served = self.state.as_ref()?.served.as_ref()?;
+        Some(Arc::new(served.site.clone()))
+    }
+
     /// Forgets everything, so the next rebuild starts from the files (after a panic).
     pub fn reset(&mut self) {
         self.state = None;

@@ -8,25 +8,40 @@ use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
 /// Files by site path (`stories/a/index.html`, no leading slash).
+///
+/// The search bundle is kept apart: it is built in the background after the pages and
+/// replaced whole when ready, and a rebuild of the pages leaves it in place meanwhile.
 #[derive(Debug, Default)]
 pub struct SiteStore {
     files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    search: RwLock<HashMap<String, Arc<Vec<u8>>>>,
 }
 
 impl SiteStore {
     pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        self.files
+        let page = self
+            .files
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .get(path)
-            .cloned()
+            .cloned();
+        page.or_else(|| {
+            self.search
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(path)
+                .cloned()
+        })
     }
 
     pub fn contains(&self, path: &str) -> bool {
-        self.files
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .contains_key(path)
+        self.get(path).is_some()
+    }
+
+    /// Replaces the search bundle in one step.
+    pub fn set_search_bundle(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
+        let fresh: HashMap<_, _> = files.into_iter().collect();
+        *self.search.write().unwrap_or_else(PoisonError::into_inner) = fresh;
     }
 
     pub fn len(&self) -> usize {

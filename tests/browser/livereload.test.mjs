@@ -135,3 +135,25 @@ test('a broken save shows an accessible overlay that goes when the file is fixed
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('search in the preview finds a word saved a moment ago, once the index is rebuilt', async (t) => {
+  const started = Date.now();
+  await edit((text) => text.replace(/^title: (.*)$/m, 'title: $1 in Wrenfield'));
+  const { page, problems } = await openPage(browser.context);
+  // The index is rebuilt in the background after the pages; until then the search page
+  // uses the previous one, which cannot know the new word.
+  let titles = [];
+  while (Date.now() - started < 60_000) {
+    await page.goto(`${baseUrl}search/?q=Wrenfield`);
+    await page.waitForSelector('[data-results-for="Wrenfield"][data-search-state="done"]');
+    titles = await page.locator('.pp-result__title a').allTextContents();
+    if (titles.length > 0) break;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  t.diagnostic(`save → found by search: ${Date.now() - started} ms`);
+  assert.equal(titles.length, 1, server.log());
+  assert.match(titles[0], /Wrenfield/);
+  assert.match(server.log(), /search index updated: 2 items in/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
