@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use practice_press::serve::search::SearchReport;
 use practice_press::serve::{self, Outcome, RebuildReport, ServeOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -32,6 +33,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Ok(mut log) = log.lock() {
             log.push(report.clone());
         }
+    }));
+    // The search index is rebuilt in the background after every edit, as in real use:
+    // the latencies below include any slowdown it causes.
+    options.search_notice = Some(Arc::new(|report: &SearchReport| {
+        eprintln!("  search: {report}")
     }));
     let started = Instant::now();
     let handle = serve::start(options)?;

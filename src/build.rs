@@ -13,6 +13,7 @@ use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
+use crate::util::PhaseClock;
 use crate::validate::validate;
 use crate::write::guard::LeakGuard;
 use crate::write::{DiskSink, OutputError, Sink};
@@ -326,31 +327,4 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
     (names, held_back)
-}
-
-/// With `PRACTICE_PRESS_TIMINGS=1` in the environment, prints how long each stage of a
-/// build took, for benchmarks and for anyone asking why their build is slow.
-struct PhaseClock {
-    enabled: bool,
-    last: std::cell::Cell<Instant>,
-}
-
-impl PhaseClock {
-    fn start() -> Self {
-        PhaseClock {
-            enabled: std::env::var_os("PRACTICE_PRESS_TIMINGS").is_some_and(|v| v == "1"),
-            last: std::cell::Cell::new(Instant::now()),
-        }
-    }
-
-    fn lap(&self, stage: &str) {
-        if self.enabled {
-            let now = Instant::now();
-            eprintln!(
-                "timing: {stage:<16} {:>8.1} ms",
-                (now - self.last.get()).as_secs_f64() * 1000.0
-            );
-            self.last.set(now);
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! and file-system calls that name the path in their errors.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
 
@@ -165,6 +166,33 @@ impl FsError {
             action,
             path: path.to_path_buf(),
             source,
+        }
+    }
+}
+
+/// With `PRACTICE_PRESS_TIMINGS=1` in the environment, prints how long each stage of a
+/// build took, for benchmarks and for anyone asking why their build is slow.
+pub struct PhaseClock {
+    enabled: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl PhaseClock {
+    pub fn start() -> Self {
+        PhaseClock {
+            enabled: std::env::var_os("PRACTICE_PRESS_TIMINGS").is_some_and(|v| v == "1"),
+            last: std::cell::Cell::new(Instant::now()),
+        }
+    }
+
+    pub fn lap(&self, stage: &str) {
+        if self.enabled {
+            let now = Instant::now();
+            eprintln!(
+                "timing: {stage:<16} {:>8.1} ms",
+                (now - self.last.get()).as_secs_f64() * 1000.0
+            );
+            self.last.set(now);
         }
     }
 }

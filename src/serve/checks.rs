@@ -13,7 +13,7 @@ use super::library::LiveLibrary;
 use crate::build::sort_diagnostics;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::validate::{validate_files, validate_site_wide};
+use crate::validate::{validate_files_known, validate_site_wide, KnownPaths};
 
 #[derive(Default)]
 pub struct Checks {
@@ -21,6 +21,8 @@ pub struct Checks {
     per_file: HashMap<PathBuf, Vec<Diagnostic>>,
     /// The addresses each file publishes, as last checked.
     targets: HashMap<PathBuf, Option<String>>,
+    /// Every address the site publishes; the same until some file's addresses move.
+    known: Option<KnownPaths>,
     ready: bool,
 }
 
@@ -40,14 +42,20 @@ impl Checks {
     ) -> Vec<Diagnostic> {
         let library = live.library();
         let everything = !self.ready || self.addresses_moved(live, changed);
+        if everything || self.known.is_none() {
+            self.known = Some(KnownPaths::new(settings, library));
+        }
+        let known = self
+            .known
+            .get_or_insert_with(|| KnownPaths::new(settings, library));
         let found = if everything {
             self.per_file.clear();
-            validate_files(settings, library, &|_| true)
+            validate_files_known(settings, library, &|_| true, known)
         } else {
             for path in changed {
                 self.per_file.remove(path);
             }
-            validate_files(settings, library, &|p: &Path| changed.contains(p))
+            validate_files_known(settings, library, &|p: &Path| changed.contains(p), known)
         };
         for diagnostic in found {
             self.per_file

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Settings;
 use crate::load::Library;
 use crate::model::EntryKind;
+use crate::render::feeds::{FeedScope, FEED_LIMIT};
 use crate::render::pages::all_jobs;
 use crate::render::views::SiteView;
 use crate::render::Job;
@@ -27,6 +28,8 @@ pub enum JobKey {
     Section(EntryKind, usize),
     TaxonomyIndex(TaxonomyKind),
     Term(TaxonomyKind, String, usize),
+    /// A term's feeds, by slug: term numbers shift when a term is added or removed.
+    TermFeed(TaxonomyKind, String),
     /// Site-wide jobs, which carry no index.
     Other(Job),
 }
@@ -50,6 +53,13 @@ pub fn job_key(site: &Site, job: &Job) -> JobKey {
             .get(term)
             .map_or(JobKey::Other(*job), |t| {
                 JobKey::Term(kind, t.slug.clone(), page)
+            }),
+        Job::Feeds(FeedScope::Term { kind, term }) => site
+            .taxonomy(kind)
+            .terms
+            .get(term)
+            .map_or(JobKey::Other(*job), |t| {
+                JobKey::TermFeed(kind, t.slug.clone())
             }),
         _ => JobKey::Other(*job),
     }
@@ -101,6 +111,8 @@ struct Listings {
     /// (taxonomy, slug) → (label, files).
     terms: HashMap<(TaxonomyKind, String), (String, Vec<PathBuf>)>,
     summaries: HashMap<TaxonomyKind, Vec<(String, String, usize)>>,
+    /// The newest entries of all kinds, as many as a feed holds.
+    newest: Vec<PathBuf>,
 }
 
 impl Listings {
@@ -135,6 +147,12 @@ impl Listings {
                 .collect(),
             terms,
             summaries,
+            newest: site
+                .entries
+                .iter()
+                .take(FEED_LIMIT)
+                .map(|e| e.source.clone())
+                .collect(),
         }
     }
 }
@@ -188,14 +206,43 @@ impl Compare<'_> {
             Job::TaxonomyIndex(kind) => {
                 before.lists.summaries.get(&kind) != self.new_lists.summaries.get(&kind)
             }
+            Job::Feeds(scope) => self.feed_differs(scope),
             // These show only site-wide values, compared before.
             Job::StaticFiles | Job::Robots | Job::Accessibility | Job::Search | Job::NotFound => {
                 false
             }
-            // Home, the sitemap and any kind of job added later (feeds, search
-            // records): site-wide outputs that may list any entry.
+            // Home, the sitemap and any kind of job added later: site-wide outputs
+            // that may list any entry.
             _ => true,
         }
+    }
+
+    /// Whether a feed's items differ: another list of entries, or one of them changed.
+    /// A feed of every entry on a large site is rendered only when it must be.
+    fn feed_differs(&self, scope: FeedScope) -> bool {
+        let (before, after) = (&self.before.lists, &self.new_lists);
+        let (old, new) = match scope {
+            FeedScope::All => (Some(&before.newest), Some(&after.newest)),
+            FeedScope::Section(kind) => (before.sections.get(&kind), after.sections.get(&kind)),
+            FeedScope::Term { kind, term } => {
+                let Some(slug) = self.new.taxonomy(kind).terms.get(term).map(|t| &t.slug) else {
+                    return true;
+                };
+                let key = (kind, slug.clone());
+                match (before.terms.get(&key), after.terms.get(&key)) {
+                    (Some((old_label, _)), Some((new_label, _))) if old_label != new_label => {
+                        return true
+                    }
+                    (old, new) => (old.map(|(_, l)| l), new.map(|(_, l)| l)),
+                }
+            }
+        };
+        let (Some(old), Some(new)) = (old, new) else {
+            return true;
+        };
+        let old = &old[..old.len().min(FEED_LIMIT)];
+        let new = &new[..new.len().min(FEED_LIMIT)];
+        old != new || new.iter().any(|p| self.changed.contains(p))
     }
 
     fn term_differs(&self, kind: TaxonomyKind, term: usize, page: usize) -> bool {
@@ -391,6 +438,28 @@ mod tests {
         assert!(keys.contains(&JobKey::Other(Job::Sitemap)));
         assert!(!keys.contains(&JobKey::Other(Job::StaticFiles)));
         assert!(!keys.contains(&JobKey::TaxonomyIndex(TaxonomyKind::Tag)));
+    }
+
+    #[test]
+    fn editing_an_entry_renders_only_the_feeds_that_hold_it() {
+        let f = Fixture::new();
+        let old = f.site();
+        f.write(
+            "a",
+            &story("A", "2024-01-01", "children", &["x"]).replace("Body", "New"),
+        );
+        let new = f.site();
+        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["a"])));
+        let feed = |slug: &str| JobKey::TermFeed(TaxonomyKind::Service, slug.into());
+        assert!(keys.contains(&feed("children")));
+        assert!(!keys.contains(&feed("adults")));
+        assert!(keys.contains(&JobKey::Other(Job::Feeds(FeedScope::All))));
+        assert!(keys.contains(&JobKey::Other(Job::Feeds(FeedScope::Section(
+            EntryKind::Story
+        )))));
+        assert!(!keys.contains(&JobKey::Other(Job::Feeds(FeedScope::Section(
+            EntryKind::Nomination
+        )))));
     }
 
     #[test]

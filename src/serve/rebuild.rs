@@ -326,7 +326,9 @@ impl Rebuilder {
             return Outcome::Unchanged;
         };
         let publish = self.options.publish();
+        let clock = crate::util::PhaseClock::start();
         let diagnostics = state.checks.run(&state.settings, &state.library, changed);
+        clock.lap("check changes");
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Outcome::Failed(diagnostics);
         }
@@ -342,6 +344,7 @@ impl Rebuilder {
                     &self.pending,
                     publish,
                 );
+                clock.lap("update site");
                 let inputs = leak_guard_inputs(&state.settings, library, &served.site);
                 // On failure the served site has been updated but its pages have not:
                 // it is dropped, and the next good rebuild renders every page.
@@ -499,17 +502,21 @@ fn render_some(
         guard_inputs: old_inputs,
         guard,
     } = served;
+    let clock = crate::util::PhaseClock::start();
     let guard_changed = guard_inputs != old_inputs;
     let guard = if guard_changed {
         LeakGuard::new(&guard_inputs.0, &guard_inputs.1)
     } else {
         guard
     };
+    clock.lap("leak guard");
     let plan = plan(before, &site, changed);
+    clock.lap("plan");
     let sink = MemorySink::new();
     let (stats, written) =
         render_jobs_tracked(&site, theme, &plan.jobs, &sink, &guard, &NoProgress)?;
     let files = sink.into_files();
+    clock.lap("render");
     if guard_changed {
         // Pages not re-rendered were checked against the old list; a name that has just
         // become anonymous may be on any of them.
@@ -524,6 +531,7 @@ fn render_some(
         .collect();
     let removed = outputs.update(rendered, &keys);
     store.apply(files, &removed);
+    clock.lap("store");
     let outcome = Outcome::Rebuilt {
         pages: stats.pages,
         files: stats.files,

@@ -36,7 +36,12 @@ pub const RESERVED_SLUGS: &[&str] = &[
 ];
 
 pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    check_chosen_documents(settings, library, &|_| true)
+    check_chosen_documents(
+        settings,
+        library,
+        &|_| true,
+        &KnownPaths::new(settings, library),
+    )
 }
 
 /// [`check_documents`] for the files `chosen` picks, with every file as context.
@@ -44,14 +49,14 @@ pub fn check_chosen_documents(
     settings: &Settings,
     library: &Library,
     chosen: &(dyn Fn(&Path) -> bool + Sync),
+    known: &KnownPaths,
 ) -> Vec<Diagnostic> {
-    let known = KnownPaths::new(settings, library);
     library
         .documents
         .par_iter()
         .chain(&library.incomplete)
         .filter(|document| chosen(&document.source.path))
-        .flat_map_iter(|document| check_document(settings, document, &known))
+        .flat_map_iter(|document| check_document(settings, document, known))
         .chain(
             library
                 .pages
@@ -63,7 +68,7 @@ pub fn check_chosen_documents(
                         &page.source.text,
                         page.page.body_line,
                         &page.page.body,
-                        &known,
+                        known,
                     )
                 }),
         )
@@ -577,7 +582,12 @@ const TOP_LEVEL_FILES: &[&str] = &["index.html", "404.html", "sitemap.xml", "rob
 fn check_aliases(pages: &BTreeMap<String, &Path>, library: &Library) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut claimed: BTreeMap<String, &Path> = BTreeMap::new();
-    for document in &library.documents {
+    // Placing a message means indexing the file's lines: only for files with aliases.
+    for document in library
+        .documents
+        .iter()
+        .filter(|d| !d.entry.aliases.is_empty())
+    {
         let converter = Converter::new(&document.source, &document.parts);
         for alias in &document.entry.aliases {
             let path = crate::render::pages::alias_path(alias);

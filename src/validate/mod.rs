@@ -15,6 +15,7 @@ pub mod words;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::Library;
+pub use fields::KnownPaths;
 
 /// Runs every rule over a loaded library. Loading problems are not repeated here.
 pub fn validate(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
@@ -33,7 +34,23 @@ pub fn validate_files(
     library: &Library,
     chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    let mut problems = fields::check_chosen_documents(settings, library, chosen);
+    validate_files_known(
+        settings,
+        library,
+        chosen,
+        &KnownPaths::new(settings, library),
+    )
+}
+
+/// [`validate_files`] with the site's addresses already gathered: gathering them takes
+/// longer than checking one file, so the preview server keeps them between saves.
+pub fn validate_files_known(
+    settings: &Settings,
+    library: &Library,
+    chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
+    known: &KnownPaths,
+) -> Vec<Diagnostic> {
+    let mut problems = fields::check_chosen_documents(settings, library, chosen, known);
     problems.extend(privacy::check_chosen_documents(settings, library, chosen));
     problems
 }
