@@ -29,6 +29,8 @@
 
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder};
 
 /// Characters people and word processors use as an apostrophe.
@@ -109,9 +111,21 @@ pub fn find_terms(text: &str, terms: &[String]) -> Vec<(usize, Range<usize>)> {
     found
 }
 
-/// A compiled search for one name, part or term.
+/// A search for one name, part or term. The regex is compiled only when a text could
+/// hold a match: most texts do not mention most names, and compiling a case-insensitive
+/// Unicode pattern costs more than reading a story for one run of its letters.
 #[derive(Debug)]
-enum Finder {
+struct Finder {
+    pattern: String,
+    text: String,
+    /// The longest run of ASCII letters and digits in the text, lowercased: every match
+    /// holds it (in any case), whatever apostrophes, hyphens and spaces surround it.
+    needle: Option<Vec<u8>>,
+    compiled: OnceLock<Compiled>,
+}
+
+#[derive(Debug)]
+enum Compiled {
     Pattern(Regex),
     /// Only if the pattern is too large for the regex engine (a name thousands of
     /// characters long): an exact search still keeps the promise for the text as written.
@@ -122,27 +136,41 @@ impl Finder {
     /// The text in any case, with its apostrophes, hyphens and white space loosened.
     fn whole(text: &str) -> Self {
         let text = text.trim();
-        Finder::build(format!("(?i){}", loose_pattern(text)), text)
+        Finder::new(format!("(?i){}", loose_pattern(text)), text)
     }
 
     /// A part of a name: its first letter as a capital, the rest in any case.
     fn capitalised(part: &str) -> Self {
         let mut chars = part.chars();
         let Some(first) = chars.next() else {
-            return Finder::Literal(String::new());
+            return Finder::new(String::new(), "");
         };
         let capital = capital_pattern(first);
-        Finder::build(
+        Finder::new(
             format!("{capital}(?i:{})", loose_pattern(chars.as_str())),
             part,
         )
     }
 
-    fn build(pattern: String, text: &str) -> Self {
-        RegexBuilder::new(&pattern)
-            .size_limit(64 << 20)
-            .build()
-            .map_or_else(|_| Finder::Literal(text.to_string()), Finder::Pattern)
+    fn new(pattern: String, text: &str) -> Self {
+        Finder {
+            pattern,
+            text: text.to_string(),
+            needle: ascii_needle(text),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            if self.pattern.is_empty() {
+                return Compiled::Literal(String::new());
+            }
+            RegexBuilder::new(&self.pattern)
+                .size_limit(64 << 20)
+                .build()
+                .map_or_else(|_| Compiled::Literal(self.text.clone()), Compiled::Pattern)
+        })
     }
 
     /// Matches with word boundaries on both sides. After a match that is not a whole
@@ -150,6 +178,13 @@ impl Finder {
     /// still finds the second "Anna", and a long run of letters stays linear.
     fn find_whole_words(&self, text: &str) -> Vec<Range<usize>> {
         let mut found = Vec::new();
+        if self
+            .needle
+            .as_ref()
+            .is_some_and(|needle| !may_hold(text, needle))
+        {
+            return found;
+        }
         let mut from = 0;
         while from <= text.len() {
             let Some(range) = self.find_at(text, from) else {
@@ -169,15 +204,41 @@ impl Finder {
     }
 
     fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
-        match self {
-            Finder::Pattern(regex) => regex.find_at(text, from).map(|m| m.range()),
-            Finder::Literal(literal) if literal.is_empty() => None,
-            Finder::Literal(literal) => text
+        match self.compiled() {
+            Compiled::Pattern(regex) => regex.find_at(text, from).map(|m| m.range()),
+            Compiled::Literal(literal) if literal.is_empty() => None,
+            Compiled::Literal(literal) => text
                 .get(from..)?
                 .find(literal.as_str())
                 .map(|i| from + i..from + i + literal.len()),
         }
     }
+}
+
+/// See [`Finder::needle`]; None when the text has no run of three such characters, and
+/// then the regex is always used.
+fn ascii_needle(text: &str) -> Option<Vec<u8>> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .max_by_key(|run| run.len())
+        .filter(|run| run.len() >= 3)
+        .map(|run| run.to_ascii_lowercase().into_bytes())
+}
+
+/// Whether `text` could hold `needle` (lowercase ASCII) with case ignored the way the
+/// regex ignores it. Unicode case folding also makes the Kelvin sign match `k` and the
+/// long s match `s`, so those are read as the letters they fold to; no other non-ASCII
+/// character folds to an ASCII letter or digit.
+fn may_hold(text: &str, needle: &[u8]) -> bool {
+    let folded: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            '\u{212A}' => b'k',
+            '\u{17F}' => b's',
+            _ => 0xFF,
+        })
+        .collect();
+    memchr::memmem::find(&folded, needle).is_some()
 }
 
 /// A regex for `text` where any apostrophe matches any apostrophe, a run of white space
@@ -288,6 +349,29 @@ mod tests {
     }
 
     // --- full name --------------------------------------------------------------------
+
+    #[test]
+    fn letters_that_fold_to_ascii_are_still_found() {
+        // Case folding makes the Kelvin sign a k and the long s an s; the quick check
+        // that skips texts without the name must agree.
+        assert_eq!(
+            leaks("Kate Smith", "by \u{212A}ate smith today"),
+            ["\u{212A}ate smith"]
+        );
+        assert_eq!(leaks("Ros Smith", "ro\u{17F} smith"), ["ro\u{17F} smith"]);
+        assert_eq!(leaks("Ros Smith", "no one here"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn texts_without_the_name_are_not_searched() {
+        let matcher = NameMatcher::new("Priya Ramanathan");
+        assert!(matcher.find_in("A visit to the family home.").is_empty());
+        assert!(matcher
+            .full_name
+            .as_ref()
+            .is_some_and(|f| f.compiled.get().is_none()));
+        assert_eq!(matcher.find_in("PRIYA came").len(), 1);
+    }
 
     #[test]
     fn full_name_range_is_exact() {
@@ -543,7 +627,8 @@ mod tests {
 
     #[test]
     fn literal_fallback_finds_exact_text() {
-        let finder = Finder::Literal("Bell".to_string());
+        let finder = Finder::new(String::new(), "Bell");
+        let _ = finder.compiled.set(Compiled::Literal("Bell".to_string()));
         assert_eq!(finder.find_whole_words("Bells Bell"), vec![6..10]);
     }
 

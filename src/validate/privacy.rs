@@ -32,10 +32,26 @@ pub fn check_chosen_documents(
 
 fn check_document(document: &Document) -> Vec<Diagnostic> {
     let unpublished = unpublished_ranges(document);
-    let mut problems = anonymous_name_leaks(document, &unpublished);
+    let published = blank_out(&document.source.text, &unpublished);
+    let mut problems = anonymous_name_leaks(document, &published, &unpublished);
     problems.extend(personal_data_in_body(document));
-    problems.extend(sensitive_terms(document, &unpublished));
+    problems.extend(sensitive_terms(document, &published, &unpublished));
     problems
+}
+
+/// The file's text with the parts that are never published turned into spaces, byte for
+/// byte, so places found in it are places in the file. Searching only the published text
+/// means a name that appears only where it is given (as it must) costs no regex at all.
+fn blank_out(text: &str, unpublished: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for range in unpublished {
+        if let Some(part) = bytes.get_mut(range.clone()) {
+            part.fill(b' ');
+        }
+    }
+    // Whole lines are blanked, so no character is cut in two; if one ever were, the
+    // whole text is searched, as it always was before.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 /// Parts of the file that are never published: the names of anonymous people, who
@@ -77,7 +93,11 @@ fn outside(ranges: &[Range<usize>], found: &Range<usize>) -> bool {
         .any(|r| r.start <= found.start && found.end <= r.end)
 }
 
-fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
+fn anonymous_name_leaks(
+    document: &Document,
+    published: &str,
+    unpublished: &[Range<usize>],
+) -> Vec<Diagnostic> {
     let text = &document.source.text;
     let index = LineIndex::new(text);
     let named = named_people_ranges(document);
@@ -85,7 +105,7 @@ fn anonymous_name_leaks(document: &Document, unpublished: &[Range<usize>]) -> Ve
     for name in &document.private.anonymous_names {
         let matcher = NameMatcher::new(name);
         let full_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        for found in matcher.find_in(text) {
+        for found in matcher.find_in(published) {
             if !outside(unpublished, &found) {
                 continue;
             }
@@ -176,14 +196,18 @@ fn personal_data_in_body(document: &Document) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn sensitive_terms(document: &Document, unpublished: &[Range<usize>]) -> Vec<Diagnostic> {
+fn sensitive_terms(
+    document: &Document,
+    published: &str,
+    unpublished: &[Range<usize>],
+) -> Vec<Diagnostic> {
     let terms = &document.private.sensitive_terms;
     if terms.is_empty() {
         return Vec::new();
     }
     let text = &document.source.text;
     let index = LineIndex::new(text);
-    find_terms(text, terms)
+    find_terms(published, terms)
         .into_iter()
         .filter(|(_, found)| outside(unpublished, found))
         .map(|(_, found)| {
