@@ -2,6 +2,9 @@
 # Builds the synthetic corpus N times and reports the median wall time and peak memory.
 #   benches/build.sh [STORIES] [RUNS] [extra build flags…]
 # STORIES defaults to 10000 (with STORIES/10 nominations), RUNS to 5.
+# COLD=1 deletes the output and the kept previous site before each run, so every run
+# writes every file (a first build); otherwise runs after the second start from the
+# site before last, as repeated builds do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stories=${1:-10000}
@@ -22,6 +25,10 @@ times=()
 peak=0
 for i in $(seq "$runs"); do
   log="$work/run-$i.log"
+  if [ -n "${COLD:-}" ]; then
+    rm -rf "$work/out" "$work/.out.previous"
+    sync
+  fi
   /usr/bin/time -v "$bin" build --site "$corpus" --output "$work/out" --quiet "$@" 2> "$log"
   t=$(awk -F': ' '/Elapsed \(wall clock\)/ { split($2, a, ":"); s = 0; for (j = 1; j <= length(a); j++) s = s * 60 + a[j]; print s }' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")

@@ -2,7 +2,7 @@
 //! for anonymous people's names and for addresses of held-back entries before it is
 //! written. The data model should make a leak impossible; this catches the day it fails.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::diagnostic::Diagnostic;
 
@@ -10,6 +10,8 @@ use crate::diagnostic::Diagnostic;
 pub struct LeakGuard {
     matcher: Option<AhoCorasick>,
     reasons: Vec<Forbidden>,
+    /// Why the search could not be prepared, if it could not.
+    broken: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,18 +51,26 @@ impl LeakGuard {
                 source: source.clone(),
             });
         }
-        let matcher = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    // The guard reads every byte of the site; a DFA is the fastest way.
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
-        LeakGuard { matcher, reasons }
+        // The builder picks the fastest automaton the pattern count allows (a DFA for
+        // a few thousand names, an NFA beyond). If none can be built the guard fails
+        // closed: every file is refused rather than any file let through unchecked.
+        let (matcher, broken) = if patterns.is_empty() {
+            (None, None)
+        } else {
+            match AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+            {
+                Ok(matcher) => (Some(matcher), None),
+                Err(err) => (None, Some(err.to_string())),
+            }
+        };
+        LeakGuard {
+            matcher,
+            reasons,
+            broken,
+        }
     }
 
     /// A guard that forbids nothing (for tests and tools that render fragments).
@@ -68,11 +78,18 @@ impl LeakGuard {
         LeakGuard {
             matcher: None,
             reasons: Vec::new(),
+            broken: None,
         }
     }
 
     /// An error if `bytes` (the output file at `path`) contains anything forbidden.
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+        if let Some(why) = &self.broken {
+            return Some(
+                Diagnostic::error("PP0404", "site.yaml", format!("the safety check for anonymous names could not be prepared ({why}), so {path} and every other file were held back; nothing was published"))
+                    .with_hint("report this problem; it is not caused by your files"),
+            );
+        }
         let matcher = self.matcher.as_ref()?;
         // Almost every file holds nothing forbidden; a plain search says so several times
         // faster than the overlapping one, which is needed only to judge each match.
@@ -140,6 +157,27 @@ mod tests {
             &[("Siobhán O'Neill".into(), PathBuf::from("n.md"))],
             &[("/stories/secret/".into(), PathBuf::from("s.md"))],
         )
+    }
+
+    #[test]
+    fn thousands_of_names_are_all_still_guarded() {
+        // Too many for a DFA: the guard must still catch each name, not give up.
+        let names: Vec<(String, PathBuf)> = (0..30_000)
+            .map(|i| {
+                (
+                    format!("Person Number{i:05} Example"),
+                    PathBuf::from("n.md"),
+                )
+            })
+            .collect();
+        let guard = LeakGuard::new(&names, &[]);
+        for i in [0, 12_345, 29_999] {
+            let page = format!("<p>Thanks to Person Number{i:05} Example.</p>");
+            assert!(guard.scan("a/index.html", page.as_bytes()).is_some(), "{i}");
+        }
+        assert!(guard
+            .scan("a/index.html", b"<p>Thanks to the team.</p>")
+            .is_none());
     }
 
     #[test]
