@@ -182,31 +182,41 @@ pub fn build_into(
         progress,
         indexer.as_ref(),
     );
-    // The indexer is finished even when rendering failed, so its thread always ends.
     clock.lap("render and write");
+    let mut report = BuildReport {
+        stories: site.entries_of(crate::model::EntryKind::Story).count(),
+        nominations: site.entries_of(crate::model::EntryKind::Nomination).count(),
+        pages: 0,
+        files: 0,
+        held_back: site.held_back.clone(),
+        warnings: std::mem::take(&mut checked.diagnostics),
+        elapsed: started.elapsed(),
+        output: None,
+    };
+    let media = std::mem::take(&mut checked.media);
+    drop(jobs);
+    drop(theme);
+    if indexer.is_some() {
+        // Pagefind needs most memory when it finishes the index: the site's texts are
+        // no longer needed by then, so they are freed first.
+        drop(checked);
+    } else {
+        // Freeing a large site's hundreds of thousands of strings takes a noticeable
+        // moment that nobody needs to wait for.
+        std::thread::spawn(move || drop(checked));
+    }
+    // The indexer is finished even when rendering failed, so its thread always ends.
     let search_files = indexer.map(SearchIndexer::finish);
     let mut stats = rendered.map_err(BuildError::Content)?;
     if let Some(files) = search_files {
         stats.files += write_search_bundle(files, sink).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
-    stats.files += write_media(&checked.media, sink, &guard).map_err(BuildError::Content)?;
+    stats.files += write_media(&media, sink, &guard).map_err(BuildError::Content)?;
     clock.lap("media files");
-    let report = BuildReport {
-        stories: site.entries_of(crate::model::EntryKind::Story).count(),
-        nominations: site.entries_of(crate::model::EntryKind::Nomination).count(),
-        pages: stats.pages,
-        files: stats.files,
-        held_back: site.held_back.clone(),
-        warnings: std::mem::take(&mut checked.diagnostics),
-        elapsed: started.elapsed(),
-        output: None,
-    };
-    // Freeing a large site's hundreds of thousands of strings takes a noticeable moment
-    // that nobody needs to wait for.
-    drop(jobs);
-    drop(theme);
-    std::thread::spawn(move || drop(checked));
+    report.pages = stats.pages;
+    report.files = stats.files;
+    report.elapsed = started.elapsed();
     Ok(report)
 }
 

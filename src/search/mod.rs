@@ -195,17 +195,21 @@ impl SearchIndexer {
     }
 }
 
-/// Indexes `records` on a thread of its own and returns the bundle: for callers that
-/// have every record at hand, such as the preview server.
+/// Indexes `records` on the calling thread and returns the bundle: for callers that have
+/// every record at hand and choose where the work runs, such as the preview server.
+/// Pagefind's parallel steps use the rayon pool the caller is running in.
 pub fn index_records(
     records: impl IntoIterator<Item = SearchRecord>,
     language: &str,
 ) -> Result<Vec<SearchFile>, SearchError> {
-    let indexer = SearchIndexer::start(language);
+    let (sender, receiver) = unbounded_channel();
     for record in records {
-        indexer.add(record);
+        // The receiver is alive until run_worker returns, so sending cannot fail.
+        let _ = sender.send(Message::Record(Box::new(record)));
     }
-    indexer.finish()
+    let _ = sender.send(Message::Finish);
+    drop(sender);
+    run_worker(language, receiver)
 }
 
 impl Drop for SearchIndexer {

@@ -84,11 +84,24 @@ impl Drop for BackgroundSearch {
 
 fn run(queue: &(Mutex<Queue>, Condvar), store: &SiteStore, notice: Option<&SearchNotice>) {
     lower_priority();
+    // Pagefind works in parallel with rayon. In the shared pool its work would hold up
+    // the page rebuilds (a reload once took over a second); in a pool of its own, of
+    // one thread at the lowest priority, it waits for them instead.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(|_| "practice-press search pool".into())
+        .start_handler(|_| lower_priority())
+        .build();
     while let Some(site) = next_site(queue) {
         let started = Instant::now();
         let records = records_of(&site);
         let items = records.len();
-        let result = index_records(records, &site.settings.language);
+        let language = site.settings.language.clone();
+        let index = move || index_records(records, &language);
+        let result = match &pool {
+            Ok(pool) => pool.install(index),
+            Err(_) => index(),
+        };
         if queue
             .0
             .lock()
