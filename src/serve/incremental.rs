@@ -415,8 +415,8 @@ mod tests {
         plan.jobs.iter().map(|j| job_key(site, j)).collect()
     }
 
-    #[test]
-    fn editing_a_body_renders_its_page_and_the_listings_that_show_it() {
+    /// The plan after the body of story a (children, tag x, the oldest) is edited.
+    fn plan_after_editing_a() -> (Site, Plan) {
         let f = Fixture::new();
         let old = f.site();
         f.write(
@@ -425,6 +425,12 @@ mod tests {
         );
         let new = f.site();
         let plan = plan(&Snapshot::of(&old), &new, &changed(&["a"]));
+        (new, plan)
+    }
+
+    #[test]
+    fn editing_a_body_renders_its_page_and_the_listings_that_show_it() {
+        let (new, plan) = plan_after_editing_a();
         let keys = keys(&new, &plan);
         assert!(!plan.everything);
         assert!(keys.contains(&JobKey::Entry("content/stories/a.md".into())));
@@ -442,14 +448,8 @@ mod tests {
 
     #[test]
     fn editing_an_entry_renders_only_the_feeds_that_hold_it() {
-        let f = Fixture::new();
-        let old = f.site();
-        f.write(
-            "a",
-            &story("A", "2024-01-01", "children", &["x"]).replace("Body", "New"),
-        );
-        let new = f.site();
-        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["a"])));
+        let (new, plan) = plan_after_editing_a();
+        let keys = keys(&new, &plan);
         let feed = |slug: &str| JobKey::TermFeed(TaxonomyKind::Service, slug.into());
         assert!(keys.contains(&feed("children")));
         assert!(!keys.contains(&feed("adults")));

@@ -51,11 +51,7 @@ pub fn check_chosen_documents(
     chosen: &(dyn Fn(&Path) -> bool + Sync),
     known: &KnownPaths,
 ) -> Vec<Diagnostic> {
-    library
-        .documents
-        .par_iter()
-        .chain(&library.incomplete)
-        .filter(|document| chosen(&document.source.path))
+    super::chosen_documents(library, chosen)
         .flat_map_iter(|document| check_document(settings, document, known))
         .chain(
             library

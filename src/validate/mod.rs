@@ -55,6 +55,19 @@ pub fn validate_files_known(
     problems
 }
 
+/// The documents (complete or not) whose paths `chosen` picks, in parallel.
+fn chosen_documents<'a>(
+    library: &'a Library,
+    chosen: &'a (dyn Fn(&std::path::Path) -> bool + Sync),
+) -> impl rayon::iter::ParallelIterator<Item = &'a crate::load::Document> + 'a {
+    use rayon::prelude::*;
+    library
+        .documents
+        .par_iter()
+        .chain(&library.incomplete)
+        .filter(move |document| chosen(&document.source.path))
+}
+
 /// The rules across files (two files with one address, reserved addresses).
 pub fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     fields::check_site_wide(settings, library)

@@ -21,11 +21,7 @@ pub fn check_chosen_documents(
     library: &Library,
     chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    library
-        .documents
-        .par_iter()
-        .chain(&library.incomplete)
-        .filter(|document| chosen(&document.source.path))
+    super::chosen_documents(library, chosen)
         .flat_map_iter(check_document)
         .collect()
 }
