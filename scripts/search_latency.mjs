@@ -1,0 +1,43 @@
+// Time from the last keystroke to results shown on a built site's /search/ page, in
+// headless Chromium, typing each query like a person (30 ms between keys).
+//
+// Usage: node scripts/search_latency.mjs SITE_DIR QUERY...
+// Prints each query's time and the median. Needs `npm ci` in tests/browser.
+
+import { resolve } from 'node:path';
+import { launchBrowser, openPage, serveFolder } from '../tests/browser/lib.mjs';
+
+const [dir, ...queries] = process.argv.slice(2);
+if (!dir || queries.length === 0) {
+  console.error('usage: node scripts/search_latency.mjs SITE_DIR QUERY...');
+  process.exit(2);
+}
+const server = await serveFolder(resolve(dir));
+const browser = await launchBrowser();
+const { page } = await openPage(browser.context);
+await page.goto(`${server.url}search/`);
+await page.waitForSelector('[data-search-state="done"]');
+const box = page.getByRole('searchbox', { name: 'Search stories and nominations' });
+const timings = [];
+for (const query of queries) {
+  await box.fill('');
+  await box.pressSequentially(query.slice(0, -1), { delay: 30 });
+  const started = performance.now();
+  await box.press(query.slice(-1));
+  await page.waitForFunction(
+    (q) => {
+      const root = document.getElementById('pp-search');
+      return root?.dataset.resultsFor === q && root.dataset.searchState === 'done';
+    },
+    query,
+    { polling: 'raf' },
+  );
+  const ms = Math.round(performance.now() - started);
+  timings.push(ms);
+  const count = await page.locator('.pp-result__title a').count();
+  console.log(`${query}: ${ms} ms (${count} results shown)`);
+}
+timings.sort((a, b) => a - b);
+console.log(`median of ${timings.length}: ${timings[Math.floor(timings.length / 2)]} ms`);
+await browser.close();
+await server.close();
