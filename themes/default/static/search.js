@@ -15,7 +15,8 @@ const FACETS = [
 ];
 const KIND_LABELS = { story: 'Story', nomination: 'Nomination' };
 const PAGE_SIZE = 10;
-const DEBOUNCE_MS = 150;
+// A screen reader hears the result count once typing pauses, not at every letter.
+const ANNOUNCE_AFTER_MS = 700;
 
 const root = document.getElementById('pp-search');
 if (root) {
@@ -30,6 +31,7 @@ async function start(root) {
   const facetsBox = root.querySelector('[data-facets]');
   const clearButton = root.querySelector('[data-clear]');
   const statusBox = root.querySelector('[data-status]');
+  const announcer = root.querySelector('[data-announce]');
   const sortSelect = root.querySelector('[data-sort]');
   const list = root.querySelector('[data-results]');
   const moreButton = root.querySelector('[data-more]');
@@ -66,8 +68,13 @@ async function start(root) {
   syncControls();
   ui.hidden = false;
 
+  // Every change that needs a search bumps searchSeq. Only one search runs at a time:
+  // a search that finds a newer one was asked for stops drawing and the newest runs
+  // next, so results follow each keystroke without queueing up behind stale ones.
   let searchSeq = 0;
-  let timer = 0;
+  let searching = false;
+  let announceTimer = 0;
+  let announceTyping = false;
   let results = [];
   let shown = 0;
 
@@ -81,14 +88,23 @@ async function start(root) {
     }
   }
 
-  function schedule(delay) {
-    clearTimeout(timer);
-    timer = setTimeout(runSearch, delay);
+  async function requestSearch({ typing = false } = {}) {
+    searchSeq += 1;
+    announceTyping = typing;
+    if (searching) return;
+    searching = true;
+    try {
+      let seq;
+      do {
+        seq = searchSeq;
+        await runSearch(seq);
+      } while (seq !== searchSeq);
+    } finally {
+      searching = false;
+    }
   }
 
-  async function runSearch() {
-    clearTimeout(timer);
-    const seq = ++searchSeq;
+  async function runSearch(seq) {
     const query = state.q.trim();
     const filtered = hasFilters(state.filters);
     root.dataset.searchState = 'searching';
@@ -213,8 +229,20 @@ async function start(root) {
   function finish(seq, query, message) {
     if (seq !== searchSeq) return;
     statusBox.textContent = message;
+    announce(message);
     root.dataset.searchState = 'done';
     root.dataset.resultsFor = query;
+  }
+
+  function announce(message) {
+    clearTimeout(announceTimer);
+    if (!announceTyping) {
+      announcer.textContent = message;
+      return;
+    }
+    announceTimer = setTimeout(() => {
+      announcer.textContent = message;
+    }, ANNOUNCE_AFTER_MS);
   }
 
   input.addEventListener('input', () => {
@@ -222,20 +250,14 @@ async function start(root) {
     // Typing replaces the history entry, so Back leaves the search rather than
     // stepping back one letter at a time.
     writeUrl(state, 'replace');
-    const query = state.q.trim();
-    if (query) {
-      // Starts fetching index chunks while the debounce runs; a failure here shows
-      // up again, and is reported, when the search itself runs.
-      pagefind.preload(query, { filters: toPagefindFilters(state.filters) }).catch(() => {});
-    }
-    schedule(DEBOUNCE_MS);
+    requestSearch({ typing: true });
   });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     state = { ...state, q: input.value };
     writeUrl(state, 'push');
-    runSearch();
+    requestSearch();
   });
 
   facetsBox.addEventListener('change', (event) => {
@@ -246,20 +268,20 @@ async function start(root) {
     else chosen.delete(box.value);
     state = { ...state, filters: { ...state.filters, [box.name]: [...chosen] } };
     writeUrl(state, 'push');
-    runSearch();
+    requestSearch();
   });
 
   clearButton.addEventListener('click', () => {
     state = { ...state, filters: {} };
     syncControls();
     writeUrl(state, 'push');
-    runSearch();
+    requestSearch();
   });
 
   sortSelect.addEventListener('change', () => {
     state = { ...state, sort: sortSelect.value === 'newest' ? 'newest' : 'relevance' };
     writeUrl(state, 'push');
-    runSearch();
+    requestSearch();
   });
 
   moreButton.addEventListener('click', async () => {
@@ -276,10 +298,10 @@ async function start(root) {
     state = readState(location.search);
     input.value = state.q;
     syncControls();
-    runSearch();
+    requestSearch();
   });
 
-  runSearch();
+  requestSearch();
 }
 
 function normaliseBase(value) {
