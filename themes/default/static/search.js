@@ -40,7 +40,11 @@ async function start(root) {
   input.value = state.q;
 
   let pagefind;
-  let allFilters;
+  // Filled in once the first results are on screen: the facets' data is the largest
+  // part of a first visit's download on a big site, and results come first.
+  let allFilters = {};
+  let facetControls = new Map();
+  let facetsLoading = null;
   try {
     pagefind = await import(`${base}pagefind/pagefind.js`);
     // Record URLs already include the base path, so results must not get it twice.
@@ -51,7 +55,6 @@ async function start(root) {
       excerptEllipsis: '\u2026',
     });
     await pagefind.init();
-    allFilters = await pagefind.filters();
   } catch (error) {
     showLoadFailure(root, form, base);
     console.warn('Search could not load:', error);
@@ -64,8 +67,6 @@ async function start(root) {
     writeUrl(state, 'replace');
   }
 
-  const facetControls = buildFacets(facetsBox, allFilters);
-  syncControls();
   ui.hidden = false;
 
   // Every change that needs a search bumps searchSeq. Only one search runs at a time:
@@ -97,10 +98,33 @@ async function start(root) {
       let seq;
       do {
         seq = searchSeq;
-        await runSearch(seq);
+        const counted = await runSearch(seq);
+        if (seq !== searchSeq) continue;
+        await loadFacets();
+        if (seq !== searchSeq || !facetControls.size) continue;
+        const counts = await facetCountsFor(counted);
+        if (seq === searchSeq) updateCounts(facetControls, counts, state.filters);
       } while (seq !== searchSeq);
+      // "done" once results, status and facet counts all describe the newest state.
+      root.dataset.searchState = 'done';
     } finally {
       searching = false;
+    }
+  }
+
+  // What runSearch found, as facet counts: every value when nothing is chosen,
+  // none when a word is on no page, else the disjunctive counts for the search.
+  async function facetCountsFor(counted) {
+    if (counted.every) return allFilters;
+    if (!counted.search) return {};
+    try {
+      // Pagefind counts only the filters it has loaded, so a search made before the
+      // facets' data arrived is asked again (its index chunks are cached by then).
+      const search = counted.beforeFacets ? await pagefind.search(counted.query || null, counted.options) : counted.search;
+      return await facetCounts(counted.query, search);
+    } catch (error) {
+      console.warn('Search filter counts failed:', error);
+      return {};
     }
   }
 
@@ -114,27 +138,32 @@ async function start(root) {
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
-      updateCounts(facetControls, allFilters, state.filters);
       finish(seq, query, 'Type a search term or choose a filter.');
-      return;
+      return { every: true };
     }
 
+    const beforeFacets = !facetControls.size;
     const options = { filters: toPagefindFilters(state.filters) };
     // With no words to rank by, relevance means nothing, so newest comes first.
     if (state.sort === 'newest' || !query) {
       options.sort = { date: 'desc' };
     }
     let search;
+    let page;
     let unknown;
     try {
-      [search, unknown] = await Promise.all([pagefind.search(query || null, options), unknownWords(query)]);
+      search = await pagefind.search(query || null, options);
+      if (seq !== searchSeq || !search) return {};
+      page = await fetchPage(search.results, 0);
+      if (seq !== searchSeq) return {};
+      unknown = await unknownWords(query, page);
     } catch (error) {
-      if (seq !== searchSeq) return;
+      if (seq !== searchSeq) return {};
       console.warn('Search failed:', error);
       finish(seq, query, 'Search failed. Please try again.');
-      return;
+      return {};
     }
-    if (seq !== searchSeq || !search) return;
+    if (seq !== searchSeq) return {};
 
     if (unknown.length) {
       // A word that is on no page means no page matches (see unknownWords).
@@ -142,18 +171,32 @@ async function start(root) {
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
-      updateCounts(facetControls, {}, state.filters);
       finish(seq, query, describe(0, query, filtered));
-      return;
+      return {};
     }
 
     results = search.results;
-    shown = 0;
-    const [items, counts] = await Promise.all([loadPage(seq), facetCounts(query, search)]);
-    if (!items || seq !== searchSeq) return;
-    list.replaceChildren(...items);
-    updateCounts(facetControls, counts, state.filters);
+    shown = page.length;
+    moreButton.hidden = shown >= results.length;
+    list.replaceChildren(...page.map(({ data }) => resultItem(data, Boolean(query))));
     finish(seq, query, describe(results.length, query, filtered));
+    return { query, search, options, beforeFacets };
+  }
+
+  // The facets, built once their data has loaded (the counts come with each search).
+  function loadFacets() {
+    facetsLoading ??= (async () => {
+      try {
+        allFilters = await pagefind.filters();
+      } catch (error) {
+        console.warn('Search filters could not load:', error);
+        facetsBox.textContent = 'Filters could not be loaded.';
+        return;
+      }
+      facetControls = buildFacets(facetsBox, allFilters);
+      syncControls();
+    })();
+    return facetsLoading;
   }
 
   // Ticking a second council should widen the results, so each facet with a choice
@@ -185,10 +228,14 @@ async function start(root) {
   // the words that are not are returned, and then there are no results.
   const wordChecks = new Map();
 
-  async function unknownWords(query) {
+  // The results about to be shown usually prove every word (each holds all of them),
+  // which saves a search per word; only the words they do not show are looked up.
+  async function unknownWords(query, page) {
     const words = [...new Set(query.split(/\s+/).map(foldWord).filter(Boolean))];
-    const found = await Promise.all(words.map(isIndexed));
-    return words.filter((_, i) => !found[i]);
+    const shownWords = page.flatMap(({ result, data }) => matchedWords(result, data));
+    const unproven = words.filter((word) => !shownWords.some((matched) => startsLike(matched, word)));
+    const found = await Promise.all(unproven.map(isIndexed));
+    return unproven.filter((_, i) => !found[i]);
   }
 
   function isIndexed(word) {
@@ -216,21 +263,25 @@ async function start(root) {
     return false;
   }
 
-  async function loadPage(seq) {
-    const slice = results.slice(shown, shown + PAGE_SIZE);
-    // Only the shown results' fragments are fetched, which keeps a query cheap.
+  // Only the shown results' fragments are fetched, which keeps a query cheap.
+  async function fetchPage(all, from) {
+    const slice = all.slice(from, from + PAGE_SIZE);
     const data = await Promise.all(slice.map((result) => result.data()));
+    return slice.map((result, i) => ({ result, data: data[i] }));
+  }
+
+  async function loadPage(seq) {
+    const page = await fetchPage(results, shown);
     if (seq !== searchSeq) return null;
-    shown += slice.length;
+    shown += page.length;
     moreButton.hidden = shown >= results.length;
-    return data.map((item) => resultItem(item, Boolean(state.q.trim())));
+    return page.map(({ data }) => resultItem(data, Boolean(state.q.trim())));
   }
 
   function finish(seq, query, message) {
     if (seq !== searchSeq) return;
     statusBox.textContent = message;
     announce(message);
-    root.dataset.searchState = 'done';
     root.dataset.resultsFor = query;
   }
 
