@@ -17,6 +17,8 @@ const KIND_LABELS = { story: 'Story', nomination: 'Nomination' };
 const PAGE_SIZE = 10;
 // A screen reader hears the result count once typing pauses, not at every letter.
 const ANNOUNCE_AFTER_MS = 700;
+// Filter counts wait this long after a keystroke's results (see countLater).
+const COUNT_AFTER_TYPING_MS = 250;
 
 const root = document.getElementById('pp-search');
 if (root) {
@@ -39,22 +41,20 @@ async function start(root) {
   let state = readState(location.search);
   input.value = state.q;
 
+  // Two Pagefind instances, each with its own worker. Once Pagefind has a filter's data
+  // it counts that filter's values for every result of every search, which on a large
+  // site costs several times the search itself. So the results come from an instance
+  // that never loads the facets, and the counts from a second one, in parallel: a
+  // keystroke never waits for counting.
   let pagefind;
+  let counter;
   // Filled in once the first results are on screen: the facets' data is the largest
   // part of a first visit's download on a big site, and results come first.
   let allFilters = {};
   let facetControls = new Map();
   let facetsLoading = null;
   try {
-    pagefind = await import(`${base}pagefind/pagefind.js`);
-    // Record URLs already include the base path, so results must not get it twice.
-    await pagefind.options({
-      basePath: `${base}pagefind/`,
-      baseUrl: '/',
-      excerptLength: 24,
-      excerptEllipsis: '\u2026',
-    });
-    await pagefind.init();
+    pagefind = await openPagefind(base, '');
   } catch (error) {
     showLoadFailure(root, form, base);
     console.warn('Search could not load:', error);
@@ -98,30 +98,56 @@ async function start(root) {
       let seq;
       do {
         seq = searchSeq;
-        const counted = await runSearch(seq);
-        if (seq !== searchSeq) continue;
-        await loadFacets();
-        if (seq !== searchSeq || !facetControls.size) continue;
-        const counts = await facetCountsFor(counted);
-        if (seq === searchSeq) updateCounts(facetControls, counts, state.filters);
+        const found = await runSearch(seq);
+        if (seq === searchSeq) countLater(seq, found);
       } while (seq !== searchSeq);
-      // "done" once results, status and facet counts all describe the newest state.
-      root.dataset.searchState = 'done';
     } finally {
       searching = false;
     }
   }
 
+  // The counts follow the results on their own loop, so that typing on is never held
+  // up by them; like searches, only the newest is worked on.
+  // While someone types, counting waits for a pause: a count cannot be stopped once it
+  // runs, and one for a word half typed would take the processor from the next search.
+  let toCount = null;
+  let counting = false;
+  let countTimer = 0;
+
+  function countLater(seq, found) {
+    toCount = { seq, found };
+    clearTimeout(countTimer);
+    countTimer = setTimeout(() => {
+      if (!counting) countPending();
+    }, announceTyping ? COUNT_AFTER_TYPING_MS : 0);
+  }
+
+  async function countPending() {
+    counting = true;
+    try {
+      while (toCount) {
+        const { seq, found } = toCount;
+        toCount = null;
+        await loadFacets();
+        if (seq !== searchSeq) continue;
+        const counts = facetControls.size ? await facetCountsFor(found) : null;
+        if (seq !== searchSeq) continue;
+        if (counts) updateCounts(facetControls, counts, found.filters ?? state.filters);
+        // "done" once results, status and facet counts all describe the newest state.
+        root.dataset.searchState = 'done';
+      }
+    } finally {
+      counting = false;
+    }
+  }
+
   // What runSearch found, as facet counts: every value when nothing is chosen,
   // none when a word is on no page, else the disjunctive counts for the search.
-  async function facetCountsFor(counted) {
-    if (counted.every) return allFilters;
-    if (!counted.search) return {};
+  async function facetCountsFor(found) {
+    if (found.every) return allFilters;
+    if (!found.options) return {};
     try {
-      // Pagefind counts only the filters it has loaded, so a search made before the
-      // facets' data arrived is asked again (its index chunks are cached by then).
-      const search = counted.beforeFacets ? await pagefind.search(counted.query || null, counted.options) : counted.search;
-      return await facetCounts(counted.query, search);
+      return await facetCounts(found);
     } catch (error) {
       console.warn('Search filter counts failed:', error);
       return {};
@@ -139,10 +165,10 @@ async function start(root) {
       list.replaceChildren();
       moreButton.hidden = true;
       finish(seq, query, 'Type a search term or choose a filter.');
-      return { every: true };
+      return { every: true, filters: state.filters };
     }
 
-    const beforeFacets = !facetControls.size;
+    const filters = state.filters;
     const options = { filters: toPagefindFilters(state.filters) };
     // With no words to rank by, relevance means nothing, so newest comes first.
     if (state.sort === 'newest' || !query) {
@@ -172,7 +198,7 @@ async function start(root) {
       list.replaceChildren();
       moreButton.hidden = true;
       finish(seq, query, describe(0, query, filtered));
-      return {};
+      return { filters };
     }
 
     results = search.results;
@@ -180,14 +206,15 @@ async function start(root) {
     moreButton.hidden = shown >= results.length;
     list.replaceChildren(...page.map(({ data }) => resultItem(data, Boolean(query))));
     finish(seq, query, describe(results.length, query, filtered));
-    return { query, search, options, beforeFacets };
+    return { query, options, filters };
   }
 
   // The facets, built once their data has loaded (the counts come with each search).
   function loadFacets() {
     facetsLoading ??= (async () => {
       try {
-        allFilters = await pagefind.filters();
+        counter = await openPagefind(base, '?counts');
+        allFilters = await counter.filters();
       } catch (error) {
         console.warn('Search filters could not load:', error);
         facetsBox.textContent = 'Filters could not be loaded.';
@@ -202,17 +229,18 @@ async function start(root) {
   // Ticking a second council should widen the results, so each facet with a choice
   // shows the counts it would have without its own choice ("disjunctive" facets).
   // Otherwise ticking one value would hide all the others in its fieldset.
-  async function facetCounts(query, search) {
+  async function facetCounts({ query, options, filters }) {
+    const search = await counter.search(query || null, options);
     const counts = { ...search.filters };
-    const chosenFacets = Object.keys(state.filters).filter((name) => state.filters[name].length);
+    const chosenFacets = Object.keys(filters).filter((name) => filters[name].length);
     await Promise.all(
       chosenFacets.map(async (name) => {
-        const others = { ...state.filters, [name]: [] };
+        const others = { ...filters, [name]: [] };
         if (!query && !hasFilters(others)) {
           counts[name] = allFilters[name] || {};
           return;
         }
-        const without = await pagefind.search(query || null, { filters: toPagefindFilters(others) });
+        const without = await counter.search(query || null, { filters: toPagefindFilters(others) });
         counts[name] = (without && without.filters[name]) || {};
       }),
     );
@@ -389,6 +417,21 @@ function writeUrl(state, mode) {
 }
 
 // A word as the index compares it: lowercase, without accents or punctuation.
+// A Pagefind instance of its own: the same module under another address is a separate
+// module, with its own worker and its own loaded chunks (the downloads are cached).
+async function openPagefind(base, instance) {
+  const engine = await import(`${base}pagefind/pagefind.js${instance}`);
+  // Record URLs already include the base path, so results must not get it twice.
+  await engine.options({
+    basePath: `${base}pagefind/`,
+    baseUrl: '/',
+    excerptLength: 24,
+    excerptEllipsis: '\u2026',
+  });
+  await engine.init();
+  return engine;
+}
+
 function foldWord(word) {
   return word
     .toLowerCase()
