@@ -227,12 +227,16 @@ pub fn build_to_disk(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
     let sink = DiskSink::begin(output, &options.site_root, true)?;
     match build_into(options, &sink, progress) {
         Ok(mut report) => {
             let clock = PhaseClock::start();
             report.output = Some(sink.commit()?);
             clock.lap("swap in");
+            // Swapping in can take seconds when the site it replaces was much larger,
+            // and the summary line should tell the whole wait.
+            report.elapsed = started.elapsed();
             Ok(report)
         }
         Err(err) => {
