@@ -112,12 +112,18 @@ fn open_shows_the_site_in_the_browser_and_ctrl_c_stops_cleanly() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(opened, url, "--open hands the preview's address to the browser");
+    assert_eq!(
+        opened, url,
+        "--open hands the preview's address to the browser"
+    );
 
     interrupt(&child);
     wait_for_line(&lines, "Stopped.");
     let status = child.wait().unwrap();
-    assert!(status.success(), "Ctrl-C ends the preview with success: {status}");
+    assert!(
+        status.success(),
+        "Ctrl-C ends the preview with success: {status}"
+    );
     assert!(
         !site.join("public").exists(),
         "the preview writes no output folder"
@@ -147,7 +153,10 @@ fn a_failed_opener_is_a_warning_and_the_preview_keeps_running() {
     let lines = stderr_lines(child.stderr.take().unwrap());
     let warning = wait_for_line(&lines, "could not open a browser");
     assert!(warning.contains("open http://127.0.0.1:"), "{warning}");
-    assert!(child.try_wait().unwrap().is_none(), "the preview is still up");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the preview is still up"
+    );
     interrupt(&child);
     assert!(child.wait().unwrap().success());
 }
