@@ -15,9 +15,6 @@ corpus="$work/corpus-$stories"
 mkdir -p "$work"
 if [ ! -f "$corpus/site.yaml" ]; then
   python3 scripts/gen_corpus.py --stories "$stories" --nominations $((stories / 10)) --flavor native --out "$corpus" >/dev/null
-  # The generator draws names from a small list, so a name can be anonymous in one file
-  # and given in another, which the leak guard rightly refuses; make each one unique.
-  python3 benches/unique_anonymous.py "$corpus" >/dev/null
 fi
 cargo build --release --quiet
 bin=target/release/practice-press

@@ -16,10 +16,6 @@ trap 'rm -rf "$work"' EXIT
 
 python3 scripts/gen_corpus.py --stories "$stories" --nominations "$((stories / 10))" \
   --flavor native --out "$work/site"
-# The generator draws names from a small list, so one full name can be anonymous in
-# one file and named in another; the leak guard rightly refuses to publish that, and
-# the benchmark needs a site that builds. Give every anonymous person a unique name.
-python3 benches/unique_anonymous.py "$work/site"
 cargo build --release --example serve_reload
 uptime
 target/release/examples/serve_reload "$work/site" "$edits"
