@@ -1,8 +1,9 @@
 // Measures how many bytes of index a first search fetches from a Pagefind bundle,
 // making the same calls as themes/default/static/search.js: init, search(), and data()
 // for the first page of 10 results, which puts the results on screen. The page then
-// loads the facets (filters()) and asks the search again for its counts; those bytes
-// are reported separately, as "then filters".
+// opens a second instance for the facets (filters()) and asks it the same search for
+// the counts; those bytes are reported separately, as "then filters", with the files
+// the first instance had already fetched (a browser's cache holds them) apart.
 //
 // Usage: node scripts/first_query_bytes.mjs SITE_DIR QUERY...
 // The runtime (pagefind.js, the worker, the WebAssembly and pagefind-entry.json) is
@@ -22,22 +23,31 @@ const server = await serveFolder(site, { csp: false });
 const runtime = /\/pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json)/;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+// A fresh module instance each time, so nothing is shared with the ones before.
+async function openInstance(tag) {
+  const engine = await import(`${pathToFileURL(join(site, 'pagefind', 'pagefind.js')).href}?${tag}`);
+  await engine.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
+  await engine.init();
+  return engine;
+}
+
 let worst = 0;
 for (const [i, query] of queries.entries()) {
   server.requests.length = 0;
-  // A fresh module instance per query, so nothing is cached from the one before.
-  const pagefind = await import(`${pathToFileURL(join(site, 'pagefind', 'pagefind.js')).href}?fresh=${i}`);
-  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
-  await pagefind.init();
+  const pagefind = await openInstance(`fresh=${i}`);
   const terms = query === '(filter only)' ? null : query;
   const options = terms ? {} : { sort: { date: 'desc' }, filters: { year: { any: ['2020'] } } };
   const search = await pagefind.search(terms, options);
   await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
   const index = server.requests.filter((r) => !runtime.test(r.path));
   const before = server.requests.length;
-  await pagefind.filters();
-  await pagefind.search(terms, options);
-  const facetBytes = server.requests.slice(before).reduce((s, r) => s + r.bytes, 0);
+  const counter = await openInstance(`counts=${i}`);
+  await counter.filters();
+  await counter.search(terms, options);
+  const fetched = new Set(server.requests.slice(0, before).map((r) => r.path));
+  const facetRequests = server.requests.slice(before).filter((r) => !runtime.test(r.path));
+  const facetBytes = facetRequests.filter((r) => !fetched.has(r.path)).reduce((s, r) => s + r.bytes, 0);
+  const repeatBytes = facetRequests.filter((r) => fetched.has(r.path)).reduce((s, r) => s + r.bytes, 0);
   const runtimeBytes = server.requests.filter((r) => runtime.test(r.path)).reduce((s, r) => s + r.bytes, 0);
   const bytes = index.reduce((s, r) => s + r.bytes, 0);
   const byKind = {};
@@ -48,9 +58,10 @@ for (const [i, query] of queries.entries()) {
   worst = Math.max(worst, bytes);
   console.log(
     `query ${JSON.stringify(query)}: ${search.results.length} results; index fetched ${kb(bytes)} in ${index.length} requests ` +
-      `(${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); runtime ${kb(runtimeBytes)}; then filters ${kb(facetBytes)}`,
+      `(${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); runtime ${kb(runtimeBytes)}; then filters ${kb(facetBytes)} (+${kb(repeatBytes)} fetched again)`,
   );
   await pagefind.destroy?.();
+  await counter.destroy?.();
 }
 console.log(`largest index fetch before results show: ${kb(worst)} (limit 300 KB)`);
 await server.close();

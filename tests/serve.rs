@@ -543,3 +543,129 @@ fn a_preview_without_search_has_no_index() {
     let server = site.serve(|options| options.search = false);
     assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 404);
 }
+
+/// `practice-press serve` as a user runs it: the real binary, its terminal lines,
+/// `--open` and Ctrl-C.
+#[cfg(unix)]
+mod cli {
+    use super::Site;
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
+    use std::process::{Child, Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    /// A folder holding a stand-in `xdg-open` that runs `script`.
+    fn fake_opener(script: &str) -> tempfile::TempDir {
+        let bin = tempfile::tempdir().unwrap();
+        let opener = bin.path().join("xdg-open");
+        std::fs::write(&opener, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    }
+
+    /// The real binary serving `site` with `--open`, finding `xdg-open` in `bin` first;
+    /// its terminal lines are read on a thread so a silent server cannot hang the test.
+    fn serve_with_open(site: &Site, bin: &Path) -> (Child, mpsc::Receiver<String>) {
+        let path = format!("{}:/usr/bin:/bin", bin.display());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_practice-press"))
+            .args(["serve", "--no-search", "--port", "0", "--open", "--site"])
+            .arg(site.dir.path())
+            .env("PATH", path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (sender, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        (child, lines)
+    }
+
+    fn wait_for_line(lines: &mpsc::Receiver<String>, needle: &str) -> String {
+        loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no line containing {needle:?} in time"));
+            if line.contains(needle) {
+                return line;
+            }
+        }
+    }
+
+    fn interrupt(child: &Child) {
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    #[test]
+    fn open_shows_the_site_in_the_browser_and_ctrl_c_stops_cleanly() {
+        let site = Site::new();
+        let record = tempfile::tempdir().unwrap();
+        let opened_file = record.path().join("opened.txt");
+        let bin = fake_opener(&format!("printf '%s' \"$1\" > '{}'", opened_file.display()));
+        let (mut child, lines) = serve_with_open(&site, bin.path());
+        let serving = wait_for_line(&lines, "Serving http://127.0.0.1:");
+        let url = serving
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(';')
+            .to_string();
+        assert!(
+            serving.contains("add --watch"),
+            "without --watch the line says how to watch: {serving}"
+        );
+
+        let mut opened = String::new();
+        for _ in 0..200 {
+            opened = std::fs::read_to_string(&opened_file).unwrap_or_default();
+            if !opened.is_empty() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(
+            opened, url,
+            "--open hands the preview's address to the browser"
+        );
+
+        interrupt(&child);
+        wait_for_line(&lines, "Stopped.");
+        let status = child.wait().unwrap();
+        assert!(
+            status.success(),
+            "Ctrl-C ends the preview with success: {status}"
+        );
+        assert!(
+            !site.path("public").exists(),
+            "the preview writes no output folder"
+        );
+    }
+
+    #[test]
+    fn a_failed_opener_is_a_warning_and_the_preview_keeps_running() {
+        let site = Site::new();
+        let bin = fake_opener("exit 3");
+        let (mut child, lines) = serve_with_open(&site, bin.path());
+        let warning = wait_for_line(&lines, "could not open a browser");
+        assert!(warning.contains("open http://127.0.0.1:"), "{warning}");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the preview is still up"
+        );
+        interrupt(&child);
+        assert!(child.wait().unwrap().success());
+    }
+}

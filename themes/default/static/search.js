@@ -132,7 +132,7 @@ async function start(root) {
         if (seq !== searchSeq) continue;
         const counts = facetControls.size ? await facetCountsFor(found) : null;
         if (seq !== searchSeq) continue;
-        if (counts) updateCounts(facetControls, counts, found.filters ?? state.filters);
+        if (counts) updateCounts(facetControls, counts, state.filters);
         // "done" once results, status and facet counts all describe the newest state.
         root.dataset.searchState = 'done';
       }
@@ -165,10 +165,9 @@ async function start(root) {
       list.replaceChildren();
       moreButton.hidden = true;
       finish(seq, query, 'Type a search term or choose a filter.');
-      return { every: true, filters: state.filters };
+      return { every: true };
     }
 
-    const filters = state.filters;
     const options = { filters: toPagefindFilters(state.filters) };
     // With no words to rank by, relevance means nothing, so newest comes first.
     if (state.sort === 'newest' || !query) {
@@ -198,7 +197,7 @@ async function start(root) {
       list.replaceChildren();
       moreButton.hidden = true;
       finish(seq, query, describe(0, query, filtered));
-      return { filters };
+      return {};
     }
 
     results = search.results;
@@ -206,7 +205,7 @@ async function start(root) {
     moreButton.hidden = shown >= results.length;
     list.replaceChildren(...page.map(({ data }) => resultItem(data, Boolean(query))));
     finish(seq, query, describe(results.length, query, filtered));
-    return { query, options, filters };
+    return { query, options };
   }
 
   // The facets, built once their data has loaded (the counts come with each search).
@@ -229,7 +228,9 @@ async function start(root) {
   // Ticking a second council should widen the results, so each facet with a choice
   // shows the counts it would have without its own choice ("disjunctive" facets).
   // Otherwise ticking one value would hide all the others in its fieldset.
-  async function facetCounts({ query, options, filters }) {
+  // Called only while `state` is still the one searched (see countPending).
+  async function facetCounts({ query, options }) {
+    const filters = state.filters;
     const search = await counter.search(query || null, options);
     const counts = { ...search.filters };
     const chosenFacets = Object.keys(filters).filter((name) => filters[name].length);
@@ -416,7 +417,6 @@ function writeUrl(state, mode) {
   else history.replaceState(null, '', url);
 }
 
-// A word as the index compares it: lowercase, without accents or punctuation.
 // A Pagefind instance of its own: the same module under another address is a separate
 // module, with its own worker and its own loaded chunks (the downloads are cached).
 async function openPagefind(base, instance) {
@@ -432,6 +432,7 @@ async function openPagefind(base, instance) {
   return engine;
 }
 
+// A word as the index compares it: lowercase, without accents or punctuation.
 function foldWord(word) {
   return word
     .toLowerCase()
