@@ -1,15 +1,22 @@
 // Time from the last keystroke to results shown on a built site's /search/ page, in
-// headless Chromium, typing each query like a person (30 ms between keys).
+// headless Chromium, typing each query key by key (30 ms between keys: a fast typist;
+// --delay-ms 150 is closer to most people).
 //
-// Usage: node scripts/search_latency.mjs SITE_DIR QUERY...
+// Usage: node scripts/search_latency.mjs [--delay-ms N] SITE_DIR QUERY...
 // Prints each query's time to results and to filter counts, and the median to results. Needs `npm ci` in tests/browser.
 
 import { resolve } from 'node:path';
 import { launchBrowser, openPage, serveFolder } from '../tests/browser/lib.mjs';
 
-const [dir, ...queries] = process.argv.slice(2);
-if (!dir || queries.length === 0) {
-  console.error('usage: node scripts/search_latency.mjs SITE_DIR QUERY...');
+const args = process.argv.slice(2);
+let delay = 30;
+if (args[0] === '--delay-ms') {
+  delay = Number(args[1]);
+  args.splice(0, 2);
+}
+const [dir, ...queries] = args;
+if (!dir || queries.length === 0 || !(delay >= 0)) {
+  console.error('usage: node scripts/search_latency.mjs [--delay-ms N] SITE_DIR QUERY...');
   process.exit(2);
 }
 const server = await serveFolder(resolve(dir));
@@ -21,7 +28,8 @@ const box = page.getByRole('searchbox', { name: 'Search stories and nominations'
 const timings = [];
 for (const query of queries) {
   await box.fill('');
-  await box.pressSequentially(query.slice(0, -1), { delay: 30 });
+  await box.pressSequentially(query.slice(0, -1), { delay });
+  await new Promise((done) => setTimeout(done, delay));
   const started = performance.now();
   await box.press(query.slice(-1));
   await page.waitForFunction((q) => document.getElementById('pp-search')?.dataset.resultsFor === q, query, {

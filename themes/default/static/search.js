@@ -41,11 +41,14 @@ async function start(root) {
   let state = readState(location.search);
   input.value = state.q;
 
-  // Two Pagefind instances, each with its own worker. Once Pagefind has a filter's data
-  // it counts that filter's values for every result of every search, which on a large
-  // site costs several times the search itself. So the results come from an instance
-  // that never loads the facets, and the counts from a second one, in parallel: a
-  // keystroke never waits for counting.
+  // Two Pagefind instances. Once Pagefind has a filter's data it counts that filter's
+  // values for every result of every search, which on a large site costs several times
+  // the search itself. So the results come from an instance that never loads the
+  // facets, and the counts from a second one in a worker: a keystroke never waits for
+  // counting. The results instance runs on the page itself: through Pagefind 1.6's
+  // worker every result is copied across and later released one message at a time,
+  // which on 11,000 entries tripled the time to results and now and then held a
+  // search up for a second behind thousands of release messages.
   let pagefind;
   let counter;
   // Filled in once the first results are on screen: the facets' data is the largest
@@ -54,7 +57,7 @@ async function start(root) {
   let facetControls = new Map();
   let facetsLoading = null;
   try {
-    pagefind = await openPagefind(base, '');
+    pagefind = await openPagefind(base, '', { onPage: true });
   } catch (error) {
     showLoadFailure(root, form, base);
     console.warn('Search could not load:', error);
@@ -212,7 +215,7 @@ async function start(root) {
   function loadFacets() {
     facetsLoading ??= (async () => {
       try {
-        counter = await openPagefind(base, '?counts');
+        counter = await openPagefind(base, '?counts', { onPage: false });
         allFilters = await counter.filters();
       } catch (error) {
         console.warn('Search filters could not load:', error);
@@ -419,7 +422,7 @@ function writeUrl(state, mode) {
 
 // A Pagefind instance of its own: the same module under another address is a separate
 // module, with its own worker and its own loaded chunks (the downloads are cached).
-async function openPagefind(base, instance) {
+async function openPagefind(base, instance, { onPage }) {
   const engine = await import(`${base}pagefind/pagefind.js${instance}`);
   // Record URLs already include the base path, so results must not get it twice.
   await engine.options({
@@ -427,6 +430,7 @@ async function openPagefind(base, instance) {
     baseUrl: '/',
     excerptLength: 24,
     excerptEllipsis: '\u2026',
+    noWorker: onPage,
   });
   await engine.init();
   return engine;
