@@ -421,7 +421,8 @@ function writeUrl(state, mode) {
 }
 
 // A Pagefind instance of its own: the same module under another address is a separate
-// module, with its own worker and its own loaded chunks (the downloads are cached).
+// module with its own loaded chunks (the downloads are cached), run on the page or in
+// a worker of its own.
 async function openPagefind(base, instance, { onPage }) {
   const engine = await import(`${base}pagefind/pagefind.js${instance}`);
   // Record URLs already include the base path, so results must not get it twice.
