@@ -18,6 +18,7 @@ pub const SITE_PAGES: &[&str] = &[
     "/nominations/",
     "/search/",
     "/press/",
+    "/stats/",
     "/feeds/",
     "/accessibility/",
     "/submit/story/",

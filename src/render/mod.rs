@@ -2,12 +2,14 @@
 //! stories, sitemap, robots.txt and the theme's static files. Pages render in parallel;
 //! each output passes the leak guard on its way to the sink.
 
+pub(crate) mod chart;
 pub mod feeds;
 pub mod markdown;
 pub mod metadata;
 pub mod pages;
 pub mod plain_text;
 pub mod records;
+pub mod stats;
 pub mod submit;
 pub mod theme;
 pub mod views;

@@ -6,7 +6,9 @@ use tera::{Context, Value};
 use super::feeds::{self, FeedLink, FeedScope};
 use super::markdown::render_markdown;
 use super::metadata::{self, SocialMeta};
+use super::chart::bar_chart;
 use super::plain_text;
+use super::stats::{csv, Figures, CSV_PATH};
 use super::theme::{template_diagnostic, Theme};
 use super::views::{card, entry_view, pagination, press_items, Link, SiteView};
 use super::Output;
@@ -50,6 +52,8 @@ pub enum Job {
     SubmitNomination,
     /// The writers' guide from docs/writing-guide.md.
     SubmitGuide,
+    /// The `/stats/` page and its CSV download.
+    Stats,
 }
 
 /// Every job for a full build.
@@ -67,6 +71,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::SubmitStory,
         Job::SubmitNomination,
         Job::SubmitGuide,
+        Job::Stats,
     ];
     jobs.extend(feeds::all_scopes(site).into_iter().map(Job::Feeds));
     jobs.extend((0..site.entries.len()).map(Job::Entry));
@@ -264,6 +269,7 @@ pub fn render_job(
         Job::SubmitStory => submit_page(&r, EntryKind::Story),
         Job::SubmitNomination => submit_page(&r, EntryKind::Nomination),
         Job::SubmitGuide => guide_page(&r),
+        Job::Stats => stats_page(&r),
     }
 }
 
@@ -624,6 +630,48 @@ fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         c.insert("stories", &stories);
         c.insert("story_feeds", &meta.feeds);
     })
+}
+
+/// One grouping on the stats page: its chart beside its table.
+#[derive(Serialize)]
+struct StatsSection<'a> {
+    title: String,
+    chart: Option<String>,
+    table: &'a super::stats::Table,
+}
+
+fn stats_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let figures = Figures::new(r.site);
+    let sections: Vec<StatsSection> = figures
+        .tables
+        .iter()
+        .map(|table| {
+            let title = format!(
+                "Published stories and nominations by {}",
+                table.grouping.to_lowercase()
+            );
+            StatsSection {
+                chart: bar_chart(table, &title),
+                title,
+                table,
+            }
+        })
+        .collect();
+    let meta = r.meta(
+        "Facts and figures",
+        "How many good-practice stories and nominations have been published, by year, council, service and practice area.",
+        "/stats/",
+        "stats",
+        vec![r.home_crumb()],
+    );
+    let csv_url = r.site.settings.site_url(&format!("/{CSV_PATH}"));
+    let mut outputs = r.html("/stats/", "stats.html", &meta, |c| {
+        c.insert("figures", &figures);
+        c.insert("sections", &sections);
+        c.insert("csv_url", &csv_url);
+    })?;
+    outputs.push(Output::new(CSV_PATH, csv(&figures)));
+    Ok(outputs)
 }
 
 fn sitemap(site: &Site) -> Vec<u8> {

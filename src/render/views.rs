@@ -45,6 +45,7 @@ impl<'a> SiteView<'a> {
             link("Nominate a colleague", "/submit/nomination/"),
             link("Accessibility statement", "/accessibility/"),
             link("For journalists", "/press/"),
+            link("Facts and figures", "/stats/"),
             link("Feeds", "/feeds/"),
         ];
         footer.extend(site.pages.iter().map(|p| link(&p.title, &p.path())));
