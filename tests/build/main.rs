@@ -6,5 +6,6 @@ mod pages;
 mod pagination;
 mod privacy;
 mod publishing;
+mod stats;
 mod support;
 mod theme;
