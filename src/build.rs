@@ -9,6 +9,8 @@ use jiff::Timestamp;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
+use crate::media::cache::Cache;
+use crate::media::card::{make_cards, CardCounts};
 use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
@@ -140,6 +142,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     pub output: Option<PathBuf>,
+    /// Social cards drawn in this build and taken from the cache.
+    pub cards: CardCounts,
 }
 
 /// Why a build published nothing.
@@ -173,16 +177,22 @@ pub fn build_into(
     let indexer = options
         .search
         .then(|| SearchIndexer::start(&settings.language));
+    let cards_to_come = ThenMore {
+        inner: progress,
+        more: site.entries.len(),
+    };
     let rendered = render::render_jobs_with_search(
         site,
         &theme,
         &jobs,
         sink,
         &guard,
-        progress,
+        &cards_to_come,
         indexer.as_ref(),
     );
     clock.lap("render and write");
+    let cards = write_cards(settings, site, &checked.media, sink, &guard, progress);
+    clock.lap("social cards");
     let mut report = BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
         nominations: site.entries_of(crate::model::EntryKind::Nomination).count(),
@@ -192,6 +202,7 @@ pub fn build_into(
         warnings: std::mem::take(&mut checked.diagnostics),
         elapsed: started.elapsed(),
         output: None,
+        cards: CardCounts::default(),
     };
     let media = std::mem::take(&mut checked.media);
     drop(jobs);
@@ -208,6 +219,8 @@ pub fn build_into(
     // The indexer is finished even when rendering failed, so its thread always ends.
     let search_files = indexer.map(SearchIndexer::finish);
     let mut stats = rendered.map_err(BuildError::Content)?;
+    report.cards = cards.map_err(BuildError::Content)?;
+    stats.files += report.cards.made + report.cards.from_cache;
     if let Some(files) = search_files {
         stats.files += write_search_bundle(files, sink).map_err(BuildError::Content)?;
     }
@@ -243,6 +256,49 @@ pub fn build_to_disk(
             sink.abandon();
             Err(err)
         }
+    }
+}
+
+/// Makes every entry's social card (see [`crate::media::card`]) and writes it through
+/// the leak guard, counting each in the progress bar.
+fn write_cards(
+    settings: &Settings,
+    site: &Site,
+    media: &[MediaFile],
+    sink: &dyn Sink,
+    guard: &LeakGuard,
+    progress: &dyn Progress,
+) -> Result<CardCounts, Vec<Diagnostic>> {
+    let cache = Cache::open(&settings.root, "cards");
+    let publish = |path: String, bytes: Vec<u8>| -> Result<(), Diagnostic> {
+        progress.advance();
+        if let Some(leak) = guard.scan(&path, &bytes) {
+            return Err(leak);
+        }
+        sink.put(&path, bytes).map_err(|err| {
+            Diagnostic::error(
+                "PP0701",
+                &err.path,
+                format!("the site could not be written: {err}"),
+            )
+        })
+    };
+    make_cards(site, media, &cache, guard, &publish)
+}
+
+/// A progress display told, whenever a stage starts, that `more` items follow it.
+struct ThenMore<'a> {
+    inner: &'a dyn Progress,
+    more: usize,
+}
+
+impl Progress for ThenMore<'_> {
+    fn start(&self, total: usize) {
+        self.inner.start(total + self.more);
+    }
+
+    fn advance(&self) {
+        self.inner.advance();
     }
 }
 

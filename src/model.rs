@@ -115,6 +115,54 @@ pub struct Image {
     pub alt: String,
     pub credit: String,
     pub decorative: bool,
+    /// The part of the photo to keep when it is cropped (for the social card).
+    pub focus: Focus,
+}
+
+/// A point of a photo, in percent of its width and height from the top left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Focus {
+    pub x: u8,
+    pub y: u8,
+}
+
+impl Default for Focus {
+    fn default() -> Self {
+        Focus { x: 50, y: 50 }
+    }
+}
+
+impl Focus {
+    /// Reads `top`, `bottom left`, `center`, `30% 20%` (across, then down), as CSS's
+    /// `object-position` does. None when it is none of these.
+    pub fn parse(text: &str) -> Option<Focus> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut focus = Focus::default();
+        let percent = |word: &str| -> Option<u8> {
+            let number: u8 = word.strip_suffix('%')?.trim().parse().ok()?;
+            (number <= 100).then_some(number)
+        };
+        if let [x, y] = words.as_slice() {
+            if let (Some(x), Some(y)) = (percent(x), percent(y)) {
+                return Some(Focus { x, y });
+            }
+        }
+        if words.is_empty() || words.len() > 2 {
+            return None;
+        }
+        let (mut across, mut down) = (false, false);
+        for word in words {
+            match word.to_ascii_lowercase().as_str() {
+                "left" if !across => (focus.x, across) = (0, true),
+                "right" if !across => (focus.x, across) = (100, true),
+                "top" if !down => (focus.y, down) = (0, true),
+                "bottom" if !down => (focus.y, down) = (100, true),
+                "center" | "centre" => {}
+                _ => return None,
+            }
+        }
+        Some(focus)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -218,6 +266,18 @@ mod tests {
         );
         assert_eq!(person.public_name, "A team manager at Anytown Council");
         assert!(!format!("{person:?}").contains("Priya"));
+    }
+
+    #[test]
+    fn a_focus_is_read_as_words_or_percentages() {
+        assert_eq!(Focus::parse("top"), Some(Focus { x: 50, y: 0 }));
+        assert_eq!(Focus::parse("bottom left"), Some(Focus { x: 0, y: 100 }));
+        assert_eq!(Focus::parse("Centre"), Some(Focus { x: 50, y: 50 }));
+        assert_eq!(Focus::parse("30% 20%"), Some(Focus { x: 30, y: 20 }));
+        assert_eq!(Focus::parse("130% 20%"), None);
+        assert_eq!(Focus::parse("top bottom"), None);
+        assert_eq!(Focus::parse("middle"), None);
+        assert_eq!(Focus::parse(""), None);
     }
 
     #[test]

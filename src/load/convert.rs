@@ -12,7 +12,7 @@ use super::front_matter::{
 use super::locate;
 use super::source::{Parts, SourceFile};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Consent, Entry, EntryKind, Image, People, Person, VoiceNote};
+use crate::model::{Consent, Entry, EntryKind, Focus, Image, People, Person, VoiceNote};
 use crate::util::{slugify, LineIndex};
 
 /// What validation needs to know about a file that must never be published.
@@ -382,6 +382,24 @@ impl Converter<'_> {
             alt: raw.alt.unwrap_or_default().trim().to_string(),
             credit: raw.credit.unwrap_or_default().trim().to_string(),
             decorative: raw.decorative,
+            focus: self.focus(raw.focus.as_deref()),
+        })
+    }
+
+    fn focus(&mut self, raw: Option<&str>) -> Focus {
+        let Some(text) = raw else {
+            return Focus::default();
+        };
+        Focus::parse(text).unwrap_or_else(|| {
+            let diagnostic = self
+                .at_value_of(
+                    &["image", "focus"],
+                    "PP0104",
+                    format!("the image `focus` “{text}” is not a place in the photo"),
+                )
+                .with_hint("write where the important part of the photo is: `top`, `bottom`, `left`, `right`, `center`, two of them such as `top left`, or two percentages across then down, such as `30% 20%`");
+            self.problems.push(diagnostic);
+            Focus::default()
         })
     }
 

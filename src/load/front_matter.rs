@@ -52,6 +52,8 @@ pub struct RawImage {
     pub credit: Option<String>,
     #[serde(default)]
     pub decorative: bool,
+    /// Where to crop for the social card, e.g. `top` or `30% 20%`.
+    pub focus: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -32,9 +32,13 @@
 //! | PP0806 | error | a photo format whose metadata cannot be removed; left out |
 //! | PP0807 | warning | something that is not a file or folder (a pipe, a device); skipped |
 //! | PP0808 | error | a web page, script or SVG with a script: it could run code in readers' browsers; left out (see [`active`]) |
+//! | PP0809 | error | a social card could not be drawn (a fault in practice-press; see [`card`]) |
 
 pub mod active;
+pub mod cache;
+pub mod card;
 mod orientation;
+pub mod photo;
 pub mod strip;
 pub mod svg;
 

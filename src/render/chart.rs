@@ -50,7 +50,13 @@ pub fn bar_chart(table: &Table, title: &str) -> Option<String> {
             xml_escape(&label)
         ));
         let story_top = top + LABEL_HEIGHT;
-        svg.push_str(&bar(row.stories, scale, story_top, "chart-bar--story", None));
+        svg.push_str(&bar(
+            row.stories,
+            scale,
+            story_top,
+            "chart-bar--story",
+            None,
+        ));
         let nomination_top = story_top + BAR_HEIGHT + BAR_GAP;
         svg.push_str(&bar(
             row.nominations,
@@ -103,11 +109,11 @@ fn description(table: &Table) -> String {
         table.rows.len(),
         plural(&grouping, table.rows.len())
     );
-    if let Some(top) = table.rows.iter().max_by(|a, b| {
-        a.total
-            .cmp(&b.total)
-            .then_with(|| b.label.cmp(&a.label))
-    }) {
+    if let Some(top) = table
+        .rows
+        .iter()
+        .max_by(|a, b| a.total.cmp(&b.total).then_with(|| b.label.cmp(&a.label)))
+    {
         text.push_str(&format!(
             " The most is {} with {} {} and {} {}.",
             top.label,

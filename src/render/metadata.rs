@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::config::Settings;
+use crate::media::card::{card_alt, card_mime, card_path, CARD_HEIGHT, CARD_WIDTH};
 use crate::model::{Entry, EntryKind, Image, People, Person};
 use crate::resolve::{term_label, TaxonomyKind};
 
@@ -127,24 +128,22 @@ pub fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
         tag("og:site_name", settings.title.as_str()),
         tag("og:locale", og_locale(&settings.language)),
     ];
-    let mut names = vec![tag(
-        "twitter:card",
-        if entry.image.is_some() {
-            "summary_large_image"
-        } else {
-            "summary"
-        },
-    )];
-    if let Some(image) = &entry.image {
-        properties.push(tag("og:image", image_url(settings, image)));
-        if let Some(mime) = image_mime(&image.src) {
-            properties.push(tag("og:image:type", mime));
-        }
-        if !image.alt.is_empty() {
-            properties.push(tag("og:image:alt", image.alt.as_str()));
-            names.push(tag("twitter:image:alt", image.alt.as_str()));
-        }
-    }
+    // Every entry has a 1200 × 630 card (its cropped photo or a generated one), made
+    // by the media stage at the address `card_path` gives.
+    let card = settings.absolute_url(&format!("/{}", card_path(entry)));
+    let alt = card_alt(&settings.title, entry);
+    properties.extend([
+        tag("og:image", card.as_str()),
+        tag("og:image:type", card_mime(entry)),
+        tag("og:image:width", CARD_WIDTH.to_string()),
+        tag("og:image:height", CARD_HEIGHT.to_string()),
+        tag("og:image:alt", alt.as_str()),
+    ]);
+    let names = vec![
+        tag("twitter:card", "summary_large_image"),
+        tag("twitter:image", card),
+        tag("twitter:image:alt", alt),
+    ];
     properties.push(tag(
         "article:published_time",
         published_time(entry).to_string(),

@@ -3,10 +3,10 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::chart::bar_chart;
 use super::feeds::{self, FeedLink, FeedScope};
 use super::markdown::render_markdown;
 use super::metadata::{self, SocialMeta};
-use super::chart::bar_chart;
 use super::plain_text;
 use super::stats::{csv, Figures, CSV_PATH};
 use super::theme::{template_diagnostic, Theme};

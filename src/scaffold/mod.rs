@@ -19,6 +19,7 @@ const SITE_YAML: &str = include_str!("init/site.yaml");
 const STORY: &str = include_str!("init/story.md");
 const NOMINATION: &str = include_str!("init/nomination.md");
 const ABOUT: &str = include_str!("init/about.md");
+const GITIGNORE: &str = include_str!("init/gitignore");
 
 /// Creates a site in `dir` (made if missing). Returns the files written.
 pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
@@ -34,6 +35,7 @@ pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
         ),
         ("content/pages/about.md", ABOUT),
         ("content/media/.keep", ""),
+        (".gitignore", GITIGNORE),
     ];
     let mut written = Vec::new();
     for (relative, text) in files {

@@ -212,7 +212,7 @@ async function structureProblems(page) {
 describe('the example site covers every page type', () => {
   test('it has a page 2, a voice note, an image and every taxonomy', () => {
     const names = pages.map((p) => p.name);
-    for (const expected of ['stories listing, page 2', 'nominations listing, page 2', 'nomination with a voice note', 'story with an image', 'about', 'accessibility', 'press', 'feeds', '404']) {
+    for (const expected of ['stories listing, page 2', 'nominations listing, page 2', 'nomination with a voice note', 'story with an image', 'about', 'accessibility', 'press', 'feeds', 'stats', '404']) {
       assert.ok(names.includes(expected), `no "${expected}" page in the example build: ${names.join(', ')}`);
     }
     for (const taxonomy of TAXONOMIES) assert.ok(names.includes(`${taxonomy} term`), `no ${taxonomy} term page`);

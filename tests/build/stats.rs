@@ -145,9 +145,7 @@ fn each_table_has_a_chart_with_a_title_and_description() {
         assert_eq!(desc[0].value().attr("id"), Some(labelled_by[1]));
         assert!(text(desc[0]).contains("The table beside the chart gives every figure."));
     }
-    assert!(page.contains(
-        "The most is Northmoor Council with 1 story and 1 nomination."
-    ));
+    assert!(page.contains("The most is Northmoor Council with 1 story and 1 nomination."));
     // No JavaScript on the page: only the JSON-LD data block every page has.
     for script in select(&html, "script") {
         assert_eq!(script.value().attr("type"), Some("application/ld+json"));
