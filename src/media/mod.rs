@@ -361,6 +361,13 @@ fn prepare(job: &Job) -> Result<MediaFile, Diagnostic> {
             None => bytes,
         },
     };
+    // Refused here, before any stage decodes it. A header this check cannot read is
+    // left to the stages that decode the photo, which report it themselves.
+    if ImageKind::sniff(&bytes).is_some() {
+        if let Err(err @ photo::PhotoError::TooLarge { .. }) = photo::check_declared_size(&bytes) {
+            return Err(too_large(site_path, &err));
+        }
+    }
     Ok(MediaFile {
         site_path: site_path.clone(),
         bytes,
@@ -483,6 +490,15 @@ fn damaged(site_path: &str, kind: ImageKind, err: &StripError) -> Diagnostic {
         ),
     )
     .with_hint(hint)
+}
+
+fn too_large(site_path: &str, err: &photo::PhotoError) -> Diagnostic {
+    Diagnostic::error(
+        "PP0805",
+        site_path,
+        format!("the photo “{site_path}” was not published: {err}"),
+    )
+    .with_hint("open it in a photo editor and export it again at a smaller size (photos on the web rarely need more than 4000 pixels across), or replace it with the original photo")
 }
 
 fn outside_site(site_path: &str, target: &str) -> Diagnostic {

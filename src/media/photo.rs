@@ -51,6 +51,17 @@ pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, PhotoError> {
     Ok(image.into_rgb8())
 }
 
+/// Reads only a photo's header and refuses one that claims more than [`MAX_PIXELS`]
+/// (the media stage checks every photo this way, whether or not it is decoded later).
+pub fn check_declared_size(bytes: &[u8]) -> Result<(), PhotoError> {
+    let (width, height) = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|err| PhotoError::Damaged(err.to_string()))?
+        .into_dimensions()
+        .map_err(|err| PhotoError::Damaged(err.to_string()))?;
+    check_size(width, height)
+}
+
 fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE {

@@ -201,21 +201,7 @@ impl Context<'_> {
     }
 
     fn generated_svg(&self, entry: &Entry) -> String {
-        let settings = &self.site.settings;
-        let council = entry
-            .council
-            .as_deref()
-            .unwrap_or(settings.organisation.as_str());
-        card_svg(
-            &CardText {
-                title: &entry.title,
-                kind: kind_label(entry.kind),
-                council,
-                site: &settings.title,
-            },
-            self.regular,
-            self.bold,
-        )
+        generated_svg(self.site, entry, self.regular, self.bold)
     }
 
     fn photo_card(
@@ -232,9 +218,11 @@ impl Context<'_> {
         }
         let card = photo::crop_to_card(bytes, focus).map_err(|err| {
             let photo = photo_path(entry).unwrap_or(path);
+            // Media is published at /media/ from content/media/, where the writer put it.
+            let file = format!("content/{photo}");
             Diagnostic::error(
                 "PP0805",
-                photo,
+                file,
                 format!("the social card for “{}” could not be made from the photo “{photo}”: {err}", entry.title),
             )
             .with_hint("open the photo in a photo editor and export it again as JPEG, at most 50 megapixels (for example 8000 × 6000 pixels)")
@@ -242,6 +230,33 @@ impl Context<'_> {
         self.cache.put(&key, "jpg", &card);
         Ok((card, false))
     }
+}
+
+/// The SVG source a generated card for `entry` is drawn from: what the leak guard
+/// reads, and what tests check for names that must not be there.
+pub fn generated_card_source(site: &Site, entry: &Entry) -> String {
+    match (Measure::new(fonts::REGULAR), Measure::new(fonts::BOLD)) {
+        (Some(regular), Some(bold)) => generated_svg(site, entry, &regular, &bold),
+        _ => String::new(),
+    }
+}
+
+fn generated_svg(site: &Site, entry: &Entry, regular: &Measure, bold: &Measure) -> String {
+    let settings = &site.settings;
+    let council = entry
+        .council
+        .as_deref()
+        .unwrap_or(settings.organisation.as_str());
+    card_svg(
+        &CardText {
+            title: &entry.title,
+            kind: kind_label(entry.kind),
+            council,
+            site: &settings.title,
+        },
+        regular,
+        bold,
+    )
 }
 
 fn failed(file: &str, why: &str) -> Diagnostic {
