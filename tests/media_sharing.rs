@@ -471,6 +471,8 @@ fn story_pages_have_open_graph_twitter_card_and_news_article_json_ld() {
     let html = Html::parse_document(text(&files, "stories/kitchen-table/index.html"));
     let url = "https://example.org/stories/stories/kitchen-table/";
     let image = "https://example.org/stories/media/images/kitchen-table.jpg";
+    // The preview picture is the photo cropped to 1200 × 630 (see tests/cards.rs).
+    let card = "https://example.org/stories/stories/kitchen-table/card.jpg";
     let og = |key: &str| meta(&html, "property", key);
     assert_eq!(
         og("og:title").as_deref(),
@@ -489,7 +491,8 @@ fn story_pages_have_open_graph_twitter_card_and_news_article_json_ld() {
         Some("Practice stories from Northmoor")
     );
     assert_eq!(og("og:locale").as_deref(), Some("en_GB"));
-    assert_eq!(og("og:image").as_deref(), Some(image));
+    assert_eq!(og("og:image").as_deref(), Some(card));
+    assert_eq!(og("og:image:type").as_deref(), Some("image/jpeg"));
     assert_eq!(
         og("og:image:alt").as_deref(),
         Some("A kitchen table laid for tea with four mugs")
@@ -540,13 +543,16 @@ fn story_pages_have_open_graph_twitter_card_and_news_article_json_ld() {
         "the label is enough"
     );
 
-    // Without an image: a plain summary card and no image tags.
+    // Without an image: a generated card, as large a preview as with one.
     let plain = Html::parse_document(text(&files, "stories/awkward-title/index.html"));
     assert_eq!(
         meta(&plain, "name", "twitter:card").as_deref(),
-        Some("summary")
+        Some("summary_large_image")
     );
-    assert_eq!(meta(&plain, "property", "og:image"), None);
+    assert_eq!(
+        meta(&plain, "property", "og:image").as_deref(),
+        Some("https://example.org/stories/stories/awkward-title/card.png")
+    );
     assert_eq!(meta(&plain, "property", "article:modified_time"), None);
     assert_eq!(json_ld(&plain)["dateModified"], "2026-02-20T00:00:00Z");
 }
@@ -565,7 +571,11 @@ fn nomination_pages_are_articles_by_the_nominator_about_the_nominee() {
     );
     assert_eq!(
         meta(&html, "name", "twitter:card").as_deref(),
-        Some("summary")
+        Some("summary_large_image")
+    );
+    assert_eq!(
+        meta(&html, "property", "og:image").as_deref(),
+        Some("https://example.org/stories/nominations/brilliant-duty-worker/card.png")
     );
     let ld = json_ld(&html);
     assert_eq!(ld["@type"], "Article");
