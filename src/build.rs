@@ -10,7 +10,7 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
 use crate::media::cache::Cache;
-use crate::media::card::{make_cards, CardCounts};
+use crate::media::card::{make_cards, Card, CardCounts};
 use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
@@ -270,12 +270,24 @@ fn write_cards(
     progress: &dyn Progress,
 ) -> Result<CardCounts, Vec<Diagnostic>> {
     let cache = Cache::open(&settings.root, "cards");
-    let publish = |path: String, bytes: Vec<u8>| -> Result<(), Diagnostic> {
+    let publish = |path: String, card: Card| -> Result<(), Diagnostic> {
         progress.advance();
-        if let Some(leak) = guard.scan(&path, &bytes) {
-            return Err(leak);
-        }
-        sink.put(&path, bytes).map_err(|err| {
+        let written = match card {
+            Card::Drawn(bytes, cached) => {
+                if let Some(leak) = guard.scan(&path, &bytes) {
+                    return Err(leak);
+                }
+                match cached {
+                    Some(file) => sink.put_copy_of(&path, &file),
+                    None => sink.put(&path, bytes),
+                }
+            }
+            // A cached card is not read back for the guard: its text source was scanned
+            // before the cache was looked in, and the file itself is compressed pixels,
+            // which the guard scanned when the card was first drawn.
+            Card::Cached(file) => sink.put_copy_of(&path, &file),
+        };
+        written.map_err(|err| {
             Diagnostic::error(
                 "PP0701",
                 &err.path,

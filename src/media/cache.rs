@@ -42,6 +42,17 @@ impl Cache {
         fs::read(path).ok().filter(|bytes| !bytes.is_empty())
     }
 
+    /// Where the stored result for `key` is, if there is one: for handing to
+    /// [`Sink::put_copy_of`](crate::write::Sink::put_copy_of) without reading it.
+    /// Entries are only ever replaced by renaming a new file over them, never changed
+    /// in place, so a published link to one keeps its content.
+    pub fn path_of(&self, key: &str, extension: &str) -> Option<std::path::PathBuf> {
+        let path = self.dir.as_ref()?.join(format!("{key}.{extension}"));
+        fs::metadata(&path)
+            .is_ok_and(|m| m.is_file() && m.len() > 0)
+            .then_some(path)
+    }
+
     /// Stores a result; failures are ignored, since the cache only saves time.
     pub fn put(&self, key: &str, extension: &str, bytes: &[u8]) {
         let Some(dir) = &self.dir else {

@@ -440,8 +440,10 @@ impl DiskSink {
     }
 }
 
-impl Sink for DiskSink {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
+impl DiskSink {
+    /// Where `path` goes in the staging folder, once it is known to stay inside it and
+    /// no other part of the site has claimed it.
+    fn target_of(&self, path: &str) -> Result<PathBuf, FsError> {
         let target = self.staging.join(path);
         if !is_safe_site_path(path) {
             return Err(FsError::new(
@@ -454,6 +456,54 @@ impl Sink for DiskSink {
             ));
         }
         self.claim(path, &target)?;
+        Ok(target)
+    }
+}
+
+/// Whether two files are one file on disk (hard links to the same data).
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+impl Sink for DiskSink {
+    fn put_copy_of(&self, path: &str, source: &Path) -> Result<(), FsError> {
+        let target = self.target_of(path)?;
+        if let Some(dir) = target.parent() {
+            self.make_folder(dir)?;
+        }
+        if self.seed().reused {
+            if let Ok(old) = fs::symlink_metadata(&target) {
+                let new =
+                    fs::metadata(source).map_err(|e| FsError::new("cannot read", source, e))?;
+                if same_file(&old, &new) {
+                    return Ok(());
+                }
+                if old.is_dir() {
+                    remove_dir_if_present(&target)?;
+                } else {
+                    fs::remove_file(&target)
+                        .map_err(|e| FsError::new("cannot replace", &target, e))?;
+                }
+            }
+        }
+        // A link needs the cache and the output on one file system; otherwise a copy.
+        if fs::hard_link(source, &target).is_ok() {
+            return Ok(());
+        }
+        fs::copy(source, &target)
+            .map(|_| ())
+            .map_err(|e| FsError::new("cannot write", &target, e))
+    }
+
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
+        let target = self.target_of(path)?;
         let reused = self.seed().reused;
         if let Some(dir) = target.parent() {
             self.make_folder(dir)?;

@@ -16,6 +16,14 @@ use crate::util::FsError;
 /// and no leading slash (e.g. `stories/a/index.html`).
 pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError>;
+
+    /// Publishes a copy of a file that never changes once written (a processing cache
+    /// entry, see `media::cache`). The disk sink links it instead of copying, so a warm
+    /// rebuild reads none of it.
+    fn put_copy_of(&self, path: &str, source: &std::path::Path) -> Result<(), FsError> {
+        let bytes = std::fs::read(source).map_err(|e| FsError::new("cannot read", source, e))?;
+        self.put(path, bytes)
+    }
 }
 
 /// The built site in memory, shared cheaply with the preview server.

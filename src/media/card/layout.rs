@@ -3,49 +3,65 @@
 //! hold it. Widths come from the font's own glyph advances, so a line measured here is
 //! the line resvg draws (kerning only ever makes it a little narrower).
 
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 
 const ELLIPSIS: char = '…';
 
-/// A font's advances, for measuring text before it is drawn.
+/// A font's advances, for measuring text before it is drawn. The character map and the
+/// advance table are looked up once; every card measures hundreds of candidate lines.
 pub(crate) struct Measure<'a> {
-    font: FontRef<'a>,
+    charmap: Charmap<'a>,
+    advances: GlyphMetrics<'a>,
+    units_per_em: f32,
+    /// The advance of `M`, counted for a character the font lacks so that a line is
+    /// never underestimated.
+    fallback: f32,
 }
 
 impl<'a> Measure<'a> {
     pub(crate) fn new(font_data: &'a [u8]) -> Option<Self> {
-        FontRef::new(font_data).ok().map(|font| Measure { font })
+        let font = FontRef::new(font_data).ok()?;
+        let charmap = font.charmap();
+        let advances = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let units_per_em = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
+        let fallback = charmap
+            .map('M')
+            .and_then(|glyph| advances.advance_width(glyph))
+            .unwrap_or(units_per_em);
+        Some(Measure {
+            charmap,
+            advances,
+            units_per_em,
+            fallback,
+        })
     }
 
     /// Whether the font has a glyph for every character of `text`.
     #[cfg(test)]
     pub(crate) fn covers(&self, text: &str) -> bool {
-        let charmap = self.font.charmap();
         text.chars()
             .filter(|ch| !ch.is_whitespace())
-            .all(|ch| charmap.map(ch).is_some())
+            .all(|ch| self.charmap.map(ch).is_some())
     }
 
-    /// The width of `text` at `size` pixels. A character the font lacks is counted at
-    /// the width of an `M`, so a line is never underestimated.
+    /// The width of `text` at `size` pixels.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let charmap = self.font.charmap();
-        let metrics = self
-            .font
-            .glyph_metrics(Size::new(size), LocationRef::default());
-        let fallback = charmap
-            .map('M')
-            .and_then(|glyph| metrics.advance_width(glyph))
-            .unwrap_or(size);
-        text.chars()
+        let units: f32 = text
+            .chars()
             .map(|ch| {
-                charmap
+                self.charmap
                     .map(ch)
-                    .and_then(|glyph| metrics.advance_width(glyph))
-                    .unwrap_or(fallback)
+                    .and_then(|glyph| self.advances.advance_width(glyph))
+                    .unwrap_or(self.fallback)
             })
-            .sum()
+            .sum();
+        units * size / self.units_per_em.max(1.0)
     }
 }
 
@@ -101,36 +117,39 @@ pub(crate) fn one_line(measure: &Measure, text: &str, size: f32, width: f32) -> 
     }
 }
 
-/// Greedy word wrap; a word wider than the line is broken between characters.
+/// Greedy word wrap; a word wider than the line is broken between characters. Each
+/// word is measured once, and lines are added up from the words' widths.
 fn wrap(measure: &Measure, text: &str, size: f32, width: f32) -> Vec<String> {
+    let space = measure.width(" ", size);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if measure.width(&candidate, size) <= width {
-            line = candidate;
+        let word_width = measure.width(word, size);
+        if !line.is_empty() && line_width + space + word_width <= width {
+            line.push(' ');
+            line.push_str(word);
+            line_width += space + word_width;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        if measure.width(word, size) <= width {
+        if word_width <= width {
             line = word.to_string();
-        } else {
-            for ch in word.chars() {
-                let mut longer = line.clone();
-                longer.push(ch);
-                if !line.is_empty() && measure.width(&longer, size) > width {
-                    lines.push(std::mem::take(&mut line));
-                    line.push(ch);
-                } else {
-                    line = longer;
-                }
+            line_width = word_width;
+            continue;
+        }
+        line_width = 0.0;
+        for ch in word.chars() {
+            let mut buffer = [0u8; 4];
+            let ch_width = measure.width(ch.encode_utf8(&mut buffer), size);
+            if !line.is_empty() && line_width + ch_width > width {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
             }
+            line.push(ch);
+            line_width += ch_width;
         }
     }
     if !line.is_empty() {

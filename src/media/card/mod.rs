@@ -18,6 +18,7 @@ mod render;
 mod template;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -96,6 +97,17 @@ fn kind_label(kind: EntryKind) -> &'static str {
     }
 }
 
+/// A finished card: drawn in this build, or already in the cache.
+#[derive(Debug)]
+pub enum Card {
+    /// Drawn in this build, with the cache file it was saved to (when the cache could
+    /// be written): publishing a link to that file lets the next build recognise the
+    /// published card as already in place.
+    Drawn(Vec<u8>, Option<PathBuf>),
+    /// The cache file holding it, to be linked rather than read.
+    Cached(PathBuf),
+}
+
 /// How the cards of one build were made.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct CardCounts {
@@ -111,7 +123,7 @@ pub fn make_cards(
     media: &[MediaFile],
     cache: &Cache,
     guard: &LeakGuard,
-    publish: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+    publish: &(dyn Fn(String, Card) -> Result<(), Diagnostic> + Sync),
 ) -> Result<CardCounts, Vec<Diagnostic>> {
     let photos: HashMap<&str, &[u8]> = media
         .iter()
@@ -142,16 +154,15 @@ pub fn make_cards(
         .entries
         .par_iter()
         .filter_map(|entry| {
-            let (bytes, cached) = match context.card(entry) {
+            let card = match context.card(entry) {
                 Ok(card) => card,
                 Err(problem) => return Some(problem),
             };
-            if cached {
-                from_cache.fetch_add(1, Ordering::Relaxed);
-            } else {
-                made.fetch_add(1, Ordering::Relaxed);
-            }
-            publish(card_path(entry), bytes).err()
+            match card {
+                Card::Cached(_) => from_cache.fetch_add(1, Ordering::Relaxed),
+                Card::Drawn(..) => made.fetch_add(1, Ordering::Relaxed),
+            };
+            publish(card_path(entry), card).err()
         })
         .collect();
     if problems.is_empty() {
@@ -175,7 +186,7 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// The card's bytes and whether they came from the cache.
-    fn card(&self, entry: &Entry) -> Result<(Vec<u8>, bool), Diagnostic> {
+    fn card(&self, entry: &Entry) -> Result<Card, Diagnostic> {
         let path = card_path(entry);
         let photo = photo_path(entry).and_then(|p| self.photos.get(p).copied());
         if let Some(bytes) = photo {
@@ -191,13 +202,13 @@ impl Context<'_> {
         let jpeg = path.ends_with(".jpg");
         let extension = if jpeg { "jpg" } else { "png" };
         let key = key(&[GENERATED_VERSION, extension.as_bytes(), svg.as_bytes()]);
-        if let Some(bytes) = self.cache.get(&key, extension) {
-            return Ok((bytes, true));
+        if let Some(path) = self.cache.path_of(&key, extension) {
+            return Ok(Card::Cached(path));
         }
         let bytes = render::svg_to_image(&svg, jpeg)
             .map_err(|why| failed(&entry.source.display().to_string(), &why))?;
         self.cache.put(&key, extension, &bytes);
-        Ok((bytes, false))
+        Ok(Card::Drawn(bytes, self.cache.path_of(&key, extension)))
     }
 
     fn generated_svg(&self, entry: &Entry) -> String {
@@ -210,11 +221,11 @@ impl Context<'_> {
         path: &str,
         bytes: &[u8],
         focus: Focus,
-    ) -> Result<(Vec<u8>, bool), Diagnostic> {
+    ) -> Result<Card, Diagnostic> {
         let focus_text = format!("{} {}", focus.x, focus.y);
         let key = key(&[PHOTO_VERSION, focus_text.as_bytes(), bytes]);
-        if let Some(bytes) = self.cache.get(&key, "jpg") {
-            return Ok((bytes, true));
+        if let Some(path) = self.cache.path_of(&key, "jpg") {
+            return Ok(Card::Cached(path));
         }
         let card = photo::crop_to_card(bytes, focus).map_err(|err| {
             let photo = photo_path(entry).unwrap_or(path);
@@ -228,7 +239,7 @@ impl Context<'_> {
             .with_hint("open the photo in a photo editor and export it again as JPEG, at most 50 megapixels (for example 8000 × 6000 pixels)")
         })?;
         self.cache.put(&key, "jpg", &card);
-        Ok((card, false))
+        Ok(Card::Drawn(card, self.cache.path_of(&key, "jpg")))
     }
 }
 
