@@ -19,7 +19,7 @@ use super::{Diagnostic, Severity};
 
 pub use github::render_github;
 pub use gitlab::render_gitlab;
-pub use repository::site_in_repository;
+pub use repository::{git_root, site_in_repository};
 pub use sarif::render_sarif;
 
 /// One diagnostic as a review tool needs it: its path from the repository root and its

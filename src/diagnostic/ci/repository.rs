@@ -11,14 +11,23 @@ pub fn site_in_repository(site_root: &Path) -> PathBuf {
     let Ok(site) = std::fs::canonicalize(site_root) else {
         return PathBuf::new();
     };
-    if let Some(root) = site.ancestors().find(|dir| dir.join(".git").exists()) {
-        return relative(&site, root);
+    if let Some(root) = git_root(&site) {
+        return relative(&site, &root);
     }
     std::env::current_dir()
         .and_then(std::fs::canonicalize)
         .ok()
         .filter(|cwd| site.starts_with(cwd))
         .map_or_else(PathBuf::new, |cwd| relative(&site, &cwd))
+}
+
+/// The root of the git repository holding `folder`, if it is in one.
+pub fn git_root(folder: &Path) -> Option<PathBuf> {
+    let folder = std::fs::canonicalize(folder).ok()?;
+    folder
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 fn relative(path: &Path, base: &Path) -> PathBuf {
