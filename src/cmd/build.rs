@@ -78,7 +78,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                 if let Some(change) = &report.next_change {
                     let zone = jiff::tz::TimeZone::system();
                     eprintln!(
-                        "Next change by itself: {}: {}. Build again then to publish it.",
+                        "Next change by itself: {}: {}. Build again then.",
                         change.when(&zone),
                         change.describe()
                     );

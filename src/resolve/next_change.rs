@@ -62,7 +62,13 @@ fn changes_of(entry: &Entry, options: PublishOptions) -> Vec<NextChange> {
         }
     }
     if let Some(ends) = consent_ends(entry).filter(|ends| *ends > options.now) {
-        if entry.consent.as_ref().is_some_and(|c| !c.withdrawn) {
+        // Only if it is published until then: an entry still under embargo when its
+        // consent ends never appears, so nothing changes.
+        let before = PublishOptions {
+            now: ends - jiff::SignedDuration::from_secs(1),
+            ..options
+        };
+        if hold_back_reason(entry, before).is_none() {
             changes.push(at(ends, Cause::ConsentExpires));
         }
     }
