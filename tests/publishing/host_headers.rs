@@ -163,3 +163,46 @@ fn no_host_headers_leaves_both_files_out() {
     assert!(!output.join("staticwebapp.config.json").exists());
     assert!(output.join("index.html").exists());
 }
+
+#[test]
+fn an_old_address_cannot_take_the_place_of_a_header_file() {
+    let folder = tempdir();
+    let site = folder.path().join("site");
+    crate::support::copy_tree(&Path::new(crate::support::FIXTURES).join("schedule"), &site);
+    let story = site.join("content/stories/memory-cafe.md");
+    let text = read(&story).replacen(
+        "---\n\n",
+        "aliases: [/_headers/, /staticwebapp.config.json/]\n---\n\n",
+        1,
+    );
+    std::fs::write(&story, text).unwrap_or_else(|e| panic!("{e}"));
+    let site_text = site.to_string_lossy().into_owned();
+    let output = run(
+        folder.path(),
+        &[
+            "check",
+            "--site",
+            &site_text,
+            "--now",
+            "2026-01-15T12:00:00Z",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let problems = json(&crate::support::stdout(&output));
+    let messages: Vec<&str> = problems
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array"))
+        .iter()
+        .filter_map(|p| p["message"].as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.contains("used by the site itself") || m.contains("site's own")),
+        "{messages:?}"
+    );
+}
