@@ -176,8 +176,11 @@ fn a_clean_site_gives_an_empty_report_and_valid_sarif() {
     assert_eq!(sarif["runs"][0]["results"], Value::Array(Vec::new()));
 }
 
-/// Fingerprints by (code, line) for each format that has them.
-fn fingerprints(repository: &Path) -> (Vec<(String, u64, String)>, Vec<(String, u64, String)>) {
+/// (code, line, fingerprint) of each problem.
+type Printed = Vec<(String, u64, String)>;
+
+/// The problems with their fingerprints, from GitLab's report and from SARIF.
+fn fingerprints(repository: &Path) -> (Printed, Printed) {
     let gitlab = json(&stdout(&check(repository, "gitlab")));
     let gitlab = gitlab
         .as_array()
