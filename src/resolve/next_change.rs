@@ -122,3 +122,37 @@ impl NextChange {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(at: &str) -> NextChange {
+        NextChange {
+            at: at.parse().unwrap_or_else(|e| panic!("{at}: {e}")),
+            source: PathBuf::from("content/stories/a.md"),
+            cause: Cause::EmbargoLifts,
+        }
+    }
+
+    #[test]
+    fn a_zone_without_a_name_is_called_local_time() {
+        let zone = TimeZone::fixed(jiff::tz::offset(2));
+        assert_eq!(
+            change("2026-03-29T09:00:00Z").when(&zone),
+            "2026-03-29 09:00 UTC (11:00 +02 in local time)"
+        );
+        assert_eq!(
+            change("2026-03-29T09:00:00Z").local_rfc3339(&zone),
+            "2026-03-29T11:00:00+02:00"
+        );
+    }
+
+    #[test]
+    fn utc_is_said_once() {
+        assert_eq!(
+            change("2026-10-25T01:30:00Z").when(&TimeZone::UTC),
+            "2026-10-25 01:30 UTC"
+        );
+    }
+}
