@@ -301,6 +301,11 @@ fn base_path_of(base_url: &str) -> Option<String> {
     if host.is_empty() || host.contains(char::is_whitespace) {
         return None;
     }
+    // The path is written into the hosts' header files, one rule a line: a space or a
+    // line break would split a rule (and is not valid in an address anyway).
+    if path.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
     let path = path.trim_end_matches('/');
     Some(format!("{path}/"))
 }
@@ -413,6 +418,13 @@ mod tests {
             settings.absolute_url("/search/"),
             "https://example.org/stories/search/"
         );
+    }
+
+    #[test]
+    fn a_base_url_with_a_space_or_line_break_in_its_path_is_refused() {
+        assert!(!is_base_url("https://example.org/our stories/"));
+        assert!(!is_base_url("https://example.org/a\nContent-Security-Policy: none"));
+        assert!(is_base_url("https://example.org/our%20stories/"));
     }
 
     #[test]
