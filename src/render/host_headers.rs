@@ -67,7 +67,9 @@ pub fn netlify_headers(base_path: &str) -> String {
 }
 
 /// `staticwebapp.config.json`: the same headers as `globalHeaders`, long caching as
-/// routes, and the site's own 404 page for missing addresses.
+/// routes, and the site's own 404 page for missing addresses. Azure allows a wildcard
+/// only at the end of a route, so the `.pf_meta` pattern (a few hundred bytes, beside
+/// files whose names never change) is left to the default caching there.
 pub fn azure_config(base_path: &str) -> String {
     let global: serde_json::Map<String, serde_json::Value> = security_headers()
         .into_iter()
@@ -75,6 +77,7 @@ pub fn azure_config(base_path: &str) -> String {
         .collect();
     let routes: Vec<serde_json::Value> = FINGERPRINTED
         .iter()
+        .filter(|pattern| pattern.ends_with("/*"))
         .map(|pattern| {
             json!({
                 "route": format!("{base_path}{pattern}"),
