@@ -423,7 +423,9 @@ mod tests {
     #[test]
     fn a_base_url_with_a_space_or_line_break_in_its_path_is_refused() {
         assert!(!is_base_url("https://example.org/our stories/"));
-        assert!(!is_base_url("https://example.org/a\nContent-Security-Policy: none"));
+        assert!(!is_base_url(
+            "https://example.org/a\nContent-Security-Policy: none"
+        ));
         assert!(is_base_url("https://example.org/our%20stories/"));
     }
 
