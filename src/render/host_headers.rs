@@ -17,13 +17,15 @@ pub const AZURE_FILE: &str = "staticwebapp.config.json";
 /// A year, the longest lifetime a browser or CDN is asked to keep a fingerprinted file.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// Paths (from the site's base path) of files named by their content: Pagefind names
-/// its fragments, index chunks, filters and metadata by a hash of what is in them.
+/// Folders (from the site's base path) of files named by their content: Pagefind names
+/// its fragments, index chunks and filters by a hash of what is in them. Its small
+/// `pagefind.<hash>.pf_meta` sits beside files whose names never change and would need
+/// a wildcard inside a file name, which Azure does not take and Netlify does not
+/// document, so it keeps the default caching.
 const FINGERPRINTED: &[&str] = &[
     "pagefind/fragment/*",
     "pagefind/index/*",
     "pagefind/filter/*",
-    "pagefind/*.pf_meta",
 ];
 
 /// Every header sent with every file, as (name, value) pairs.
@@ -67,9 +69,7 @@ pub fn netlify_headers(base_path: &str) -> String {
 }
 
 /// `staticwebapp.config.json`: the same headers as `globalHeaders`, long caching as
-/// routes, and the site's own 404 page for missing addresses. Azure allows a wildcard
-/// only at the end of a route, so the `.pf_meta` pattern (a few hundred bytes, beside
-/// files whose names never change) is left to the default caching there.
+/// routes, and the site's own 404 page for missing addresses.
 pub fn azure_config(base_path: &str) -> String {
     let global: serde_json::Map<String, serde_json::Value> = security_headers()
         .into_iter()
@@ -77,7 +77,6 @@ pub fn azure_config(base_path: &str) -> String {
         .collect();
     let routes: Vec<serde_json::Value> = FINGERPRINTED
         .iter()
-        .filter(|pattern| pattern.ends_with("/*"))
         .map(|pattern| {
             json!({
                 "route": format!("{base_path}{pattern}"),

@@ -100,7 +100,6 @@ fn netlify_headers_carry_the_pages_policy_and_cache_only_fingerprinted_files() {
     assert_eq!(
         cached,
         [
-            "/pagefind/*.pf_meta",
             "/pagefind/filter/*",
             "/pagefind/fragment/*",
             "/pagefind/index/*"
