@@ -77,7 +77,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 Format::Gitlab => render_gitlab,
                 _ => render_sarif,
             };
-            print_stdout(&render(&checked.diagnostics, &prefix, &source_of))
+            let text = render(&checked.diagnostics, &prefix, &source_of);
+            if text.is_empty() {
+                // No annotations: not even an empty line in the job's log.
+                Ok(())
+            } else {
+                print_stdout(&text)
+            }
         }
         Format::Human => {
             print_diagnostics(&checked.diagnostics, &options.site_root);
