@@ -7,4 +7,5 @@ mod formats;
 mod host_headers;
 mod next_change;
 mod support;
+#[cfg(unix)] // runs the workflows' shell steps with bash, as the runners do
 mod workflows;
