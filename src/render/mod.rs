@@ -3,7 +3,9 @@
 //! each output passes the leak guard on its way to the sink.
 
 pub(crate) mod chart;
+pub mod csp;
 pub mod feeds;
+pub mod host_headers;
 pub mod markdown;
 pub mod metadata;
 pub mod pages;
