@@ -35,6 +35,16 @@ fn init_makes_a_site_that_checks_and_builds() {
     let summary = String::from_utf8_lossy(&build.stderr);
     assert!(summary.contains("Built 1 story, 1 nomination"), "{summary}");
     assert!(site.join("public/index.html").exists());
+    // The build's cache of social cards is there, and the .gitignore init wrote keeps
+    // it (and the published site) out of git.
+    assert!(site.join(".practice-press-cache/cards").is_dir());
+    let ignored = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
+    for line in ["/.practice-press-cache/", "/public/"] {
+        assert!(
+            ignored.lines().any(|l| l == line),
+            "{line} not in {ignored}"
+        );
+    }
     let again = practice_press()
         .arg("init")
         .arg(&site)
