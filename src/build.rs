@@ -25,7 +25,7 @@ pub struct BuildOptions {
     pub publish: PublishOptions,
     /// Warnings stop the build too.
     pub deny_warnings: bool,
-    /// Build the search bundle (`pagefind/`). Off for quick builds (`--no-search`).
+    /// Build the search bundle (`search-index/`). Off for quick builds (`--no-search`).
     pub search: bool,
 }
 
@@ -197,8 +197,8 @@ pub fn build_into(
     drop(jobs);
     drop(theme);
     if indexer.is_some() {
-        // Pagefind needs most memory when it finishes the index: the site's texts are
-        // no longer needed by then, so they are freed first.
+        // The index holds its own copy of every text by then, so the site's are
+        // freed before the index is merged.
         drop(checked);
     } else {
         // Freeing a large site's hundreds of thousands of strings takes a noticeable

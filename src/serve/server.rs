@@ -371,7 +371,7 @@ mod tests {
             ("media/v.mp3", "audio/mpeg"),
             ("media/v.m4a", "audio/mp4"),
             ("media/v.ogg", "audio/ogg"),
-            ("pagefind/wasm.wasm", "application/wasm"),
+            ("search-index/x/p/0.bin", "application/octet-stream"),
             ("robots.txt", "text/plain; charset=utf-8"),
             ("blob", "application/octet-stream"),
         ] {

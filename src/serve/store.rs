@@ -11,10 +11,19 @@ use std::sync::{Arc, PoisonError, RwLock};
 ///
 /// The search bundle is kept apart: it is built in the background after the pages and
 /// replaced whole when ready, and a rebuild of the pages leaves it in place meanwhile.
+/// The index before the newest stays readable too: a search page that read the old
+/// `meta.json` goes on fetching the old generation's files for a while, and must not
+/// find them gone (a fresh preview swaps its index more than once as it settles).
 #[derive(Debug, Default)]
 pub struct SiteStore {
     files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
-    search: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    search: RwLock<SearchBundles>,
+}
+
+#[derive(Debug, Default)]
+struct SearchBundles {
+    current: HashMap<String, Arc<Vec<u8>>>,
+    previous: HashMap<String, Arc<Vec<u8>>>,
 }
 
 impl SiteStore {
@@ -26,10 +35,11 @@ impl SiteStore {
             .get(path)
             .cloned();
         page.or_else(|| {
-            self.search
-                .read()
-                .unwrap_or_else(PoisonError::into_inner)
+            let search = self.search.read().unwrap_or_else(PoisonError::into_inner);
+            search
+                .current
                 .get(path)
+                .or_else(|| search.previous.get(path))
                 .cloned()
         })
     }
@@ -38,10 +48,11 @@ impl SiteStore {
         self.get(path).is_some()
     }
 
-    /// Replaces the search bundle in one step.
+    /// Replaces the search bundle in one step, keeping the one before readable.
     pub fn set_search_bundle(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
         let fresh: HashMap<_, _> = files.into_iter().collect();
-        *self.search.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+        let mut search = self.search.write().unwrap_or_else(PoisonError::into_inner);
+        search.previous = std::mem::replace(&mut search.current, fresh);
     }
 
     pub fn len(&self) -> usize {
@@ -82,5 +93,31 @@ impl SiteStore {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(pairs: &[(&str, &str)]) -> Vec<(String, Arc<Vec<u8>>)> {
+        pairs
+            .iter()
+            .map(|(p, b)| (p.to_string(), Arc::new(b.as_bytes().to_vec())))
+            .collect()
+    }
+
+    #[test]
+    fn a_page_reading_the_previous_search_index_still_finds_its_files() {
+        let store = SiteStore::default();
+        store.set_search_bundle(bundle(&[("search-index/meta.json", "a"), ("search-index/a/x", "1")]));
+        store.set_search_bundle(bundle(&[("search-index/meta.json", "b"), ("search-index/b/x", "2")]));
+        assert_eq!(store.get("search-index/meta.json").unwrap().as_slice(), b"b");
+        assert_eq!(store.get("search-index/a/x").unwrap().as_slice(), b"1");
+        assert_eq!(store.get("search-index/b/x").unwrap().as_slice(), b"2");
+        // Two generations back is gone: memory stays bounded.
+        store.set_search_bundle(bundle(&[("search-index/meta.json", "c")]));
+        assert!(store.get("search-index/a/x").is_none());
+        assert!(store.get("search-index/b/x").is_some());
     }
 }
