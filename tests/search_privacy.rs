@@ -64,7 +64,7 @@ fn build(root: PathBuf, now: &str) -> BTreeMap<String, Arc<Vec<u8>>> {
     }
 }
 
-/// Every file under `pagefind/`, gzip undone, lowercased: what the bundle gives away.
+/// Every file under the index folder, lowercased: what the index gives away.
 fn readable_bundle(files: &BTreeMap<String, Arc<Vec<u8>>>) -> String {
     let bundle: Vec<_> = files
         .iter()
@@ -73,8 +73,8 @@ fn readable_bundle(files: &BTreeMap<String, Arc<Vec<u8>>>) -> String {
     assert!(
         bundle
             .iter()
-            .any(|(path, _)| path.ends_with(".pf_fragment")),
-        "the build wrote a search bundle with fragments: {:?}",
+            .any(|(path, _)| path.contains("/d/") && path.ends_with(".json")),
+        "the build wrote a search index with documents: {:?}",
         bundle.iter().map(|(p, _)| p).collect::<Vec<_>>()
     );
     let mut text = String::new();
@@ -85,9 +85,8 @@ fn readable_bundle(files: &BTreeMap<String, Arc<Vec<u8>>>) -> String {
     text
 }
 
-/// One bundle file as text. Index, fragment, filter and metadata files are gzip; once
-/// unzipped most start with Pagefind's `pagefind_dcd` signature, followed by CBOR or
-/// JSON in which every string is stored as plain UTF-8.
+/// One index file as text: JSON, or binary postings that hold only numbers (gzip is
+/// undone in case a later version compresses files).
 fn readable(path: &str, bytes: &[u8]) -> String {
     let mut plain = Vec::new();
     if bytes.starts_with(&[0x1f, 0x8b]) {

@@ -512,14 +512,12 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     let first = next_report(&reports);
     // Two published stories; the draft is not shown without --drafts, nor indexed.
     assert_eq!(first.items, 2, "{first}");
-    let runtime = get(server.addr(), "/pagefind/pagefind.js");
-    assert_eq!(runtime.status, 200);
-    assert_eq!(
-        runtime.header("content-type"),
-        "text/javascript; charset=utf-8"
-    );
-    let entry = get(server.addr(), "/pagefind/pagefind-entry.json");
-    assert_eq!(entry.status, 200);
+    let meta = get(server.addr(), "/search-index/meta.json");
+    assert_eq!(meta.status, 200);
+    assert_eq!(meta.header("content-type"), "application/json");
+    let generation = generation_of(&meta.body);
+    let first_doc = format!("/search-index/{generation}/d/0.json");
+    assert_eq!(get(server.addr(), &first_doc).status, 200);
 
     let mut events = Events::open(server.addr());
     let story = site.read(STORY).replace(
@@ -530,18 +528,28 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     events.next_named("reload");
     let second = next_report(&reports);
     assert_eq!(second.items, 2);
-    // New words change the index, whose file names are hashes of their contents.
-    let changed = get(server.addr(), "/pagefind/pagefind-entry.json");
-    assert_ne!(changed.body, entry.body, "the index was not replaced");
-    // The pages never waited for it: the old index was served meanwhile.
-    assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 200);
+    // New words make a new generation of the index.
+    let changed = get(server.addr(), "/search-index/meta.json");
+    assert_ne!(generation_of(&changed.body), generation, "the index was not replaced");
+    let shard = get(
+        server.addr(),
+        &format!("/search-index/{}/s/77.json", generation_of(&changed.body)),
+    );
+    assert!(shard.body.contains("\"wrenfield\""), "{}", shard.body);
+    // A search page that read the old meta.json still finds the old generation's files.
+    assert_eq!(get(server.addr(), &first_doc).status, 200);
+}
+
+fn generation_of(meta: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(meta).expect("meta.json is JSON");
+    value["generation"].as_str().expect("a generation").to_string()
 }
 
 #[test]
 fn a_preview_without_search_has_no_index() {
     let site = Site::new();
     let server = site.serve(|options| options.search = false);
-    assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 404);
+    assert_eq!(get(server.addr(), "/search-index/meta.json").status, 404);
 }
 
 /// `practice-press serve` as a user runs it: the real binary, its terminal lines,

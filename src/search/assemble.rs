@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{json, Value};
 
 use super::encode::{base64, doc_set, postings};
-use super::record::{BODY, FIELDS, SUMMARY, TITLE};
+use super::record::{BODY, DETAILS, FIELDS, SUMMARY, TITLE};
 use super::tokens::TokenizedRecord;
 use super::{SearchFile, BUNDLE_DIR};
 
@@ -281,6 +281,8 @@ fn document(tokenized: &TokenizedRecord) -> Value {
         "date": record.date,
         "summary": record.summary,
         "text": record.fields[BODY],
+        // Public names, council, service, practice areas, tags, year: for phrases.
+        "details": record.fields[DETAILS],
     })
 }
 

@@ -284,3 +284,119 @@ pub fn bundle_size(files: &[SearchFile]) -> BTreeMap<&'static str, usize> {
     }
     sizes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::encode::decode;
+    use super::*;
+
+    fn record(slug: &str, title: &str, summary: &str, body: &str) -> SearchRecord {
+        SearchRecord {
+            url: format!("/stories/{slug}/"),
+            title: title.into(),
+            summary: summary.into(),
+            body_text: body.into(),
+            people: vec![],
+            kind: RecordKind::Story,
+            council: None,
+            service: None,
+            practice_areas: vec![],
+            tags: vec![],
+            date: "2024-01-01".into(),
+            image: None,
+            language: String::new(),
+        }
+    }
+
+    /// The dictionary entry of a written form: (stem id, df, pack, offset, length).
+    fn lookup(files: &[SearchFile], form: &str) -> Vec<u64> {
+        for file in files.iter().filter(|f| f.path.contains("/s/")) {
+            let shard: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+            if let Some(entry) = shard.get(form) {
+                return entry
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap())
+                    .collect();
+            }
+        }
+        panic!("{form} is not in the dictionary");
+    }
+
+    /// (document url, impact) for a form, best first, as the browser reads them.
+    fn ranked(files: &[SearchFile], form: &str) -> Vec<(String, u8)> {
+        let entry = lookup(files, form);
+        let pack = files
+            .iter()
+            .find(|f| f.path.ends_with(&format!("/p/{}.bin", entry[2])))
+            .unwrap();
+        let bytes = &pack.bytes[entry[3] as usize..(entry[3] + entry[4]) as usize];
+        let (df, blocks) = decode::postings(bytes);
+        assert_eq!(u64::from(df), entry[1]);
+        let mut pairs: Vec<(u32, u8)> = blocks.into_iter().flat_map(|b| b.1).collect();
+        pairs.sort_by(|a, b| b.1.cmp(&a.1));
+        pairs
+            .into_iter()
+            .map(|(doc, impact)| {
+                let file = files
+                    .iter()
+                    .find(|f| f.path.ends_with(&format!("/d/{doc}.json")))
+                    .unwrap();
+                let doc: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+                (doc["url"].as_str().unwrap().to_string(), impact)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_beats_summary_beats_body_however_often_the_body_says_it() {
+        let files = index_records(
+            [
+                record("body", "A day on duty", "", &"fostering ".repeat(30)),
+                record("summary", "Friends", "About fostering.", "A long body of words."),
+                record("title", "Fostering friendships", "", "A long body of words."),
+            ],
+            "en-GB",
+        )
+        .unwrap();
+        let order: Vec<String> = ranked(&files, "fostering").into_iter().map(|r| r.0).collect();
+        assert_eq!(order, ["/stories/title/", "/stories/summary/", "/stories/body/"]);
+    }
+
+    #[test]
+    fn every_form_of_a_stem_points_at_the_same_postings() {
+        let files = index_records(
+            [
+                record("a", "Fostering", "", "They fostered two boys."),
+                record("b", "Zoë", "", "Carers and caring."),
+            ],
+            "en-GB",
+        )
+        .unwrap();
+        assert_eq!(lookup(&files, "fostering"), lookup(&files, "fostered"));
+        assert_eq!(lookup(&files, "fostering")[1], 1, "one document");
+        // Accents are folded at build time; the browser folds the query the same way.
+        lookup(&files, "zoe");
+    }
+
+    #[test]
+    fn the_cache_reuses_unchanged_records_and_gives_the_same_index() {
+        let records = vec![
+            record("a", "Kinship", "", "Grandparents raising grandchildren."),
+            record("b", "Duty", "", "A calm voice."),
+        ];
+        let mut cache = IndexCache::default();
+        let first = cache.index(records.clone(), "en-GB").unwrap();
+        let kept = Arc::clone(&cache.records["/stories/a/"].1);
+        let mut changed = records.clone();
+        changed[1].body_text = "A calm voice on the phone.".into();
+        let second = cache.index(changed.clone(), "en-GB").unwrap();
+        assert!(Arc::ptr_eq(&kept, &cache.records["/stories/a/"].1));
+        assert_ne!(first, second);
+        assert_eq!(second, index_records(changed, "en-GB").unwrap());
+        // A record that is gone is forgotten.
+        cache.index(records[..1].to_vec(), "en-GB").unwrap();
+        assert_eq!(cache.records.len(), 1);
+    }
+}
