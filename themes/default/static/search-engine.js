@@ -255,7 +255,7 @@ class SearchIndex {
     const trimmed = query.trim();
     let matched;
     if (trimmed) {
-      matched = await this.match(trimmed, isStale);
+      matched = await this.match(query, isStale);
     } else {
       matched = { docs: null, scores: null, unknown: [], highlight: { forms: new Set(), prefixes: [] }, empty: true };
     }

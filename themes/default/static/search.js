@@ -169,7 +169,7 @@ async function start(root) {
     let result;
     let page;
     try {
-      result = await engine.search(query, {
+      result = await engine.search(state.q, {
         filters: state.filters,
         // With no words to rank by, relevance means nothing, so newest comes first.
         sort: state.sort === 'newest' || !query ? 'newest' : 'relevance',
