@@ -180,7 +180,9 @@ fn the_index_is_one_meta_file_and_a_generation_folder() {
     }
     for part in ["s/", "p/", "d/", "v/", "facets.json"] {
         assert!(
-            paths.iter().any(|p| p.starts_with(&format!("{folder}{part}"))),
+            paths
+                .iter()
+                .any(|p| p.starts_with(&format!("{folder}{part}"))),
             "no {part} in {paths:?}"
         );
     }
@@ -204,7 +206,10 @@ fn the_whole_body_is_searchable_not_just_its_opening() {
     let long_body = format!("{} The analyst spotted it.", "Word ".repeat(2_000));
     let files = build(vec![story("long", "Long", &long_body)]).unwrap();
     let text = readable_bundle(&files);
-    assert!(text.contains("\"analyst\""), "the last words are in the dictionary");
+    assert!(
+        text.contains("\"analyst\""),
+        "the last words are in the dictionary"
+    );
 }
 
 #[test]

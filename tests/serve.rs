@@ -530,7 +530,11 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     assert_eq!(second.items, 2);
     // New words make a new generation of the index.
     let changed = get(server.addr(), "/search-index/meta.json");
-    assert_ne!(generation_of(&changed.body), generation, "the index was not replaced");
+    assert_ne!(
+        generation_of(&changed.body),
+        generation,
+        "the index was not replaced"
+    );
     let shard = get(
         server.addr(),
         &format!("/search-index/{}/s/77.json", generation_of(&changed.body)),
@@ -542,7 +546,10 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
 
 fn generation_of(meta: &str) -> String {
     let value: serde_json::Value = serde_json::from_str(meta).expect("meta.json is JSON");
-    value["generation"].as_str().expect("a generation").to_string()
+    value["generation"]
+        .as_str()
+        .expect("a generation")
+        .to_string()
 }
 
 #[test]

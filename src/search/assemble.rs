@@ -44,7 +44,11 @@ const SUGGESTIONS_PER_LETTER: usize = 2_500;
 /// (title 3, summary 2, anywhere else 1), so a title match always outranks a summary
 /// match, which outranks a body-only match, for the same word; within a tier the
 /// BM25F saturation (0..1) orders documents. One byte: `tier * 64 + saturation * 63`.
-pub(crate) fn impact(counts: &[u16; FIELDS], lengths: &[u32; FIELDS], averages: &[f64; FIELDS]) -> u8 {
+pub(crate) fn impact(
+    counts: &[u16; FIELDS],
+    lengths: &[u32; FIELDS],
+    averages: &[f64; FIELDS],
+) -> u8 {
     let tier = if counts[TITLE] > 0 {
         3
     } else if counts[SUMMARY] > 0 {
@@ -96,9 +100,15 @@ pub(crate) fn assemble(records: &[&TokenizedRecord]) -> Vec<SearchFile> {
     let located = pack_postings(&stems, by_stem, &mut files);
     let keys = write_dictionary(&forms, &located, &mut files);
     write_suggestions(&forms, &located, &mut files);
-    files.push(file("facets.json", facets(&order, total).to_string().into_bytes()));
+    files.push(file(
+        "facets.json",
+        facets(&order, total).to_string().into_bytes(),
+    ));
     for (doc, record) in order.iter().enumerate() {
-        files.push(file(&format!("d/{doc}.json"), document(record).to_string().into_bytes()));
+        files.push(file(
+            &format!("d/{doc}.json"),
+            document(record).to_string().into_bytes(),
+        ));
     }
     publish(files, total, keys)
 }
@@ -129,12 +139,21 @@ fn pack_postings<'a>(
         let df = pairs.len() as u64;
         let bytes = postings(pairs);
         if !pack.is_empty() && pack.len() + bytes.len() > PACK_BYTES {
-            files.push(file(&format!("p/{pack_number}.bin"), std::mem::take(&mut pack)));
+            files.push(file(
+                &format!("p/{pack_number}.bin"),
+                std::mem::take(&mut pack),
+            ));
             pack_number += 1;
         }
         located.insert(
             stem.to_string(),
-            [id as u64, df, pack_number, pack.len() as u64, bytes.len() as u64],
+            [
+                id as u64,
+                df,
+                pack_number,
+                pack.len() as u64,
+                bytes.len() as u64,
+            ],
         );
         pack.extend_from_slice(&bytes);
     }

@@ -354,14 +354,30 @@ mod tests {
         let files = index_records(
             [
                 record("body", "A day on duty", "", &"fostering ".repeat(30)),
-                record("summary", "Friends", "About fostering.", "A long body of words."),
-                record("title", "Fostering friendships", "", "A long body of words."),
+                record(
+                    "summary",
+                    "Friends",
+                    "About fostering.",
+                    "A long body of words.",
+                ),
+                record(
+                    "title",
+                    "Fostering friendships",
+                    "",
+                    "A long body of words.",
+                ),
             ],
             "en-GB",
         )
         .unwrap();
-        let order: Vec<String> = ranked(&files, "fostering").into_iter().map(|r| r.0).collect();
-        assert_eq!(order, ["/stories/title/", "/stories/summary/", "/stories/body/"]);
+        let order: Vec<String> = ranked(&files, "fostering")
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(
+            order,
+            ["/stories/title/", "/stories/summary/", "/stories/body/"]
+        );
     }
 
     #[test]

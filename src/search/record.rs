@@ -237,7 +237,10 @@ mod tests {
         r.body_text = "She listened.\n\nThen she acted on what she heard, every time.".into();
         let prepared = prepare(r, "en").unwrap();
         assert_eq!(prepared.fields[SUMMARY], "");
-        assert_eq!(prepared.summary, "She listened. Then she\nacted on what she…");
+        assert_eq!(
+            prepared.summary,
+            "She listened. Then she\nacted on what she…"
+        );
 
         // A summary of its own is kept, even one that shares the body's first words.
         let mut r = record();
@@ -266,7 +269,10 @@ mod tests {
             (|r| r.date = "2024-13-01".into(), "is not a date"),
             (|r| r.url = "stories/x/".into(), "must be a path"),
             (|r| r.title = "  ".into(), "no title"),
-            (|r| r.language = "english please".into(), "not a language tag"),
+            (
+                |r| r.language = "english please".into(),
+                "not a language tag",
+            ),
         ] {
             let mut r = record();
             change(&mut r);

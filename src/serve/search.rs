@@ -51,20 +51,28 @@ struct Queue {
 /// The background indexer of a preview.
 pub struct BackgroundSearch {
     queue: Arc<(Mutex<Queue>, Condvar)>,
+    store: Arc<SiteStore>,
 }
 
 impl BackgroundSearch {
     pub fn start(store: Arc<SiteStore>, notice: Option<SearchNotice>) -> std::io::Result<Self> {
         let queue = Arc::new((Mutex::new(Queue::default()), Condvar::new()));
         let worker_queue = queue.clone();
+        let worker_store = store.clone();
         std::thread::Builder::new()
             .name("practice-press search".into())
-            .spawn(move || run(&worker_queue, &store, notice.as_ref()))?;
-        Ok(BackgroundSearch { queue })
+            .spawn(move || {
+                run(&worker_queue, &worker_store, notice.as_ref());
+                worker_store.settle_search();
+            })?;
+        Ok(BackgroundSearch { queue, store })
     }
 
     /// Asks for an index of `site`; returns at once.
     pub fn refresh(&self, site: Arc<Site>) {
+        if !self.store.has_search_bundle() {
+            self.store.expect_search();
+        }
         let (lock, wake) = &*self.queue;
         lock.lock().unwrap_or_else(PoisonError::into_inner).next = Some(site);
         wake.notify_one();
@@ -110,7 +118,11 @@ fn run(queue: &(Mutex<Queue>, Condvar), store: &SiteStore, notice: Option<&Searc
                 );
                 None
             }
-            Err(error) => Some(error.to_string()),
+            Err(error) => {
+                // Whoever waits for a first index waits no longer.
+                store.settle_search();
+                Some(error.to_string())
+            }
         };
         if let Some(notice) = notice {
             notice(&SearchReport {
