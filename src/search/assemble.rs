@@ -23,8 +23,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{json, Value};
 
 use super::encode::{base64, doc_set, postings};
-use super::record::{BODY, DETAILS, FIELDS, SUMMARY, TITLE};
-use super::tokens::TokenizedRecord;
+use super::record::{FIELDS, SUMMARY, TITLE};
+use super::tokens::{TokenizedRecord, Vocabulary};
 use super::{SearchFile, BUNDLE_DIR};
 
 /// BM25 saturation and length normalisation.
@@ -66,38 +66,47 @@ pub(crate) fn impact(
     (tier * 64 + (saturation * 63.0).round().clamp(0.0, 63.0) as u32) as u8
 }
 
-pub(crate) fn assemble(records: &[&TokenizedRecord]) -> Vec<SearchFile> {
+pub(crate) fn assemble(records: &[&TokenizedRecord], vocabulary: &Vocabulary) -> Vec<SearchFile> {
     let mut order: Vec<&TokenizedRecord> = records.to_vec();
-    order.sort_by(|a, b| {
-        b.record
-            .date
-            .cmp(&a.record.date)
-            .then_with(|| a.record.url.cmp(&b.record.url))
-    });
+    order.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     let total = order.len() as u32;
     let averages = average_lengths(&order);
 
-    let mut by_stem: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
-    let mut forms: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_stem: Vec<Vec<(u32, u8)>> = vec![Vec::new(); vocabulary.stems.len()];
+    let mut form_stems: HashMap<u32, Vec<u32>> = HashMap::new();
     for (doc, record) in order.iter().enumerate() {
         for (stem, counts) in &record.terms {
-            by_stem
-                .entry(stem)
-                .or_default()
-                .push((doc as u32, impact(counts, &record.lengths, &averages)));
+            by_stem[*stem as usize].push((doc as u32, impact(counts, &record.lengths, &averages)));
         }
         for (form, stem) in &record.forms {
-            let stems = forms.entry(form).or_default();
-            if !stems.contains(&stem.as_str()) {
-                stems.push(stem);
+            let stems = form_stems.entry(*form).or_default();
+            if !stems.contains(stem) {
+                stems.push(*stem);
             }
         }
     }
+    let forms: BTreeMap<&str, Vec<&str>> = form_stems
+        .into_iter()
+        .map(|(form, stems)| {
+            (
+                vocabulary.forms[form as usize].as_str(),
+                stems
+                    .into_iter()
+                    .map(|s| vocabulary.stems[s as usize].as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut used: Vec<(&str, Vec<(u32, u8)>)> = by_stem
+        .into_iter()
+        .enumerate()
+        .filter(|(_, postings)| !postings.is_empty())
+        .map(|(stem, postings)| (vocabulary.stems[stem].as_str(), postings))
+        .collect();
+    used.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     let mut files = Vec::new();
-    let mut stems: Vec<&str> = by_stem.keys().copied().collect();
-    stems.sort_unstable();
-    let located = pack_postings(&stems, by_stem, &mut files);
+    let located = pack_postings(used, &mut files);
     let keys = write_dictionary(&forms, &located, &mut files);
     write_suggestions(&forms, &located, &mut files);
     files.push(file(
@@ -105,10 +114,7 @@ pub(crate) fn assemble(records: &[&TokenizedRecord]) -> Vec<SearchFile> {
         facets(&order, total).to_string().into_bytes(),
     ));
     for (doc, record) in order.iter().enumerate() {
-        files.push(file(
-            &format!("d/{doc}.json"),
-            document(record).to_string().into_bytes(),
-        ));
+        files.push(file(&format!("d/{doc}.json"), record.document.clone()));
     }
     publish(files, total, keys)
 }
@@ -126,16 +132,14 @@ fn average_lengths(records: &[&TokenizedRecord]) -> [f64; FIELDS] {
 /// Where a stem's postings are: id, document count, pack, offset, length.
 type Location = [u64; 5];
 
-fn pack_postings<'a>(
-    stems: &[&'a str],
-    mut by_stem: HashMap<&'a str, Vec<(u32, u8)>>,
+fn pack_postings(
+    stems: Vec<(&str, Vec<(u32, u8)>)>,
     files: &mut Vec<SearchFile>,
 ) -> HashMap<String, Location> {
     let mut located = HashMap::with_capacity(stems.len());
     let mut pack: Vec<u8> = Vec::new();
     let mut pack_number = 0u64;
-    for (id, stem) in stems.iter().enumerate() {
-        let pairs = by_stem.remove(stem).unwrap_or_default();
+    for (id, (stem, pairs)) in stems.into_iter().enumerate() {
         let df = pairs.len() as u64;
         let bytes = postings(pairs);
         if !pack.is_empty() && pack.len() + bytes.len() > PACK_BYTES {
@@ -258,8 +262,7 @@ fn write_suggestions(
 
 fn facets(order: &[&TokenizedRecord], total: u32) -> Value {
     let mut values: BTreeMap<&str, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (doc, tokenized) in order.iter().enumerate() {
-        let record = &tokenized.record;
+    for (doc, record) in order.iter().enumerate() {
         let mut add = |facet: &'static str, value: &str| {
             values
                 .entry(facet)
@@ -289,20 +292,6 @@ fn facets(order: &[&TokenizedRecord], total: u32) -> Value {
         out.insert(facet.to_string(), Value::Object(encoded));
     }
     Value::Object(out)
-}
-
-fn document(tokenized: &TokenizedRecord) -> Value {
-    let record = &tokenized.record;
-    json!({
-        "url": record.url,
-        "title": record.title,
-        "kind": record.kind.filter_value(),
-        "date": record.date,
-        "summary": record.summary,
-        "text": record.fields[BODY],
-        // Public names, council, service, practice areas, tags, year: for phrases.
-        "details": record.fields[DETAILS],
-    })
 }
 
 /// Puts every file under the generation folder and adds `meta.json`.

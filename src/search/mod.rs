@@ -32,8 +32,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 pub use record::is_language_tag;
-use text::Stems;
-use tokens::TokenizedRecord;
+use tokens::{TokenizedRecord, Vocabulary};
 
 /// The folder under the site root that holds the index; `search.js` reads
 /// `<base path>search-index/meta.json`.
@@ -183,14 +182,14 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 fn run_worker(language: &str, receiver: Receiver<Message>) -> WorkerResult {
-    let stems = Stems::english();
+    let mut vocabulary = Vocabulary::new();
     let mut tokenized = Vec::new();
     let mut errors = Vec::new();
     let mut finished = false;
     while let Ok(message) = receiver.recv() {
         match message {
             Message::Record(record) => match record::prepare(*record, language) {
-                Ok(prepared) => tokenized.push(tokens::tokenize(prepared, &stems)),
+                Ok(prepared) => tokenized.push(tokens::tokenize(prepared, &mut vocabulary)),
                 Err(error) => errors.push(error),
             },
             Message::Finish => {
@@ -206,7 +205,7 @@ fn run_worker(language: &str, receiver: Receiver<Message>) -> WorkerResult {
     }
     one_error(errors)?;
     let refs: Vec<&TokenizedRecord> = tokenized.iter().collect();
-    Ok(assemble::assemble(&refs))
+    Ok(assemble::assemble(&refs, &vocabulary))
 }
 
 fn one_error(mut errors: Vec<SearchError>) -> Result<(), SearchError> {
@@ -223,7 +222,9 @@ fn one_error(mut errors: Vec<SearchError>) -> Result<(), SearchError> {
 pub struct IndexCache {
     /// url → (hash of the record and language, its words)
     records: HashMap<String, (u64, Arc<TokenizedRecord>)>,
-    stems: Option<Stems>,
+    /// Shared by every record the cache holds; it only grows, which for a preview
+    /// session is a few hundred thousand words at most.
+    vocabulary: Option<Vocabulary>,
 }
 
 impl IndexCache {
@@ -234,7 +235,7 @@ impl IndexCache {
         records: impl IntoIterator<Item = SearchRecord>,
         language: &str,
     ) -> Result<Vec<SearchFile>, SearchError> {
-        let stems = self.stems.get_or_insert_with(Stems::english);
+        let vocabulary = self.vocabulary.get_or_insert_with(Vocabulary::new);
         let mut next = HashMap::new();
         let mut errors = Vec::new();
         for record in records {
@@ -247,7 +248,7 @@ impl IndexCache {
             let words = match reused {
                 Some((_, words)) => words,
                 None => match record::prepare(record, language) {
-                    Ok(prepared) => Arc::new(tokens::tokenize(prepared, stems)),
+                    Ok(prepared) => Arc::new(tokens::tokenize(prepared, vocabulary)),
                     Err(error) => {
                         errors.push(error);
                         continue;
@@ -259,7 +260,7 @@ impl IndexCache {
         self.records = next;
         one_error(errors)?;
         let refs: Vec<&TokenizedRecord> = self.records.values().map(|(_, r)| r.as_ref()).collect();
-        Ok(assemble::assemble(&refs))
+        Ok(assemble::assemble(&refs, vocabulary))
     }
 }
 

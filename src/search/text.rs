@@ -11,8 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 const MAX_WORD_CHARS: usize = 40;
 
 /// Lowercase, compatibility-decomposed and without accents: "Zoë" and "ZOE" fold to
-/// "zoe", "ﬁle" to "file". `search.js` folds a query the same way with
+/// "zoe", "ﬁle" to "file". `search-engine.js` folds a query the same way with
 /// `normalize('NFKD')`, so a typed word meets the form the build stored.
+#[cfg(test)]
 pub(crate) fn fold(text: &str) -> String {
     text.nfkd()
         .filter(|c| !is_combining_mark(*c))
@@ -23,33 +24,40 @@ pub(crate) fn fold(text: &str) -> String {
 /// The written forms of `text` in order. Apostrophes inside a word are dropped
 /// ("colleague's" is "colleagues", "don't" is "dont"), every other character that is
 /// not a letter or digit separates words ("decision-making" is two words).
+#[cfg(test)]
 pub(crate) fn words(text: &str) -> Vec<String> {
-    let folded = fold(text);
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for c in folded.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else if is_apostrophe(c) && !word.is_empty() {
-            // Joins the letters either side; a trailing one is dropped with the word's end.
-        } else if !word.is_empty() {
-            push_word(&mut out, std::mem::take(&mut word));
+    let clean = searchable(text);
+    word_slices(&clean).map(str::to_string).collect()
+}
+
+/// `text` folded, with apostrophes inside words removed: ready for [`word_slices`].
+pub(crate) fn searchable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+    {
+        if is_apostrophe(c) && in_word {
+            // Joins the letters either side.
+            continue;
         }
-    }
-    if !word.is_empty() {
-        push_word(&mut out, word);
+        in_word = c.is_alphanumeric();
+        out.push(c);
     }
     out
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+/// The words of a [`searchable`] text, without copying them.
+pub(crate) fn word_slices(clean: &str) -> impl Iterator<Item = &str> {
+    clean
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD_CHARS)
 }
 
-fn push_word(out: &mut Vec<String>, word: String) {
-    if word.chars().count() <= MAX_WORD_CHARS {
-        out.push(word);
-    }
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
 }
 
 /// English Snowball stemming for written forms.

@@ -7,7 +7,11 @@
 // written forms up in the dictionary, which points each form at its stem's postings.
 // So no stemmer runs here, and the two sides cannot disagree about a stem.
 
-const MAX_PREFIX_STEMS = 24;
+// A word being typed also matches longer words: at most this many (the commonest), and
+// only while its letters narrow the dictionary to a few files. A single letter would
+// otherwise fetch a good part of the dictionary and postings at every first keystroke.
+const MAX_PREFIX_STEMS = 10;
+const MAX_PREFIX_SHARDS = 4;
 const EXCERPT_WORDS = 30;
 
 /** Lowercase, without accents or compatibility forms; the same as text.rs's fold. */
@@ -95,6 +99,7 @@ class SearchIndex {
       if (word.startsWith(key) && (!best || key.length > best.length)) best = key;
       else if (prefix && key.startsWith(word) && key !== word) keys.push(key);
     }
+    if (keys.length > MAX_PREFIX_SHARDS) keys.length = 0;
     if (best) keys.push(best);
     return keys;
   }
