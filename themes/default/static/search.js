@@ -189,7 +189,7 @@ async function start(root) {
     shown = page.length;
     moreButton.hidden = shown >= results.length;
     list.replaceChildren(...page.map((doc) => resultItem(doc, Boolean(query), highlight)));
-    finish(seq, query, describe(results.length, query, filtered));
+    finish(seq, query, result.typing && !results.length ? 'Keep typing to search.' : describe(results.length, query, filtered));
     suggest(seq, query, result);
     return { result };
   }
@@ -199,7 +199,7 @@ async function start(root) {
   async function suggest(seq, query, result) {
     suggestionBox.replaceChildren();
     suggestionBox.hidden = true;
-    if (results.length || !result.unknown.length) return;
+    if (results.length || !result.unknown.length || result.typing) return;
     const fixes = await engine.suggest(result.unknown);
     if (seq !== searchSeq || fixes.every((f) => !f)) return;
     const replace = new Map(result.unknown.map((w, i) => [w, fixes[i]]));
