@@ -336,7 +336,7 @@ mod tests {
         let (df, blocks) = decode::postings(bytes);
         assert_eq!(u64::from(df), entry[1]);
         let mut pairs: Vec<(u32, u8)> = blocks.into_iter().flat_map(|b| b.1).collect();
-        pairs.sort_by(|a, b| b.1.cmp(&a.1));
+        pairs.sort_by_key(|pair| std::cmp::Reverse(pair.1));
         pairs
             .into_iter()
             .map(|(doc, impact)| {
