@@ -69,19 +69,22 @@ describe('ranking', () => {
     assert.deepEqual(await titles(cases.neverIndexed), []);
   });
 
-  test('every word must match', async () => {
+  test('every word must match', async (t) => {
+    if (!cases.every) return t.skip('no "every" case for this site');
     for (const { query, finds } of cases.every) {
       assert.deepEqual(await titles(query), finds, query);
     }
   });
 
-  test('the last word matches as a prefix while it is typed, not once a space follows', async () => {
+  test('the last word matches as a prefix while it is typed, not once a space follows', async (t) => {
+    if (!cases.prefix) return t.skip('no "prefix" case for this site');
     const { query, finds } = cases.prefix;
     assert.ok((await titles(query)).includes(finds), `${query} should find ${finds}`);
     assert.deepEqual(await titles(`${query} `), []);
   });
 
-  test('a quoted phrase matches only those words in that order', async () => {
+  test('a quoted phrase matches only those words in that order', async (t) => {
+    if (!cases.phrase) return t.skip('no "phrase" case for this site');
     const { query, finds, reversed } = cases.phrase;
     assert.deepEqual(await titles(`"${query}"`), finds);
     assert.deepEqual(await titles(`"${reversed}"`), []);
@@ -89,12 +92,14 @@ describe('ranking', () => {
     assert.ok((await titles(reversed)).length >= finds.length);
   });
 
-  test('words deep in a long body are found', async () => {
+  test('words deep in a long body are found', async (t) => {
+    if (!cases.deepInBody) return t.skip('no "deepInBody" case for this site');
     const { query, finds } = cases.deepInBody;
     assert.deepEqual(await titles(query), [finds]);
   });
 
-  test('a misspelt word is offered the closest indexed word', async () => {
+  test('a misspelt word is offered the closest indexed word', async (t) => {
+    if (!cases.didYouMean) return t.skip('no "didYouMean" case for this site');
     for (const [typo, fixed] of Object.entries(cases.didYouMean)) {
       const result = await index.search(typo);
       assert.equal(result.order.length, 0, typo);
@@ -119,6 +124,7 @@ describe('filters and sorting', () => {
     const result = await index.search(query, { filters });
     const counts = await index.counts(result, filters);
     assert.equal(counts[name][value], narrowed);
+    if (!also) return;
     assert.equal(counts[name][also.value], also.after - narrowed);
     const both = { [name]: [value, also.value] };
     assert.equal((await titles(query, { filters: both })).length, also.after);

@@ -371,6 +371,10 @@ function suite(label, prepare) {
         const titles = await search(page, query);
         assert.equal(titles[0], first, `${query}: ${titles.join(' | ')}`);
       }
+      // Words only in a draft or in a story still under embargo find nothing.
+      for (const query of cases.deepWords.notFound) {
+        assert.deepEqual(await search(page, query), [], query);
+      }
       await page.close();
     });
 
