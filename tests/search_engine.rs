@@ -169,7 +169,7 @@ fn the_index_is_one_meta_file_and_a_generation_folder() {
     assert_eq!(meta["version"], 1);
     assert_eq!(meta["documents"], 2);
     let generation = meta["generation"].as_str().unwrap();
-    let folder = format!("search-index/{generation}/");
+    let folder = format!("search-index/g/{generation}/");
     let paths = paths(&files);
     for path in &paths {
         assert!(

@@ -516,7 +516,7 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     assert_eq!(meta.status, 200);
     assert_eq!(meta.header("content-type"), "application/json");
     let generation = generation_of(&meta.body);
-    let first_doc = format!("/search-index/{generation}/d/0.json");
+    let first_doc = format!("/search-index/g/{generation}/d/0.json");
     assert_eq!(get(server.addr(), &first_doc).status, 200);
 
     let mut events = Events::open(server.addr());
@@ -537,7 +537,7 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     );
     let shard = get(
         server.addr(),
-        &format!("/search-index/{}/s/77.json", generation_of(&changed.body)),
+        &format!("/search-index/g/{}/s/77.json", generation_of(&changed.body)),
     );
     assert!(shard.body.contains("\"wrenfield\""), "{}", shard.body);
     // A search page that read the old meta.json still finds the old generation's files.

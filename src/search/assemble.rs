@@ -2,9 +2,9 @@
 //!
 //! Layout under [`super::BUNDLE_DIR`] (all paths relative to it):
 //!
-//! - `meta.json`: the one file with a fixed name. It names the generation folder that
-//!   holds everything else, the number of documents and the dictionary's shard keys.
-//!   Every other file lives under `<generation>/`, named by a hash of the whole
+//! - `meta.json`: the one file with a fixed name. It names the generation folder
+//!   (`g/<generation>/`) that holds everything else, the number of documents and the dictionary's shard keys.
+//!   Every other file lives under `g/<generation>/`, named by a hash of the whole
 //!   index, so a page that read one `meta.json` never mixes in files of another.
 //! - `<generation>/s/<hex key>.json`: the dictionary, split by the first letters of
 //!   each written form (more letters where a prefix has many forms). It maps every
@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 use super::encode::{base64, doc_set, postings};
 use super::record::{FIELDS, SUMMARY, TITLE};
 use super::tokens::{TokenizedRecord, Vocabulary};
-use super::{SearchFile, BUNDLE_DIR};
+use super::{SearchFile, BUNDLE_DIR, GENERATIONS};
 
 /// BM25 saturation and length normalisation.
 const K1: f64 = 1.2;
@@ -300,7 +300,7 @@ fn publish(files: Vec<SearchFile>, total: u32, keys: Vec<String>) -> Vec<SearchF
     let mut out: Vec<SearchFile> = files
         .into_iter()
         .map(|f| SearchFile {
-            path: format!("{BUNDLE_DIR}/{generation}/{}", f.path),
+            path: format!("{BUNDLE_DIR}/{GENERATIONS}/{generation}/{}", f.path),
             bytes: f.bytes,
         })
         .collect();

@@ -38,6 +38,10 @@ use tokens::{TokenizedRecord, Vocabulary};
 /// `<base path>search-index/meta.json`.
 pub const BUNDLE_DIR: &str = "search-index";
 
+/// The folder under [`BUNDLE_DIR`] of the generation folders, whose files are named by
+/// their content and never change: hosts may cache everything under it for good.
+pub const GENERATIONS: &str = "g";
+
 /// One published page as search sees it. The caller passes public data only:
 /// everything here can end up in the index that anyone can download.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

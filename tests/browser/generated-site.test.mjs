@@ -45,7 +45,7 @@ before(async () => {
   engine = await import(pathToFileURL(join(out, 'static', 'search-engine.js')).href);
   index = await engine.openIndex(server.url);
   const meta = JSON.parse(await readFile(join(out, 'search-index', 'meta.json'), 'utf8'));
-  const folder = join(out, 'search-index', meta.generation, 'd');
+  const folder = join(out, 'search-index', 'g', meta.generation, 'd');
   docs = await Promise.all((await readdir(folder)).map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
   browser = await launchBrowser();
 });

@@ -63,7 +63,7 @@ export async function openIndex(base) {
   if (!response.ok) throw new Error(`search index: ${response.status}`);
   const meta = await response.json();
   if (meta.version !== 1) throw new Error('search index: unknown version');
-  return new SearchIndex(`${root}${meta.generation}/`, meta);
+  return new SearchIndex(`${root}g/${meta.generation}/`, meta);
 }
 
 /** Raised inside a search that a newer one has replaced. */
