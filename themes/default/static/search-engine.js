@@ -283,8 +283,6 @@ class SearchIndex {
     if (isStale()) throw new Stale();
     const chosen = needFacets ? facetMask(facets, filters, null, this.words) : null;
     const finalBits = chosen ? and(bits, chosen) : bits;
-    await yieldToPage();
-    if (isStale()) throw new Stale();
     let order = [];
     for (let d = 0; d < this.total; d += 1) if (finalBits[d >>> 5] & (1 << (d & 31))) order.push(d);
     if (sort !== 'newest' && matched.scores) order = byScore(order, matched.scores);
