@@ -528,6 +528,9 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     events.next_named("reload");
     let second = next_report(&reports);
     assert_eq!(second.items, 2);
+    // Open search pages are told, so a page that reloaded before the index was in
+    // reloads again and searches the new one.
+    events.next_named("search");
     // New words make a new generation of the index.
     let changed = get(server.addr(), "/search-index/meta.json");
     assert_ne!(

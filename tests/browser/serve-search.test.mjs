@@ -11,7 +11,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,5 +116,31 @@ test(`search works first time in a fresh preview, ${RUNS} runs out of ${RUNS}`, 
       assert.ok(shown.councils > 0, `run ${i + 1}, ${when}: no filters`);
       assert.deepEqual(shown.problems, [], `run ${i + 1}, ${when}`);
     }
+  }
+});
+
+test('a save shows in an open search page once it is indexed', async (t) => {
+  const server = await startServer(site);
+  try {
+    await server.firstIndex;
+    const { page, problems } = await openPage(browser.context);
+    const word = 'quillwhistle';
+    await page.goto(`${server.url}search/?q=${word}`);
+    await page.waitForSelector(`[data-results-for="${word}"][data-search-state="done"]`);
+    assert.equal(await page.locator('.pp-result').count(), 0);
+    const started = Date.now();
+    await appendFile(
+      join(site, 'content/stories/2026/staying-close-after-the-childrens-home.md'),
+      `\nHer keyworker now teaches the quillwhistle on Thursdays.\n`,
+    );
+    // The page reloads after the rebuild, and again once the new index is in.
+    await page.waitForFunction(() => document.querySelectorAll('.pp-result').length > 0, null, { timeout: 30_000 });
+    const title = await page.locator('.pp-result__title a').first().textContent();
+    t.diagnostic(`save to result on screen: ${Date.now() - started} ms`);
+    assert.match(title, /^Staying close/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await stop(server);
   }
 });
