@@ -257,7 +257,7 @@ pub fn build_deployment_into(
     let search_files = indexer.map(SearchIndexer::finish);
     let mut stats = rendered.map_err(BuildError::Content)?;
     if let Some(files) = search_files {
-        stats.files += write_search_bundle(files, sink).map_err(BuildError::Content)?;
+        stats.files += write_search_bundle(files, sink, &guard).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
     stats.files += write_media(&media, sink, &guard).map_err(BuildError::Content)?;
@@ -307,11 +307,12 @@ pub fn build_deployment_to_disk(
     }
 }
 
-/// Writes the search bundle. Its records came from the public model only, and its files
-/// are compressed, so the leak guard has nothing to read in them.
+/// Writes the search index. Its records came from the public model only; its files pass
+/// the leak guard like pages do all the same (they are plain JSON and numbers).
 fn write_search_bundle(
     files: Result<Vec<SearchFile>, SearchError>,
     sink: &dyn Sink,
+    guard: &LeakGuard,
 ) -> Result<usize, Vec<Diagnostic>> {
     let files = files.map_err(|err| {
         vec![Diagnostic::error(
@@ -322,6 +323,13 @@ fn write_search_bundle(
         .with_hint("build with --no-search to publish without search, and report this problem")]
     })?;
     let count = files.len();
+    let leaks: Vec<Diagnostic> = files
+        .iter()
+        .filter_map(|file| guard.scan(&file.path, &file.bytes))
+        .collect();
+    if !leaks.is_empty() {
+        return Err(leaks);
+    }
     for file in files {
         sink.put(&file.path, file.bytes).map_err(|err| {
             vec![Diagnostic::error(
