@@ -127,7 +127,18 @@ impl Events {
     }
 
     /// The next event: (name, data).
+    /// The next event other than "search" (sent whenever a new search index is in,
+    /// at times of the background indexer's choosing).
     fn next(&mut self) -> (String, String) {
+        loop {
+            let event = self.next_any();
+            if event.0 != "search" {
+                return event;
+            }
+        }
+    }
+
+    fn next_any(&mut self) -> (String, String) {
         let (mut name, mut data) = (String::new(), String::new());
         loop {
             let mut line = String::new();
@@ -147,7 +158,7 @@ impl Events {
     /// Skips events until one called `name`, and returns its data.
     fn next_named(&mut self, name: &str) -> String {
         loop {
-            let (event, data) = self.next();
+            let (event, data) = self.next_any();
             if event == name {
                 return data;
             }
