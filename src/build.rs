@@ -351,7 +351,10 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
 fn declared_line(document: &crate::load::Document, name: &str) -> Option<usize> {
     let text = &document.source.text;
     let yaml = document.parts.yaml(text);
-    let found = crate::names::declared::name_values(yaml, name).into_iter().next()?;
-    let (line, _) = crate::util::LineIndex::new(text).position(document.parts.yaml_start + found.start);
+    let found = crate::names::declared::name_values(yaml, name)
+        .into_iter()
+        .next()?;
+    let (line, _) =
+        crate::util::LineIndex::new(text).position(document.parts.yaml_start + found.start);
     Some(line)
 }

@@ -391,7 +391,10 @@ fn a_name_in_a_small_letter_tag_is_a_problem_not_a_page() {
     site.write(other, &anonymous);
     tab.next_named("reload");
     // Tags and addresses are written in small letters; "raman" is the surname.
-    site.write(other, &anonymous.replace("tags: [meetings]", "tags: [meetings, raman]"));
+    site.write(
+        other,
+        &anonymous.replace("tags: [meetings]", "tags: [meetings, raman]"),
+    );
     let data = tab.next_named("problems");
     assert!(data.contains("PP0401") && data.contains(other), "{data}");
     assert_eq!(get(server.addr(), "/tags/raman/").status, 404);

@@ -61,10 +61,16 @@ mod tests {
         for (yaml, value) in [
             ("nominee:\n  name: Alex Brennan\n", "Alex Brennan"),
             ("authors:\n  - name: \"Alex Brennan\"\n", "Alex Brennan"),
-            ("authors: [ { name: Alex Brennan, role: x } ]\n", "Alex Brennan"),
+            (
+                "authors: [ { name: Alex Brennan, role: x } ]\n",
+                "Alex Brennan",
+            ),
             ("nominee: {\"name\": 'Alex Brennan'}\n", "Alex Brennan"),
             ("nominee:\n  \"name\": Alex Brennan\n", "Alex Brennan"),
-            ("nominee:\n  name: >-\n    Alex\n    Brennan\n", "Alex\n    Brennan"),
+            (
+                "nominee:\n  name: >-\n    Alex\n    Brennan\n",
+                "Alex\n    Brennan",
+            ),
             ("nominee:\n  name: |\n    Alex Brennan\n", "Alex Brennan"),
             ("nominee:\n  name: Alex\n    Brennan\n", "Alex\n    Brennan"),
         ] {

@@ -57,7 +57,10 @@ impl NameMatcher {
         let parts = name_parts(full_name);
         let full_skeleton = skeleton(full_name);
         // Addresses write "Siobhán" as "siobhan".
-        let mut runs = vec![full_skeleton.clone(), skeleton(&crate::util::slugify(full_name))];
+        let mut runs = vec![
+            full_skeleton.clone(),
+            skeleton(&crate::util::slugify(full_name)),
+        ];
         for from in 0..parts.len() {
             for to in from + 2..=parts.len() {
                 runs.push(parts[from..to].iter().map(|p| skeleton(p)).collect());
@@ -95,7 +98,11 @@ impl NameMatcher {
     /// "Will Smith" is one leak, not two.
     pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = self.runs.find_in(text);
-        ranges.extend(self.parts.iter().flat_map(|finder| finder.find_whole_words(text)));
+        ranges.extend(
+            self.parts
+                .iter()
+                .flat_map(|finder| finder.find_whole_words(text)),
+        );
         ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut kept: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
         for range in ranges {
@@ -335,7 +342,12 @@ fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
     let before = text.get(..range.start).and_then(|t| t.chars().next_back());
     let after = text.get(range.end..).and_then(|t| t.chars().next());
     let found = text.get(range.clone()).unwrap_or("");
-    stands_alone(before, found.chars().next(), found.chars().next_back(), after)
+    stands_alone(
+        before,
+        found.chars().next(),
+        found.chars().next_back(),
+        after,
+    )
 }
 
 /// The first place after `start` that does not follow a word character: no whole word
@@ -435,11 +447,17 @@ mod tests {
     fn a_rare_part_is_the_name_in_any_case() {
         let name = "Alex Brennan";
         assert_eq!(leaks(name, "tags: [brennan]"), vec!["brennan"]);
-        assert_eq!(leaks(name, "/media/images/brennan-award.jpg"), vec!["brennan"]);
+        assert_eq!(
+            leaks(name, "/media/images/brennan-award.jpg"),
+            vec!["brennan"]
+        );
         assert_eq!(leaks(name, "photoOfBrennan.jpg"), vec!["Brennan"]);
         assert_eq!(leaks(name, "brennan2024.jpg"), vec!["brennan"]);
         assert_eq!(leaks(name, "ask alex"), vec!["alex"]);
-        assert_eq!(leaks(name, "the brennans and alexander"), Vec::<&str>::new());
+        assert_eq!(
+            leaks(name, "the brennans and alexander"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
@@ -450,9 +468,15 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(leaks(name, "Rose came"), vec!["Rose"]);
-        assert_eq!(leaks(name, "tags: [rose-hall, rosehall]"), vec!["rose-hall", "rosehall"]);
+        assert_eq!(
+            leaks(name, "tags: [rose-hall, rosehall]"),
+            vec!["rose-hall", "rosehall"]
+        );
         assert_eq!(leaks(name, "#RoseHall"), vec!["RoseHall"]);
-        assert_eq!(leaks("Mary Rose Green", "a rose green dress"), vec!["rose green"]);
+        assert_eq!(
+            leaks("Mary Rose Green", "a rose green dress"),
+            vec!["rose green"]
+        );
     }
 
     #[test]
@@ -490,7 +514,10 @@ mod tests {
     #[test]
     fn part_written_small_in_the_name_needs_a_capital_in_the_text() {
         assert_eq!(
-            leaks("Lotte van Dijk", "a van arrived; Van rang; Dijk rang; van dijk rang"),
+            leaks(
+                "Lotte van Dijk",
+                "a van arrived; Van rang; Dijk rang; van dijk rang"
+            ),
             vec!["Van", "Dijk", "van dijk"]
         );
     }

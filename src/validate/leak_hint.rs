@@ -17,7 +17,12 @@ const MEDIA_EXTENSIONS: [&str; 11] = [
 pub(crate) fn hint(document: &Document, found: &Range<usize>) -> String {
     let text = &document.source.text;
     let key = (found.start < document.parts.body_start)
-        .then(|| top_level_key(document.parts.yaml(text), found.start - document.parts.yaml_start))
+        .then(|| {
+            top_level_key(
+                document.parts.yaml(text),
+                found.start - document.parts.yaml_start,
+            )
+        })
         .flatten();
     let fix = match key.as_deref() {
         Some("tags" | "practice_areas") => {
@@ -57,14 +62,16 @@ enum Token {
 /// What the run of text around `found` is: a file, an address, a hashtag or prose.
 fn token_kind(text: &str, found: &Range<usize>) -> Token {
     let is_edge = |c: char| c.is_whitespace() || "()[]<>\"'`,".contains(c);
-    let start = text[..found.start]
-        .rfind(is_edge)
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start = text[..found.start].rfind(is_edge).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let end = text[found.end..]
         .find(is_edge)
         .map_or(text.len(), |i| found.end + i);
     let token = &text[start..end];
-    let extension = token.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase());
+    let extension = token
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase());
     if extension.is_some_and(|ext| MEDIA_EXTENSIONS.contains(&ext.as_str())) {
         return Token::File(token.to_string());
     }
@@ -82,7 +89,11 @@ fn rename_file(file: &str, leaked: &str) -> String {
     let (folder, name) = file.rsplit_once('/').unwrap_or(("", file));
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     let kept = without(stem, &[leaked]);
-    let kept = if kept.is_empty() { "photo".to_string() } else { kept };
+    let kept = if kept.is_empty() {
+        "photo".to_string()
+    } else {
+        kept
+    };
     let what = if ["mp3", "m4a", "ogg"].contains(&extension.to_ascii_lowercase().as_str()) {
         "recording"
     } else if extension.eq_ignore_ascii_case("pdf") {
@@ -125,7 +136,10 @@ fn top_level_key(yaml: &str, offset: usize) -> Option<String> {
         .take(1)
         .chain(yaml[..line_start].lines().rev().map(|l| l as &str));
     lines.find_map(|line| {
-        let starts_at_top = line.chars().next().is_some_and(|c| !c.is_whitespace() && c != '-' && c != '#');
+        let starts_at_top = line
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && c != '-' && c != '#');
         let key = line.split(':').next()?.trim().trim_matches(['"', '\'']);
         (starts_at_top && line.contains(':')).then(|| key.to_string())
     })
@@ -147,8 +161,14 @@ mod tests {
     #[test]
     fn the_key_of_a_front_matter_line() {
         let yaml = "title: T\ntags:\n  - brennan\naliases: [/x/]\n";
-        assert_eq!(top_level_key(yaml, yaml.find("brennan").unwrap()).as_deref(), Some("tags"));
-        assert_eq!(top_level_key(yaml, yaml.find("/x/").unwrap()).as_deref(), Some("aliases"));
+        assert_eq!(
+            top_level_key(yaml, yaml.find("brennan").unwrap()).as_deref(),
+            Some("tags")
+        );
+        assert_eq!(
+            top_level_key(yaml, yaml.find("/x/").unwrap()).as_deref(),
+            Some("aliases")
+        );
         assert_eq!(top_level_key(yaml, 2).as_deref(), Some("title"));
     }
 }

@@ -5,13 +5,13 @@ use rayon::prelude::*;
 use std::ops::Range;
 
 use super::leak_hint;
-use crate::names::declared::name_values;
-use crate::names::skeleton::{skeleton, Skeletons};
-use crate::names::{find_terms, NameMatcher};
 use super::personal_data::{allowed, find_personal_data};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{locate, Document, Library};
+use crate::names::declared::name_values;
+use crate::names::skeleton::{skeleton, Skeletons};
+use crate::names::{find_terms, NameMatcher};
 use crate::util::LineIndex;
 
 pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
@@ -100,9 +100,13 @@ fn anonymous_name_leaks(
             }
             let (line, column) = index.position(found.start);
             problems.push(
-                Diagnostic::error("PP0401", &document.source.path, "this is the name of a person who asked to be anonymous")
-                    .at(line, column, text[found.clone()].chars().count())
-                    .with_hint(leak_hint::hint(document, &found)),
+                Diagnostic::error(
+                    "PP0401",
+                    &document.source.path,
+                    "this is the name of a person who asked to be anonymous",
+                )
+                .at(line, column, text[found.clone()].chars().count())
+                .with_hint(leak_hint::hint(document, &found)),
             );
         }
         problems.extend(name_in_address(document, name));
@@ -140,8 +144,15 @@ fn name_in_address(document: &Document, name: &str) -> Option<Diagnostic> {
     }
     let leaked: Vec<&str> = found.iter().map(|r| &slug[r.clone()]).collect();
     Some(
-        Diagnostic::error("PP0401", &document.source.path, format!("the page address /{}/ contains the name of a person who asked to be anonymous", slug))
-            .with_hint(leak_hint::address_hint(slug, &leaked)),
+        Diagnostic::error(
+            "PP0401",
+            &document.source.path,
+            format!(
+                "the page address /{}/ contains the name of a person who asked to be anonymous",
+                slug
+            ),
+        )
+        .with_hint(leak_hint::address_hint(slug, &leaked)),
     )
 }
 

@@ -86,7 +86,12 @@ impl LeakGuard {
             return Some(name_stop(name, format!("the output file name {masked} would contain the name of a person marked anonymous (where … stands)")));
         }
         if let Some(name) = self.find_name(bytes).map(|(name, _)| name) {
-            return Some(name_stop(name, format!("the output file {path} would contain the name of a person marked anonymous")));
+            return Some(name_stop(
+                name,
+                format!(
+                    "the output file {path} would contain the name of a person marked anonymous"
+                ),
+            ));
         }
         self.find_address(bytes).map(|(address, source)| {
             Diagnostic::error("PP0404", source, format!("the output file {path} would contain a link to {address}, which is not published yet; nothing was published"))
@@ -111,9 +116,9 @@ impl LeakGuard {
 /// The stop for a name, at the line that makes the person anonymous. The message never
 /// holds the name itself, which would put it in logs.
 fn name_stop(name: &GuardName, what: String) -> Diagnostic {
-    let given = name
-        .line
-        .map_or(String::new(), |line| format!(" (their name is given at line {line})"));
+    let given = name.line.map_or(String::new(), |line| {
+        format!(" (their name is given at line {line})")
+    });
     Diagnostic::error("PP0404", &name.source, format!("{what}{given}; nothing was published"))
         .with_hint("this is a safety stop: check this file and the other files that mention the same person for their name (in any case, joined with hyphens or run together), and report it if the content looks right")
 }
@@ -181,8 +186,14 @@ mod tests {
             "media/images/alex_brennan_award.jpg",
             "alexbrennan/index.html",
         ] {
-            let stop = g.scan(path, b"<p>fine</p>").unwrap_or_else(|| panic!("{path}"));
-            assert!(!stop.message.to_lowercase().contains("brennan"), "{}", stop.message);
+            let stop = g
+                .scan(path, b"<p>fine</p>")
+                .unwrap_or_else(|| panic!("{path}"));
+            assert!(
+                !stop.message.to_lowercase().contains("brennan"),
+                "{}",
+                stop.message
+            );
             assert!(stop.message.contains("line 7"), "{}", stop.message);
             assert_eq!(stop.file, PathBuf::from("n.md"));
         }

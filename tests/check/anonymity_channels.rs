@@ -83,7 +83,10 @@ fn column(text: &str, line: usize, form: &str, offset: usize) -> usize {
 
 #[test]
 fn the_nomination_without_the_name_has_no_problems() {
-    let site = Site::new().write(FILE, nomination("tags: [duty-work]", "Team manager", "They stayed calm."));
+    let site = Site::new().write(
+        FILE,
+        nomination("tags: [duty-work]", "Team manager", "They stayed calm."),
+    );
     assert_eq!(site.problems(), Vec::<String>::new());
 }
 
@@ -100,7 +103,9 @@ fn every_channel_and_form_is_reported_at_its_place_and_refused_by_build() {
             );
             let problems = site.problems();
             if !problems.contains(&expected) {
-                missed.push(format!("{channel} × {form_name}: expected {expected}\n  got {problems:#?}"));
+                missed.push(format!(
+                    "{channel} × {form_name}: expected {expected}\n  got {problems:#?}"
+                ));
                 continue;
             }
             let output = site.root().join("out");
@@ -113,12 +118,23 @@ fn every_channel_and_form_is_reported_at_its_place_and_refused_by_build() {
                 .output()
                 .unwrap_or_else(|e| panic!("cannot run practice-press: {e}"));
             let stderr = String::from_utf8_lossy(&run.stderr);
-            if run.status.success() || !stderr.contains("PP0401") || output.join("index.html").exists() {
-                missed.push(format!("{channel} × {form_name}: build was not refused: {stderr}"));
+            if run.status.success()
+                || !stderr.contains("PP0401")
+                || output.join("index.html").exists()
+            {
+                missed.push(format!(
+                    "{channel} × {form_name}: build was not refused: {stderr}"
+                ));
             }
         }
     }
-    assert!(missed.is_empty(), "{} of {} missed:\n{}", missed.len(), CHANNELS.len() * FORMS.len(), missed.join("\n"));
+    assert!(
+        missed.is_empty(),
+        "{} of {} missed:\n{}",
+        missed.len(),
+        CHANNELS.len() * FORMS.len(),
+        missed.join("\n")
+    );
 }
 
 #[test]
@@ -147,23 +163,37 @@ fn the_help_says_how_to_fix_each_channel() {
             .collect();
         assert_eq!(hints.len(), 1, "{form}: {hints:#?}");
         assert!(hints[0].contains(fix), "{form}: {}", hints[0]);
-        assert!(hints[0].contains("everyday word"), "the rule is stated: {}", hints[0]);
+        assert!(
+            hints[0].contains("everyday word"),
+            "the rule is stated: {}",
+            hints[0]
+        );
     }
 }
 
 #[test]
 fn a_photo_named_after_the_person_is_reported_even_when_unused() {
-    let photo = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/media/progressive.jpg"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let photo = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/media/progressive.jpg"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
     let site = Site::new()
-        .write(FILE, nomination("tags: [duty-work]", "Team manager", "They stayed calm."))
+        .write(
+            FILE,
+            nomination("tags: [duty-work]", "Team manager", "They stayed calm."),
+        )
         .write("content/media/images/Alex_Brennan-award.jpg", photo);
     let problems = site.problems();
     assert_eq!(
         problems,
         ["content/media/images/Alex_Brennan-award.jpg:0:0: error[PP0401]: this file's name contains the name of a person who asked to be anonymous (content/nominations/thank-you.md marks them anonymous); every file in content/media/ is published under its own name"]
     );
-    assert!(site.hints()[0].contains("`award.jpg`"), "{:?}", site.hints());
+    assert!(
+        site.hints()[0].contains("`award.jpg`"),
+        "{:?}",
+        site.hints()
+    );
 }
 
 #[test]
@@ -217,7 +247,10 @@ fn every_yaml_way_of_writing_the_person_is_accepted() {
         let leaked = text.replace("They stayed calm.", "Thank you, alex-brennan.");
         let problems = Site::new().write(FILE, &leaked).problems();
         assert_eq!(problems.len(), 1, "{way}: {problems:#?}");
-        assert!(problems[0].contains("error[PP0401]"), "{way}: {problems:#?}");
+        assert!(
+            problems[0].contains("error[PP0401]"),
+            "{way}: {problems:#?}"
+        );
     }
 }
 

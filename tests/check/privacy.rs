@@ -57,7 +57,8 @@ fn an_anonymous_name_in_the_file_name_is_reported() {
 fn an_everyday_word_of_a_name_alone_in_the_file_name_is_not_the_name() {
     // "grace" in small letters is a word ("a moment of grace"); the rule for everyday
     // words is the same in addresses as in prose.
-    let text = read(&std::path::Path::new(FIXTURES).join("privacy/stories/name_in_file_name_adeyemi.md"));
+    let text =
+        read(&std::path::Path::new(FIXTURES).join("privacy/stories/name_in_file_name_adeyemi.md"));
     let site = Site::new().write("content/stories/a-moment-of-grace.md", text);
     assert_eq!(site.problems(), Vec::<String>::new());
 }
