@@ -43,6 +43,19 @@ impl BuildOptions {
     }
 }
 
+/// How one build is published, beyond what site.yaml says: `build`'s deploy flags.
+#[derive(Debug, Clone, Default)]
+pub struct Deployment {
+    /// Publish at this address instead of site.yaml's `base_url` (a deploy preview).
+    pub base_url: Option<String>,
+    /// Let search engines index a build at another address; without it, such a build
+    /// says `noindex` in robots.txt and in every page, so a preview never competes with
+    /// the real site in search results.
+    pub index: bool,
+    /// Leave out `_headers` and `staticwebapp.config.json`.
+    pub no_host_headers: bool,
+}
+
 /// Everything `check` found: the loaded library, every diagnostic, and the site that
 /// would be published (None when site.yaml itself could not be read).
 pub struct Checked {
@@ -66,7 +79,12 @@ impl Checked {
 
 /// Loads, validates and resolves a site without rendering or writing anything.
 pub fn check(options: &BuildOptions) -> Checked {
-    let settings = match Settings::load(&options.site_root) {
+    check_for(options, &Deployment::default())
+}
+
+/// [`check`] for a site published as `deployment` says (at another address, perhaps).
+pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
+    let settings = match Settings::load(&options.site_root).and_then(|s| deployed(s, deployment)) {
         Ok(settings) => settings,
         Err(diagnostics) => {
             return Checked {
@@ -98,6 +116,22 @@ pub fn check(options: &BuildOptions) -> Checked {
         diagnostics,
         site: Some(site),
     }
+}
+
+/// The settings with `deployment`'s address in place of site.yaml's.
+fn deployed(settings: Settings, deployment: &Deployment) -> Result<Settings, Vec<Diagnostic>> {
+    let Some(url) = &deployment.base_url else {
+        return Ok(settings);
+    };
+    let mut moved = settings.with_base_url(url).map_err(|message| {
+        vec![
+            Diagnostic::error("PP0002", crate::config::SITE_FILE, message).with_hint(
+                "give --base-url the full address of the preview, starting with https://",
+            ),
+        ]
+    })?;
+    moved.noindex = !deployment.index;
+    Ok(moved)
 }
 
 /// Media under content/media/ is published at /media/, as links in stories expect.
@@ -137,6 +171,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub held_back: Vec<HeldBackEntry>,
+    /// When the published site next changes by itself and needs building again.
+    pub next_change: Option<crate::resolve::next_change::NextChange>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     pub output: Option<PathBuf>,
@@ -157,8 +193,18 @@ pub fn build_into(
     sink: &dyn Sink,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
+    build_deployment_into(options, &Deployment::default(), sink, progress)
+}
+
+/// [`build_into`] for a site published as `deployment` says.
+pub fn build_deployment_into(
+    options: &BuildOptions,
+    deployment: &Deployment,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let mut checked = check(options);
+    let mut checked = check_for(options, deployment);
     if checked.blocks(options.deny_warnings) {
         return Err(BuildError::Content(checked.diagnostics));
     }
@@ -189,11 +235,13 @@ pub fn build_into(
         pages: 0,
         files: 0,
         held_back: site.held_back.clone(),
+        next_change: site.next_change.clone(),
         warnings: std::mem::take(&mut checked.diagnostics),
         elapsed: started.elapsed(),
         output: None,
     };
     let media = std::mem::take(&mut checked.media);
+    let base_path = settings.base_path.clone();
     drop(jobs);
     drop(theme);
     if indexer.is_some() {
@@ -214,6 +262,9 @@ pub fn build_into(
     clock.lap("search index");
     stats.files += write_media(&media, sink, &guard).map_err(BuildError::Content)?;
     clock.lap("media files");
+    if !deployment.no_host_headers {
+        stats.files += write_host_headers(&base_path, sink).map_err(BuildError::Content)?;
+    }
     report.pages = stats.pages;
     report.files = stats.files;
     report.elapsed = started.elapsed();
@@ -227,9 +278,19 @@ pub fn build_to_disk(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
+    build_deployment_to_disk(options, &Deployment::default(), output, progress)
+}
+
+/// [`build_to_disk`] for a site published as `deployment` says.
+pub fn build_deployment_to_disk(
+    options: &BuildOptions,
+    deployment: &Deployment,
+    output: &Path,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let sink = DiskSink::begin(output, &options.site_root, true)?;
-    match build_into(options, &sink, progress) {
+    match build_deployment_into(options, deployment, &sink, progress) {
         Ok(mut report) => {
             let clock = PhaseClock::start();
             report.output = Some(sink.commit()?);
@@ -271,6 +332,26 @@ fn write_search_bundle(
         })?;
     }
     Ok(count)
+}
+
+/// Writes the header files for static hosts. They hold only the policy and fixed
+/// headers, nothing from the content, so the leak guard has nothing to find in them.
+fn write_host_headers(base_path: &str, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    use crate::render::host_headers::{azure_config, netlify_headers, AZURE_FILE, NETLIFY_FILE};
+    let files = [
+        (NETLIFY_FILE, netlify_headers(base_path)),
+        (AZURE_FILE, azure_config(base_path)),
+    ];
+    for (path, text) in &files {
+        sink.put(path, text.clone().into_bytes()).map_err(|err| {
+            vec![Diagnostic::error(
+                "PP0701",
+                &err.path,
+                format!("the site could not be written: {err}"),
+            )]
+        })?;
+    }
+    Ok(files.len())
 }
 
 /// Copies the (already cleaned) media files; they pass the leak guard like pages do,

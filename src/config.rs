@@ -124,6 +124,9 @@ pub struct Settings {
     pub page_size: usize,
     pub accessibility: AccessibilitySettings,
     pub submissions: SubmissionSettings,
+    /// Ask search engines to keep out (`robots.txt` and a robots meta tag): set for a
+    /// deploy preview built at another address, never by site.yaml.
+    pub noindex: bool,
 }
 
 pub const SITE_FILE: &str = "site.yaml";
@@ -245,6 +248,21 @@ impl Settings {
             page_size: raw.page_size,
             accessibility: raw.accessibility.unwrap_or_default(),
             submissions: raw.submissions.unwrap_or_default(),
+            noindex: false,
+        })
+    }
+
+    /// The same settings published at another address for one build (a deploy preview),
+    /// or why `base_url` cannot be used.
+    pub fn with_base_url(&self, base_url: &str) -> Result<Settings, String> {
+        let trimmed = base_url.trim().trim_end_matches('/').to_string();
+        let base_path = base_path_of(&trimmed).ok_or_else(|| {
+            format!("--base-url `{base_url}` is not an absolute http(s) address, e.g. https://deploy-preview-12--anytown.netlify.app")
+        })?;
+        Ok(Settings {
+            base_url: trimmed,
+            base_path,
+            ..self.clone()
         })
     }
 
@@ -266,6 +284,11 @@ impl Settings {
     }
 }
 
+/// Whether `url` can be a site's base address (an absolute http or https address).
+pub fn is_base_url(url: &str) -> bool {
+    base_path_of(url.trim().trim_end_matches('/')).is_some()
+}
+
 /// `/` or `/sub/path/` for an absolute http(s) URL, or None when it is not one.
 fn base_path_of(base_url: &str) -> Option<String> {
     let rest = base_url
@@ -276,6 +299,11 @@ fn base_path_of(base_url: &str) -> Option<String> {
         None => (rest, ""),
     };
     if host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    // The path is written into the hosts' header files, one rule a line: a space or a
+    // line break would split a rule (and is not valid in an address anyway).
+    if path.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return None;
     }
     let path = path.trim_end_matches('/');
@@ -390,6 +418,15 @@ mod tests {
             settings.absolute_url("/search/"),
             "https://example.org/stories/search/"
         );
+    }
+
+    #[test]
+    fn a_base_url_with_a_space_or_line_break_in_its_path_is_refused() {
+        assert!(!is_base_url("https://example.org/our stories/"));
+        assert!(!is_base_url(
+            "https://example.org/a\nContent-Security-Policy: none"
+        ));
+        assert!(is_base_url("https://example.org/our%20stories/"));
     }
 
     #[test]

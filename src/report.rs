@@ -11,9 +11,11 @@ use serde::Serialize;
 use crate::build::Checked;
 use crate::load::{locate, Document};
 use crate::model::EntryKind;
+use crate::resolve::next_change::{Cause, NextChange};
 use crate::resolve::HeldBack;
 use crate::util::LineIndex;
 use crate::validate::personal_data::{allowed, find_personal_data};
+use jiff::tz::TimeZone;
 
 /// Shown where a nomination names no council or service.
 pub const NOT_GIVEN: &str = "(not given)";
@@ -35,6 +37,37 @@ pub struct ReleaseSummary {
     pub totals: Totals,
     pub held_back: Vec<HeldBackItem>,
     pub personal_data_exceptions: Vec<Exception>,
+    /// When the published site next changes by itself, so a build is due then.
+    pub next_change: Option<NextChangeItem>,
+}
+
+/// The earliest embargo lift or consent expiry still to come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextChangeItem {
+    /// In UTC, RFC 3339 (`2026-03-29T09:00:00Z`).
+    pub at: String,
+    /// The same moment in `time_zone`, RFC 3339 with its offset.
+    pub at_local: String,
+    /// The IANA name of the local time zone (from `TZ` or the system), if known.
+    pub time_zone: Option<String>,
+    pub file: String,
+    /// `embargo_lifts` or `consent_expires`.
+    pub cause: Cause,
+    /// In words, with both times.
+    pub text: String,
+}
+
+impl NextChangeItem {
+    pub fn new(change: &NextChange, zone: &TimeZone) -> Self {
+        NextChangeItem {
+            at: change.at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            at_local: change.local_rfc3339(zone),
+            time_zone: zone.iana_name().map(str::to_string),
+            file: shown(&change.source),
+            cause: change.cause,
+            text: format!("{}: {}", change.when(zone), change.describe()),
+        }
+    }
 }
 
 /// Counts for one council and service.
@@ -84,8 +117,14 @@ pub struct Exception {
     pub published: bool,
 }
 
-/// The summary of a checked site; None when site.yaml could not be read.
+/// The summary of a checked site, with local times in the system's time zone (`TZ`);
+/// None when site.yaml could not be read.
 pub fn release_summary(checked: &Checked) -> Option<ReleaseSummary> {
+    release_summary_in(checked, &TimeZone::system())
+}
+
+/// [`release_summary`] with local times in `zone`.
+pub fn release_summary_in(checked: &Checked, zone: &TimeZone) -> Option<ReleaseSummary> {
     let site = checked.site.as_ref()?;
     let library = &checked.library;
     let all_documents = || library.documents.iter().chain(&library.incomplete);
@@ -154,6 +193,10 @@ pub fn release_summary(checked: &Checked) -> Option<ReleaseSummary> {
         totals,
         held_back,
         personal_data_exceptions,
+        next_change: site
+            .next_change
+            .as_ref()
+            .map(|change| NextChangeItem::new(change, zone)),
     })
 }
 
@@ -262,6 +305,17 @@ impl ReleaseSummary {
             counted(self.totals.pages, "page", "pages"),
             self.totals.held_back,
         );
+        match &self.next_change {
+            Some(change) => {
+                let _ = writeln!(out, "Next change by itself: {}.", change.text);
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "Next change by itself: none (no embargo or consent expiry to come)."
+                );
+            }
+        }
         let _ = writeln!(out);
         let mut rows: Vec<Vec<String>> = self
             .groups

@@ -482,3 +482,76 @@ fn the_writing_guide_examples_pass_check() {
     let (ok, diagnostics) = check(site.path());
     assert!(ok && diagnostics.is_empty(), "{diagnostics:?}");
 }
+
+/// The help text `--help` shows for one flag: its line and any lines below it up to the next
+/// flag (clap puts the text beside the flag, or below it when it is long).
+fn flag_help(help: &str, flag: &str) -> String {
+    let lines: Vec<&str> = help.lines().collect();
+    let start = lines
+        .iter()
+        .position(|line| {
+            let line = line.trim_start();
+            line.starts_with(&format!("{flag} ")) || line == flag
+        })
+        .unwrap_or_else(|| panic!("{flag} not in help:\n{help}"));
+    let below = lines[start + 1..]
+        .iter()
+        .take_while(|line| !line.trim_start().starts_with('-'))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("{} {below}", lines[start])
+}
+
+#[test]
+fn help_says_which_flags_no_input_needs() {
+    let cases: [(&str, &[&str], &[&str]); 2] = [
+        (
+            "story",
+            &[
+                "--title",
+                "--summary",
+                "--council",
+                "--service",
+                "--author-name",
+                "--author-role",
+                "--consent",
+            ],
+            &["--date", "--tags", "--practice-areas", "--consent-expires"],
+        ),
+        (
+            "nomination",
+            &[
+                "--title",
+                "--nominee-name",
+                "--nominee-role",
+                "--nominee-organisation",
+                "--nominator-name",
+                "--nominator-role",
+            ],
+            &["--date", "--tags", "--nominator-organisation"],
+        ),
+    ];
+    for (kind, required, optional) in cases {
+        let output = Command::new(BIN)
+            .args(["new", kind, "--help"])
+            .output()
+            .expect("run practice-press");
+        let help = stdout(&output);
+        assert!(output.status.success(), "{}", stderr(&output));
+        for flag in required {
+            assert!(
+                flag_help(&help, flag).contains("Required with --no-input"),
+                "{kind} {flag}: {}",
+                flag_help(&help, flag)
+            );
+        }
+        for flag in optional {
+            assert!(
+                !flag_help(&help, flag).contains("Required with --no-input"),
+                "{kind} {flag} is optional: {}",
+                flag_help(&help, flag)
+            );
+        }
+    }
+}

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use practice_press::build::{build_to_disk, BuildError, BuildReport};
+use practice_press::build::{build_deployment_to_disk, BuildError, BuildReport, Deployment};
 use practice_press::render::Progress;
 use practice_press::resolve::HeldBack;
 
@@ -31,6 +31,27 @@ pub struct BuildArgs {
     /// Skip the search index, for quicker builds (the /search/ page then finds nothing).
     #[arg(long)]
     no_search: bool,
+    /// Publish at this address instead of site.yaml's base_url, for this build only (a
+    /// deploy preview). Such a build asks search engines not to index it.
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    base_url: Option<String>,
+    /// With --base-url: let search engines index this build after all.
+    #[arg(long, requires = "base_url")]
+    index: bool,
+    /// Do not write `_headers` (Netlify, Cloudflare Pages) and `staticwebapp.config.json`
+    /// (Azure Static Web Apps).
+    #[arg(long)]
+    no_host_headers: bool,
+}
+
+fn parse_base_url(value: &str) -> Result<String, String> {
+    if practice_press::config::is_base_url(value) {
+        Ok(value.to_string())
+    } else {
+        Err(format!(
+            "`{value}` is not an absolute http(s) address: write it like https://deploy-preview-12--anytown.netlify.app"
+        ))
+    }
 }
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -42,13 +63,26 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| options.site_root.join("public"));
     let progress = TerminalProgress::new(!args.quiet && std::io::stderr().is_terminal());
-    let result = build_to_disk(&options, &output, &progress);
+    let deployment = Deployment {
+        base_url: args.base_url.clone(),
+        index: args.index,
+        no_host_headers: args.no_host_headers,
+    };
+    let result = build_deployment_to_disk(&options, &deployment, &output, &progress);
     progress.finish();
     match result {
         Ok(report) => {
             if !args.quiet {
                 print_diagnostics(&report.warnings, &options.site_root);
                 eprintln!("{}", summary(&report));
+                if let Some(change) = &report.next_change {
+                    let zone = jiff::tz::TimeZone::system();
+                    eprintln!(
+                        "Next change by itself: {}: {}. Build again then.",
+                        change.when(&zone),
+                        change.describe()
+                    );
+                }
             }
             ExitCode::SUCCESS
         }

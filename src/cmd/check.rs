@@ -6,16 +6,25 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use practice_press::build::check;
+use practice_press::diagnostic::ci::{
+    render_github, render_gitlab, render_sarif, site_in_repository,
+};
 use practice_press::diagnostic::render::{json_value, render_json};
 use practice_press::report::release_summary;
 
-use super::output::{plural, print_diagnostics};
+use super::output::{plural, print_diagnostics, read_small_text};
 use super::SiteArgs;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Human,
     Json,
+    /// GitHub Actions annotations on the pull request's lines.
+    Github,
+    /// A GitLab Code Quality report (JSON).
+    Gitlab,
+    /// SARIF 2.1.0, for code scanning, Azure DevOps and editors.
+    Sarif,
 }
 
 #[derive(Args, Debug)]
@@ -23,7 +32,9 @@ pub struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Output format for problems. `json` prints an array of problems on stdout, or with
-    /// --summary an object `{ "diagnostics": [...], "summary": {...} }`.
+    /// --summary an object `{ "diagnostics": [...], "summary": {...} }`. `github`,
+    /// `gitlab` and `sarif` print for review tools on stdout (paths from the repository
+    /// root) and the usual report on stderr for the job's log.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// Treat warnings as errors (exit 1 if there are any).
@@ -53,6 +64,27 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             print_stdout(&text)
         }
         Format::Json => print_stdout(&render_json(&checked.diagnostics)),
+        Format::Github | Format::Gitlab | Format::Sarif => {
+            print_diagnostics(&checked.diagnostics, &options.site_root);
+            if let Some(summary) = &summary {
+                eprint!("{}", summary.to_text());
+            }
+            let prefix = site_in_repository(&options.site_root);
+            let root = options.site_root.clone();
+            let source_of = move |file: &std::path::Path| read_small_text(&root.join(file));
+            let render = match args.format {
+                Format::Github => render_github,
+                Format::Gitlab => render_gitlab,
+                _ => render_sarif,
+            };
+            let text = render(&checked.diagnostics, &prefix, &source_of);
+            if text.is_empty() {
+                // No annotations: not even an empty line in the job's log.
+                Ok(())
+            } else {
+                print_stdout(&text)
+            }
+        }
         Format::Human => {
             print_diagnostics(&checked.diagnostics, &options.site_root);
             if checked.diagnostics.is_empty() {

@@ -34,19 +34,21 @@ struct CommonArgs {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".", value_name = "DIR")]
     site: PathBuf,
-    /// Ask nothing: take every answer from flags (for scripts); defaults fill the rest.
+    /// Ask nothing: take every answer from flags (for scripts). The flags marked
+    /// "Required with --no-input" must then be given; the others have defaults or are optional.
     #[arg(long)]
     no_input: bool,
-    /// At most 120 characters; the file name is made from it.
+    /// At most 120 characters; the file name is made from it. Required with --no-input.
     #[arg(long, allow_hyphen_values = true)]
     title: Option<String>,
     /// YYYY-MM-DD (default: today).
     #[arg(long)]
     date: Option<String>,
-    /// A council already on the site, or any other name.
+    /// A council already on the site, or any other name. Required with --no-input for a story
+    /// (a nomination defaults to the nominee's organisation).
     #[arg(long, allow_hyphen_values = true)]
     council: Option<String>,
-    /// One of the site's services (site.yaml `services`).
+    /// One of the site's services (site.yaml `services`). Required with --no-input for a story.
     #[arg(long)]
     service: Option<String>,
     /// Key words, separated by commas.
@@ -61,25 +63,27 @@ struct CommonArgs {
 struct StoryArgs {
     #[command(flatten)]
     common: CommonArgs,
-    /// One or two sentences, at most 300 characters.
+    /// One or two sentences, at most 300 characters. Required with --no-input.
     #[arg(long, allow_hyphen_values = true)]
     summary: Option<String>,
     /// From site.yaml `practice_areas`, separated by commas.
     #[arg(long, value_name = "LIST")]
     practice_areas: Option<String>,
-    /// Your full name (never published if you are anonymous).
+    /// Your full name (never published if you are anonymous). Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     author_name: Option<String>,
-    /// Your job title, shown with the story.
+    /// Your job title, shown with the story. Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     author_role: Option<String>,
     /// Show the author by role only.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
     author_anonymous: Option<String>,
     /// Has everyone identifiable agreed to publication? If no, the story is a draft.
+    /// Required with --no-input.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
     consent: Option<String>,
-    /// Who recorded consent, e.g. "Team manager" (never published).
+    /// Who recorded consent, e.g. "Team manager" (never published). Required with --no-input
+    /// when --consent is yes.
     #[arg(long, allow_hyphen_values = true, value_name = "WHO")]
     consent_by: Option<String>,
     /// YYYY-MM-DD (default: today).
@@ -95,21 +99,22 @@ struct NominationArgs {
     #[command(flatten)]
     common: CommonArgs,
     /// Your colleague's full name (never published if they are anonymous).
+    /// Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     nominee_name: Option<String>,
-    /// Their job title, shown on the website.
+    /// Their job title, shown on the website. Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     nominee_role: Option<String>,
-    /// Their council or organisation.
+    /// Their council or organisation. Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "ORGANISATION")]
     nominee_organisation: Option<String>,
     /// Show the nominee by role only.
     #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes")]
     nominee_anonymous: Option<String>,
-    /// Your full name (never published if you are anonymous).
+    /// Your full name (never published if you are anonymous). Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "NAME")]
     nominator_name: Option<String>,
-    /// Your job title.
+    /// Your job title. Required with --no-input.
     #[arg(long, allow_hyphen_values = true, value_name = "ROLE")]
     nominator_role: Option<String>,
     /// Your council or organisation (default: the nominee's).

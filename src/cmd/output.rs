@@ -20,7 +20,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], site_root: &Path) {
 
 /// The text of a file to quote in a message, unless it is too big to be content: a
 /// video saved as .md must not be read into memory just to show one line of it.
-fn read_small_text(path: &Path) -> Option<String> {
+pub fn read_small_text(path: &Path) -> Option<String> {
     let size = std::fs::metadata(path).ok()?.len();
     if size > practice_press::load::source::MAX_FILE_BYTES as u64 {
         return None;

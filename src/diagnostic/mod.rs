@@ -3,6 +3,7 @@
 //! Every stage that reads user input reports through this type, so `check`, `build`
 //! and the `serve` overlay all say the same thing about the same problem.
 
+pub mod ci;
 pub mod render;
 
 use std::fmt;

@@ -2,7 +2,9 @@
 //! stories, sitemap, robots.txt and the theme's static files. Pages render in parallel;
 //! each output passes the leak guard on its way to the sink.
 
+pub mod csp;
 pub mod feeds;
+pub mod host_headers;
 pub mod markdown;
 pub mod metadata;
 pub mod pages;

@@ -665,6 +665,10 @@ fn sitemap(site: &Site) -> Vec<u8> {
 }
 
 fn robots(site: &Site) -> Vec<u8> {
+    if site.settings.noindex {
+        // A deploy preview: the real site must be the one people find.
+        return b"User-agent: *\nDisallow: /\n".to_vec();
+    }
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.settings.absolute_url("/sitemap.xml")

@@ -31,6 +31,10 @@ pub struct SiteView<'a> {
     pub nav: Vec<Link>,
     pub footer: Vec<Link>,
     pub feed_atom: String,
+    /// A deploy preview that search engines must not index.
+    pub noindex: bool,
+    /// The Content-Security-Policy for the pages' meta tag.
+    pub csp: &'static str,
 }
 
 impl<'a> SiteView<'a> {
@@ -68,6 +72,8 @@ impl<'a> SiteView<'a> {
             .ok()
             .map(|(date, _)| date.to_string()),
             submissions_email: &s.submissions.email,
+            noindex: s.noindex,
+            csp: super::csp::CONTENT_SECURITY_POLICY,
             nominations: &s.nominations,
             year: site.now.to_zoned(jiff::tz::TimeZone::UTC).year(),
             nav: vec![

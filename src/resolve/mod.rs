@@ -4,6 +4,8 @@
 //! entries and entries whose consent has ended are left out here, once, so no page,
 //! feed, sitemap or search record can include them.
 
+pub mod next_change;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -138,6 +140,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub taxonomies: Vec<Taxonomy>,
     pub held_back: Vec<HeldBackEntry>,
+    /// When what is published next changes by itself (an embargo lifting, a consent
+    /// expiring), so a rebuild is due.
+    pub next_change: Option<next_change::NextChange>,
 }
 
 impl Site {
@@ -183,6 +188,7 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
         .map(|p| p.page.clone())
         .collect();
     let taxonomies = taxonomies(settings, &entries);
+    let next_change = next_change::next_change(library.documents.iter().map(|d| &d.entry), options);
     Site {
         settings: settings.clone(),
         now: options.now,
@@ -190,6 +196,7 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
         pages,
         taxonomies,
         held_back,
+        next_change,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Scaffolding: `init` creates a new site that builds and passes `check` at once;
 //! [`new`] adds one story or nomination to a site from a writer's answers.
 
+pub mod ci;
 pub mod new;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,10 @@ use crate::util::FsError;
 pub enum ScaffoldError {
     #[error("{0} already holds a site (site.yaml exists); nothing was changed")]
     AlreadyASite(PathBuf),
+    #[error("{0} holds no site.yaml: give the site folder with --site DIR, or create a site with `practice-press init DIR`")]
+    NotASite(PathBuf),
+    #[error("{0} already exists; nothing was changed (add --force to replace it)")]
+    WorkflowExists(PathBuf),
     #[error(transparent)]
     Fs(#[from] FsError),
 }

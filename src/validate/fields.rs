@@ -569,8 +569,16 @@ pub fn check_body_links(
     problems
 }
 
-/// Names the site itself publishes at its top level, besides the reserved sections.
-const TOP_LEVEL_FILES: &[&str] = &["index.html", "404.html", "sitemap.xml", "robots.txt"];
+/// Names the site itself publishes at its top level, besides the reserved sections
+/// (`_headers` and `staticwebapp.config.json` are the hosts' header files).
+const TOP_LEVEL_FILES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+    "_headers",
+    "staticwebapp.config.json",
+];
 
 /// An alias (an old address that redirects here) is written as a page of its own, so
 /// it must not land on the home page, a listing, the site's own sections, another

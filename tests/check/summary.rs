@@ -35,6 +35,7 @@ fn the_summary_lists_every_council_and_service_and_every_exception() {
     Ready to publish: no errors.
 
     Would be published: 3 stories, 2 nominations, 1 page; held back: 4.
+    Next change by itself: 2026-03-02 09:00 UTC: the embargo on content/stories/skatepark.md lifts.
 
       Council           Service      Stories  Nominations  Held back
       ----------------  -----------  -------  -----------  ---------

@@ -114,7 +114,9 @@ pub fn run_in(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .arg(root)
         .args(["--now", NOW])
         .args(args)
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        // The summary gives local times too; UTC unless a test says otherwise.
+        .env("TZ", "UTC");
     for (key, value) in env {
         command.env(key, value);
     }
