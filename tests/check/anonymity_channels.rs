@@ -25,6 +25,7 @@ this year with real gratitude from the whole team.";
 
 /// Line numbers in [`nomination`].
 const ROLE_LINE: usize = 9;
+const SUMMARY_LINE: usize = 10;
 const EXTRA_LINE: usize = 11;
 const BODY_LINE: usize = 14;
 
@@ -46,7 +47,8 @@ const FORMS: [(&str, &str, usize); 13] = [
 ];
 
 /// (channel, line, template): `{}` is where the form goes.
-const CHANNELS: [(&str, usize, &str); 13] = [
+const CHANNELS: [(&str, usize, &str); 14] = [
+    ("summary", SUMMARY_LINE, "summary: \"A nomination for {}\""),
     ("tags", EXTRA_LINE, "tags: [\"{}\"]"),
     ("aliases", EXTRA_LINE, "aliases: [\"/{}/\"]"),
     ("slug", EXTRA_LINE, "slug: \"{}\""),
@@ -66,6 +68,11 @@ fn file_for(line: usize, template: &str, form: &str) -> String {
     let filled = template.replace("{}", form);
     match line {
         ROLE_LINE => nomination("tags: [duty-work]", &filled, "They stayed calm."),
+        SUMMARY_LINE => nomination("tags: [duty-work]", "Team manager", "They stayed calm.")
+            .replace(
+                "summary: A calm duty worker kept a family safe overnight.",
+                &filled,
+            ),
         EXTRA_LINE => nomination(&filled, "Team manager", "They stayed calm."),
         _ => nomination("tags: [duty-work]", "Team manager", &filled),
     }
