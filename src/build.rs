@@ -15,7 +15,7 @@ use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
 use crate::util::PhaseClock;
 use crate::validate::validate;
-use crate::write::guard::LeakGuard;
+use crate::write::guard::{GuardName, LeakGuard};
 use crate::write::{DiskSink, OutputError, Sink};
 
 /// What to build and how.
@@ -394,9 +394,9 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
     LeakGuard::new(&names, &held_back)
 }
 
-/// What a [`LeakGuard`] forbids, as (text, file that says so) pairs: anonymous names,
-/// then the addresses of held-back entries.
-pub type GuardInputs = (Vec<(String, PathBuf)>, Vec<(String, PathBuf)>);
+/// What a [`LeakGuard`] forbids: anonymous names, then the addresses of held-back
+/// entries as (address, file) pairs.
+pub type GuardInputs = (Vec<GuardName>, Vec<(String, PathBuf)>);
 
 /// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
 /// server compares these lists to know when it can keep the guard it has.
@@ -410,16 +410,20 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
         .filter(|p| !p.anonymous)
         .map(|p| p.public_name.to_lowercase())
         .collect();
-    let names: Vec<(String, PathBuf)> = library
+    let names: Vec<GuardName> = library
         .documents
         .iter()
         .flat_map(|d| {
             d.private
                 .anonymous_names
                 .iter()
-                .map(|n| (n.clone(), d.source.path.clone()))
+                .filter(|name| !named_publicly.contains(&name.to_lowercase()))
+                .map(|name| GuardName {
+                    name: name.clone(),
+                    source: d.source.path.clone(),
+                    line: declared_line(d, name),
+                })
         })
-        .filter(|(name, _)| !named_publicly.contains(&name.to_lowercase()))
         .collect();
     let published: std::collections::HashSet<&Path> =
         site.entries.iter().map(|e| e.source.as_path()).collect();
@@ -430,4 +434,16 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
     (names, held_back)
+}
+
+/// The line of `document` that gives `name` as a person's name.
+fn declared_line(document: &crate::load::Document, name: &str) -> Option<usize> {
+    let text = &document.source.text;
+    let yaml = document.parts.yaml(text);
+    let found = crate::names::declared::name_values(yaml, name)
+        .into_iter()
+        .next()?;
+    let (line, _) =
+        crate::util::LineIndex::new(text).position(document.parts.yaml_start + found.start);
+    Some(line)
 }

@@ -390,6 +390,30 @@ fn an_anonymity_leak_is_a_problem_not_a_page() {
 }
 
 #[test]
+fn a_name_in_a_small_letter_tag_is_a_problem_not_a_page() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let other = "content/stories/family-meeting.md";
+    let anonymous = site.read(other).replace(
+        "    role: Family group conference coordinator\n",
+        "    role: Family group conference coordinator\n    anonymous: true\n",
+    );
+    site.write(other, &anonymous);
+    tab.next_named("reload");
+    // Tags and addresses are written in small letters; "raman" is the surname.
+    site.write(
+        other,
+        &anonymous.replace("tags: [meetings]", "tags: [meetings, raman]"),
+    );
+    let data = tab.next_named("problems");
+    assert!(data.contains("PP0401") && data.contains(other), "{data}");
+    assert_eq!(get(server.addr(), "/tags/raman/").status, 404);
+    let page = get(server.addr(), "/stories/family-meeting/").body;
+    assert!(!page.to_lowercase().contains("raman"), "{page}");
+}
+
+#[test]
 fn a_stylesheet_change_refreshes_styles_without_a_reload() {
     let site = Site::new();
     let server = site.serve(|_| {});
