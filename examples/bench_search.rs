@@ -3,7 +3,7 @@
 //! Usage: `cargo run --release --example bench_search -- [N] [RUNS] [OUTDIR]`
 //! (defaults: 10000 records, 5 runs). Prints each run's wall time (from `start` to
 //! `finish` returning), the median, and the byte size of the bundle by part. With
-//! OUTDIR, the last run's bundle is written there (under `pagefind/`) so the size of
+//! OUTDIR, the last run's bundle is written there (under `search-index/`) so the size of
 //! a first query can be measured (`scripts/bench_search.sh` does both).
 //!
 //! Records are generated deterministically: Zipf-distributed words from a 20,000

@@ -1,4 +1,4 @@
-//! Builds a small searchable site for the browser tests: twelve hand-written records
+//! Builds a small searchable site for the browser tests: thirteen hand-written records
 //! indexed with [`SearchIndexer`], the bundle, `search.js`/`search.css`, the real
 //! `search.html` template rendered over a minimal `base.html`, and a stub page for
 //! each record so result links lead somewhere.
@@ -207,7 +207,25 @@ const FIXTURES: &[Fixture] = &[
         tags: &["employment"],
         date: "2024-04-03",
     },
+    Fixture {
+        slug: "rewriting-the-rota",
+        kind: RecordKind::Story,
+        title: "Rewriting the rota together",
+        summary: "An adult team planned its own working pattern.",
+        // Grown to several hundred words by `record`, so that its last words test
+        // that the whole body is searched, not just its opening.
+        body: "The rota was rewritten week by week as the team learned what worked for them and for the people they support.",
+        people: &["Priya Raman"],
+        council: "Borsetshire County Council",
+        service: "adults",
+        areas: &["Workforce"],
+        tags: &["rota"],
+        date: "2021-04-12",
+    },
 ];
+
+/// The last sentence of the long story, several hundred words in.
+const LONG_BODY_END: &str = "In the end a data analyst showed them the pattern in the calls.";
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
@@ -230,7 +248,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-    for name in ["search.js", "search.css"] {
+    for name in ["search.js", "search-engine.js", "search.css"] {
         write(
             &out.join("static").join(name),
             &fs::read(theme.join("static").join(name))?,
@@ -288,7 +306,11 @@ fn record(f: &Fixture, base: &str) -> SearchRecord {
         url: format!("{base}{}/{}/", section(f.kind), f.slug),
         title: f.title.into(),
         summary: f.summary.into(),
-        body_text: f.body.into(),
+        body_text: if f.slug == "rewriting-the-rota" {
+            format!("{} {LONG_BODY_END}", [f.body; 25].join(" "))
+        } else {
+            f.body.into()
+        },
         people: f.people.iter().map(|p| p.to_string()).collect(),
         kind: f.kind,
         council: Some(f.council.into()),

@@ -29,6 +29,8 @@ echo
 echo "== first query"
 read -r -a queries <<< "$(sed -n 's/^sample queries: //p' "$out/timing.txt")"
 if [ -d tests/browser/node_modules ]; then
+  mkdir -p "$out/site/static"
+  cp themes/default/static/search-engine.js "$out/site/static/"
   node scripts/first_query_bytes.mjs "$out/site" "${queries[@]}" "${queries[0]} ${queries[1]}" "Okafor" "(filter only)"
 else
   echo "skipped: run 'npm ci' in tests/browser first"

@@ -22,9 +22,19 @@ if (!dir || queries.length === 0 || !(delay >= 0)) {
 const server = await serveFolder(resolve(dir));
 const browser = await launchBrowser();
 const { page } = await openPage(browser.context);
+// Long main-thread tasks (over 50 ms) while typing: there should be none.
+await page.addInitScript(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({
+    type: 'longtask',
+  });
+});
 await page.goto(`${server.url}search/`);
 await page.waitForSelector('[data-search-state="done"]');
 const box = page.getByRole('searchbox', { name: 'Search stories and nominations' });
+await page.evaluate(() => {
+  window.longTasks = [];
+});
 const timings = [];
 for (const query of queries) {
   await box.fill('');
@@ -44,6 +54,10 @@ for (const query of queries) {
   console.log(`${query}: ${ms} ms to results (${count} shown), ${settled} ms to filter counts`);
 }
 timings.sort((a, b) => a - b);
-console.log(`median of ${timings.length}: ${timings[Math.floor(timings.length / 2)]} ms`);
+const median = timings[Math.floor(timings.length / 2)];
+const slowest = timings[timings.length - 1];
+console.log(`median of ${timings.length}: ${median} ms (limit 50); slowest ${slowest} ms (limit 100)`);
+const longTasks = await page.evaluate(() => window.longTasks);
+console.log(`main-thread tasks over 50 ms while typing: ${longTasks.length ? longTasks.join(', ') + ' ms' : 'none'}`);
 await browser.close();
 await server.close();

@@ -17,7 +17,7 @@ use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
 use crate::util::PhaseClock;
 use crate::validate::validate;
-use crate::write::guard::LeakGuard;
+use crate::write::guard::{GuardName, LeakGuard};
 use crate::write::{DiskSink, OutputError, Sink};
 
 /// What to build and how.
@@ -27,7 +27,7 @@ pub struct BuildOptions {
     pub publish: PublishOptions,
     /// Warnings stop the build too.
     pub deny_warnings: bool,
-    /// Build the search bundle (`pagefind/`). Off for quick builds (`--no-search`).
+    /// Build the search bundle (`search-index/`). Off for quick builds (`--no-search`).
     pub search: bool,
 }
 
@@ -256,8 +256,8 @@ pub fn build_deployment_into(
     drop(jobs);
     drop(theme);
     if indexer.is_some() {
-        // Pagefind needs most memory when it finishes the index: the site's texts are
-        // no longer needed by then, so they are freed first.
+        // The index holds its own copy of every text by then, so the site's are
+        // freed before the index is merged.
         drop(checked);
     } else {
         // Freeing a large site's hundreds of thousands of strings takes a noticeable
@@ -270,7 +270,7 @@ pub fn build_deployment_into(
     report.cards = cards.map_err(BuildError::Content)?;
     stats.files += report.cards.made + report.cards.from_cache;
     if let Some(files) = search_files {
-        stats.files += write_search_bundle(files, sink).map_err(BuildError::Content)?;
+        stats.files += write_search_bundle(files, sink, &guard).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
     stats.files += write_media(&media, sink, &guard).map_err(BuildError::Content)?;
@@ -375,11 +375,12 @@ impl Progress for ThenMore<'_> {
     }
 }
 
-/// Writes the search bundle. Its records came from the public model only, and its files
-/// are compressed, so the leak guard has nothing to read in them.
+/// Writes the search index. Its records came from the public model only; its files pass
+/// the leak guard like pages do all the same (they are plain JSON and numbers).
 fn write_search_bundle(
     files: Result<Vec<SearchFile>, SearchError>,
     sink: &dyn Sink,
+    guard: &LeakGuard,
 ) -> Result<usize, Vec<Diagnostic>> {
     let files = files.map_err(|err| {
         vec![Diagnostic::error(
@@ -390,6 +391,13 @@ fn write_search_bundle(
         .with_hint("build with --no-search to publish without search, and report this problem")]
     })?;
     let count = files.len();
+    let leaks: Vec<Diagnostic> = files
+        .iter()
+        .filter_map(|file| guard.scan(&file.path, &file.bytes))
+        .collect();
+    if !leaks.is_empty() {
+        return Err(leaks);
+    }
     for file in files {
         sink.put(&file.path, file.bytes).map_err(|err| {
             vec![Diagnostic::error(
@@ -454,9 +462,9 @@ pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGu
     LeakGuard::new(&names, &held_back)
 }
 
-/// What a [`LeakGuard`] forbids, as (text, file that says so) pairs: anonymous names,
-/// then the addresses of held-back entries.
-pub type GuardInputs = (Vec<(String, PathBuf)>, Vec<(String, PathBuf)>);
+/// What a [`LeakGuard`] forbids: anonymous names, then the addresses of held-back
+/// entries as (address, file) pairs.
+pub type GuardInputs = (Vec<GuardName>, Vec<(String, PathBuf)>);
 
 /// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
 /// server compares these lists to know when it can keep the guard it has.
@@ -470,16 +478,20 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
         .filter(|p| !p.anonymous)
         .map(|p| p.public_name.to_lowercase())
         .collect();
-    let names: Vec<(String, PathBuf)> = library
+    let names: Vec<GuardName> = library
         .documents
         .iter()
         .flat_map(|d| {
             d.private
                 .anonymous_names
                 .iter()
-                .map(|n| (n.clone(), d.source.path.clone()))
+                .filter(|name| !named_publicly.contains(&name.to_lowercase()))
+                .map(|name| GuardName {
+                    name: name.clone(),
+                    source: d.source.path.clone(),
+                    line: declared_line(d, name),
+                })
         })
-        .filter(|(name, _)| !named_publicly.contains(&name.to_lowercase()))
         .collect();
     let published: std::collections::HashSet<&Path> =
         site.entries.iter().map(|e| e.source.as_path()).collect();
@@ -490,4 +502,16 @@ pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) ->
         .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
         .collect();
     (names, held_back)
+}
+
+/// The line of `document` that gives `name` as a person's name.
+fn declared_line(document: &crate::load::Document, name: &str) -> Option<usize> {
+    let text = &document.source.text;
+    let yaml = document.parts.yaml(text);
+    let found = crate::names::declared::name_values(yaml, name)
+        .into_iter()
+        .next()?;
+    let (line, _) =
+        crate::util::LineIndex::new(text).position(document.parts.yaml_start + found.start);
+    Some(line)
 }

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod media;
 pub mod model;
+pub mod names;
 pub mod render;
 pub mod report;
 pub mod resolve;

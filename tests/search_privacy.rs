@@ -1,5 +1,6 @@
 //! What the published search bundle holds, read back the way anyone who downloads it
-//! can: anonymous people's names, drafts, embargoed items and `sensitive_terms` are
+//! can: anonymous people's names, drafts, embargoed items, entries whose consent was
+//! withdrawn and `sensitive_terms` are
 //! never in it; public titles and the labels that stand in for anonymous people are.
 //!
 //! The site is `tests/fixtures/search/privacy`, built with the real pipeline
@@ -38,6 +39,9 @@ const DRAFT_WORD: &str = "quokkaville";
 const EMBARGOED_TITLE: &str = "Harbourside carers hub opens its doors";
 /// A word found only in the embargoed story's body.
 const EMBARGOED_WORD: &str = "zephyrine";
+const WITHDRAWN_TITLE: &str = "Brackenwold allotment mornings";
+/// A word found only in the story whose consent was withdrawn.
+const WITHDRAWN_WORD: &str = "sorrelgate";
 /// The fixture's `sensitive_terms`; it appears in the file only where nothing is
 /// published (the consent note), which the validator allows.
 const SENSITIVE_TERM: &str = "Thaddeus";
@@ -64,7 +68,7 @@ fn build(root: PathBuf, now: &str) -> BTreeMap<String, Arc<Vec<u8>>> {
     }
 }
 
-/// Every file under `pagefind/`, gzip undone, lowercased: what the bundle gives away.
+/// Every file under the index folder, lowercased: what the index gives away.
 fn readable_bundle(files: &BTreeMap<String, Arc<Vec<u8>>>) -> String {
     let bundle: Vec<_> = files
         .iter()
@@ -73,8 +77,8 @@ fn readable_bundle(files: &BTreeMap<String, Arc<Vec<u8>>>) -> String {
     assert!(
         bundle
             .iter()
-            .any(|(path, _)| path.ends_with(".pf_fragment")),
-        "the build wrote a search bundle with fragments: {:?}",
+            .any(|(path, _)| path.contains("/d/") && path.ends_with(".json")),
+        "the build wrote a search index with documents: {:?}",
         bundle.iter().map(|(p, _)| p).collect::<Vec<_>>()
     );
     let mut text = String::new();
@@ -85,9 +89,8 @@ fn readable_bundle(files: &BTreeMap<String, Arc<Vec<u8>>>) -> String {
     text
 }
 
-/// One bundle file as text. Index, fragment, filter and metadata files are gzip; once
-/// unzipped most start with Pagefind's `pagefind_dcd` signature, followed by CBOR or
-/// JSON in which every string is stored as plain UTF-8.
+/// One index file as text: JSON, or binary postings that hold only numbers (gzip is
+/// undone in case a later version compresses files).
 fn readable(path: &str, bytes: &[u8]) -> String {
     let mut plain = Vec::new();
     if bytes.starts_with(&[0x1f, 0x8b]) {
@@ -122,6 +125,8 @@ fn secrets() -> Vec<&'static str> {
         DRAFT_WORD,
         EMBARGOED_TITLE,
         EMBARGOED_WORD,
+        WITHDRAWN_TITLE,
+        WITHDRAWN_WORD,
         SENSITIVE_TERM,
     ]);
     secrets
@@ -163,6 +168,7 @@ fn the_fixture_holds_every_secret_the_tests_look_for() {
         assert!(sources.contains(secret), "{secret:?} is not in the fixture");
     }
     assert!(sources.contains("draft: true"));
+    assert!(sources.contains("withdrawn: true"));
     assert!(sources.contains("embargo: 2026-03-02T09:00:00+00:00"));
     assert!(sources.contains("sensitive_terms: [\"Thaddeus\"]"));
 }
@@ -251,8 +257,8 @@ fn search_records_are_made_from_public_fields_only() {
     let site = checked.site.as_ref().expect("site");
     assert_eq!(
         site.entries.len(),
-        checked.library.documents.len(),
-        "every entry, draft and embargoed ones too, is in this site"
+        checked.library.documents.len() - 1,
+        "every entry, draft and embargoed ones too, is in this site; not the withdrawn one"
     );
 
     let mut private = Vec::new();

@@ -127,7 +127,18 @@ impl Events {
     }
 
     /// The next event: (name, data).
+    /// The next event other than "search" (sent whenever a new search index is in,
+    /// at times of the background indexer's choosing).
     fn next(&mut self) -> (String, String) {
+        loop {
+            let event = self.next_any();
+            if event.0 != "search" {
+                return event;
+            }
+        }
+    }
+
+    fn next_any(&mut self) -> (String, String) {
         let (mut name, mut data) = (String::new(), String::new());
         loop {
             let mut line = String::new();
@@ -147,7 +158,7 @@ impl Events {
     /// Skips events until one called `name`, and returns its data.
     fn next_named(&mut self, name: &str) -> String {
         loop {
-            let (event, data) = self.next();
+            let (event, data) = self.next_any();
             if event == name {
                 return data;
             }
@@ -379,6 +390,30 @@ fn an_anonymity_leak_is_a_problem_not_a_page() {
 }
 
 #[test]
+fn a_name_in_a_small_letter_tag_is_a_problem_not_a_page() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let other = "content/stories/family-meeting.md";
+    let anonymous = site.read(other).replace(
+        "    role: Family group conference coordinator\n",
+        "    role: Family group conference coordinator\n    anonymous: true\n",
+    );
+    site.write(other, &anonymous);
+    tab.next_named("reload");
+    // Tags and addresses are written in small letters; "raman" is the surname.
+    site.write(
+        other,
+        &anonymous.replace("tags: [meetings]", "tags: [meetings, raman]"),
+    );
+    let data = tab.next_named("problems");
+    assert!(data.contains("PP0401") && data.contains(other), "{data}");
+    assert_eq!(get(server.addr(), "/tags/raman/").status, 404);
+    let page = get(server.addr(), "/stories/family-meeting/").body;
+    assert!(!page.to_lowercase().contains("raman"), "{page}");
+}
+
+#[test]
 fn a_stylesheet_change_refreshes_styles_without_a_reload() {
     let site = Site::new();
     let server = site.serve(|_| {});
@@ -512,14 +547,12 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     let first = next_report(&reports);
     // Two published stories; the draft is not shown without --drafts, nor indexed.
     assert_eq!(first.items, 2, "{first}");
-    let runtime = get(server.addr(), "/pagefind/pagefind.js");
-    assert_eq!(runtime.status, 200);
-    assert_eq!(
-        runtime.header("content-type"),
-        "text/javascript; charset=utf-8"
-    );
-    let entry = get(server.addr(), "/pagefind/pagefind-entry.json");
-    assert_eq!(entry.status, 200);
+    let meta = get(server.addr(), "/search-index/meta.json");
+    assert_eq!(meta.status, 200);
+    assert_eq!(meta.header("content-type"), "application/json");
+    let generation = generation_of(&meta.body);
+    let first_doc = format!("/search-index/g/{generation}/d/0.json");
+    assert_eq!(get(server.addr(), &first_doc).status, 200);
 
     let mut events = Events::open(server.addr());
     let story = site.read(STORY).replace(
@@ -530,18 +563,38 @@ fn search_is_indexed_in_the_background_and_again_after_a_change() {
     events.next_named("reload");
     let second = next_report(&reports);
     assert_eq!(second.items, 2);
-    // New words change the index, whose file names are hashes of their contents.
-    let changed = get(server.addr(), "/pagefind/pagefind-entry.json");
-    assert_ne!(changed.body, entry.body, "the index was not replaced");
-    // The pages never waited for it: the old index was served meanwhile.
-    assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 200);
+    // Open search pages are told, so a page that reloaded before the index was in
+    // reloads again and searches the new one.
+    events.next_named("search");
+    // New words make a new generation of the index.
+    let changed = get(server.addr(), "/search-index/meta.json");
+    assert_ne!(
+        generation_of(&changed.body),
+        generation,
+        "the index was not replaced"
+    );
+    let shard = get(
+        server.addr(),
+        &format!("/search-index/g/{}/s/77.json", generation_of(&changed.body)),
+    );
+    assert!(shard.body.contains("\"wrenfield\""), "{}", shard.body);
+    // A search page that read the old meta.json still finds the old generation's files.
+    assert_eq!(get(server.addr(), &first_doc).status, 200);
+}
+
+fn generation_of(meta: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(meta).expect("meta.json is JSON");
+    value["generation"]
+        .as_str()
+        .expect("a generation")
+        .to_string()
 }
 
 #[test]
 fn a_preview_without_search_has_no_index() {
     let site = Site::new();
     let server = site.serve(|options| options.search = false);
-    assert_eq!(get(server.addr(), "/pagefind/pagefind.js").status, 404);
+    assert_eq!(get(server.addr(), "/search-index/meta.json").status, 404);
 }
 
 /// `practice-press serve` as a user runs it: the real binary, its terminal lines,

@@ -17,16 +17,11 @@ pub const AZURE_FILE: &str = "staticwebapp.config.json";
 /// A year, the longest lifetime a browser or CDN is asked to keep a fingerprinted file.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// Folders (from the site's base path) of files named by their content: Pagefind names
-/// its fragments, index chunks and filters by a hash of what is in them. Its small
-/// `pagefind.<hash>.pf_meta` sits beside files whose names never change and would need
-/// a wildcard inside a file name, which Azure does not take and Netlify does not
-/// document, so it keeps the default caching.
-const FINGERPRINTED: &[&str] = &[
-    "pagefind/fragment/*",
-    "pagefind/index/*",
-    "pagefind/filter/*",
-];
+/// Folders (from the site's base path) of files named by their content: the search
+/// index keeps everything but its `meta.json` in a folder named by a hash of the whole
+/// index, under `search-index/g/`. `meta.json`, whose name never changes, keeps the
+/// default caching.
+const FINGERPRINTED: &[&str] = &["search-index/g/*"];
 
 /// Every header sent with every file, as (name, value) pairs.
 pub fn security_headers() -> Vec<(&'static str, String)> {

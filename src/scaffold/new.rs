@@ -21,8 +21,8 @@ use serde::Serialize;
 use crate::config::{NominationRules, Settings};
 use crate::load::convert::parse_date;
 use crate::load::load_library;
+use crate::names::NameMatcher;
 use crate::util::{slugify, FsError};
-use crate::validate::anonymity::NameMatcher;
 use crate::validate::fields::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::validate::suggest::did_you_mean;
 

@@ -1,81 +1,50 @@
-//! Site search: builds a Pagefind bundle in-process from records the pipeline feeds
-//! while it renders pages, so the published site can be searched with no server.
+//! Site search: our own static full-text index, built from records the pipeline feeds
+//! while it renders pages, searched in the browser by `static/search-engine.js`.
 //!
-//! Records in, files out: [`SearchIndexer::start`] spawns a thread that owns a tokio
-//! current-thread runtime and the `PagefindIndex`; [`SearchIndexer::add`] sends a
-//! [`SearchRecord`] down a channel and returns at once; [`SearchIndexer::finish`]
-//! builds the index and returns every file of the bundle as a [`SearchFile`] under
-//! `pagefind/`. The browser side is `themes/default/static/search.js`.
+//! Records in, files out: [`SearchIndexer::start`] spawns a thread that checks and
+//! tokenizes each record as [`SearchIndexer::add`] sends it, so the work overlaps
+//! rendering; [`SearchIndexer::finish`] merges them into the index and returns every
+//! file under [`BUNDLE_DIR`]. [`IndexCache`] does the same for the preview, keeping
+//! each record's words so a save re-tokenizes only the records that changed.
 //!
-//! # Why `add_custom_record`, not synthetic HTML
-//!
-//! The worry with custom records was that, unlike `<h1>` in HTML (weight 7), their
-//! text has a single weight, so a title match could rank no higher than a body
-//! match. Pagefind 1.6 answers that differently: it indexes the words of every
-//! metadata field (`parse_meta_words` in `fossick/mod.rs`, stored as `meta_locs` in
-//! `index/mod.rs`) and the search runtime adds a metadata score with a default weight
-//! of 5 for `title`. Measured with `pagefind.js` on the same records (query
-//! "fostering"):
-//!
-//! | record | custom, title as meta only | synthetic HTML, `<h1>` |
-//! | --- | --- | --- |
-//! | title match, 430-word body without the word | 1.29 | 2.22 |
-//! | title match, 2,100-word body without the word | 1.29 | 1.93 |
-//! | body only: "fostering" ×5, nothing else | 1.03 | 1.03 |
-//! | body only: 11-word body, 3 matches | 0.98 | 0.98 |
-//!
-//! Setting `ranking.metaWeights.title` to 0 in the browser drops the custom records'
-//! title matches to 0.00, and 10 doubles them to 2.58, which shows the title boost
-//! comes from that weight. Both ways put the title match first even against the
-//! densest body-only match, so this module uses custom records as the issue asks:
-//! no HTML to build and escape, and no second parser between the content model and
-//! the index. The title stays out of the searchable text (see `record::prepare`) so
-//! excerpts show the body rather than repeat the title. `tests/browser/ranking.test.mjs`
-//! runs the real `pagefind.js` against a built bundle to keep this true.
-//!
-//! # Publishing
-//!
-//! Write every file at its `path` under the site root. Result URLs are the record
-//! URLs as given (the UI sets Pagefind's `baseUrl` to "/" so the base path is not
-//! added twice). The site's Content-Security-Policy must allow what Pagefind does in
-//! the browser: `script-src 'self' 'wasm-unsafe-eval'` and `worker-src 'self'`.
+//! Every decision about words is made here (folding, splitting, English stemming);
+//! the browser looks typed words up in a dictionary of the written forms the build
+//! saw. The file layout is described in `assemble.rs`, the binary formats in
+//! `encode.rs`.
 //!
 //! # What is indexed
 //!
-//! Only the fields of [`SearchRecord`]. The summary and body are the searchable text
-//! (and the excerpts); the title, people, council, service, practice areas, tags and
-//! year are metadata, which Pagefind 1.6 also searches (stemmed, case- and
-//! accent-insensitive) but never cuts excerpts from. Metadata that is only there for
-//! display (date, kind, image URL and alt text) is searchable too, as Pagefind
-//! offers no way to exempt a field.
+//! Only the fields of [`SearchRecord`], all of them in full: title, summary, the whole
+//! body, people, council, service, practice areas, tags and year. The caller passes
+//! public data only.
 
-//! # Cost
-//!
-//! `scripts/bench_search.sh N` times this indexer over N generated records and
-//! measures what a first query fetches. On the 2-core development machine (shared,
-//! so wall times vary): 2,000 records index in a median 16 s with a 750 MB peak and
-//! every first query fetches under 190 KB of index; 10,000 records take a median
-//! 129 s (about 50 s of CPU) with a 3.8 GB peak, and a first query fetches 240 to
-//! 260 KB for most words but up to 750 KB for the very commonest, because Pagefind
-//! stores every position of a word and its metadata file (100 KB) and filters
-//! (113 KB) grow with the number of pages.
-
-mod bundle;
+mod assemble;
+mod encode;
 mod record;
+mod text;
+mod tokens;
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
-
-pub use bundle::BUNDLE_DIR;
 pub use record::is_language_tag;
+use tokens::{TokenizedRecord, Vocabulary};
+
+/// The folder under the site root that holds the index; `search.js` reads
+/// `<base path>search-index/meta.json`.
+pub const BUNDLE_DIR: &str = "search-index";
+
+/// The folder under [`BUNDLE_DIR`] of the generation folders, whose files are named by
+/// their content and never change: hosts may cache everything under it for good.
+pub const GENERATIONS: &str = "g";
 
 /// One published page as search sees it. The caller passes public data only:
-/// everything here can end up in the bundle that anyone can download.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// everything here can end up in the index that anyone can download.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SearchRecord {
     /// The page URL including the site's base path, e.g. "/sub/stories/x/".
     pub url: String,
@@ -95,6 +64,7 @@ pub struct SearchRecord {
     /// (url, alt)
     pub image: Option<(String, String)>,
     /// e.g. "en-GB"; empty means the language given to [`SearchIndexer::start`].
+    /// Only English records are stemmed; others are matched by folded form.
     pub language: String,
 }
 
@@ -105,25 +75,21 @@ pub enum RecordKind {
     Nomination,
 }
 
-/// One file of the search bundle.
+/// One file of the search index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchFile {
-    /// Relative to the site root, with `/` separators, e.g. "pagefind/pagefind.js".
+    /// Relative to the site root, with `/` separators, e.g. "search-index/meta.json".
     pub path: String,
     pub bytes: Vec<u8>,
 }
 
-/// Why the search bundle could not be built.
+/// Why the search index could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     #[error("could not start the search indexer: {0}")]
     Start(#[source] std::io::Error),
     #[error("{url} cannot be added to the search index: {reason}")]
     InvalidRecord { url: String, reason: String },
-    #[error("Pagefind could not index {url}: {message}")]
-    Index { url: String, message: String },
-    #[error("Pagefind could not build the search index: {0}")]
-    Build(String),
     #[error("the search indexer stopped unexpectedly: {0}")]
     Crashed(String),
     #[error("{} search records could not be indexed:\n{}", .0.len(), list(.0))]
@@ -147,9 +113,9 @@ enum Message {
 
 type WorkerResult = Result<Vec<SearchFile>, SearchError>;
 
-/// Builds the search bundle on a background thread while pages render.
+/// Builds the search index on a background thread while pages render.
 pub struct SearchIndexer {
-    sender: Option<UnboundedSender<Message>>,
+    sender: Option<Sender<Message>>,
     worker: Option<std::io::Result<JoinHandle<WorkerResult>>>,
 }
 
@@ -158,7 +124,7 @@ impl SearchIndexer {
     /// whose own `language` is empty. A failure to start is reported by
     /// [`SearchIndexer::finish`], so the caller has one place to handle errors.
     pub fn start(language: &str) -> Self {
-        let (sender, receiver) = unbounded_channel();
+        let (sender, receiver) = channel();
         let language = language.to_string();
         let worker = std::thread::Builder::new()
             .name("search-indexer".into())
@@ -174,12 +140,12 @@ impl SearchIndexer {
     pub fn add(&self, record: SearchRecord) {
         if let Some(sender) = &self.sender {
             // A send only fails once the worker has stopped, and then `finish`
-            // reports why it stopped; there is nothing more to say here.
+            // reports why it stopped.
             let _ = sender.send(Message::Record(Box::new(record)));
         }
     }
 
-    /// Waits for every queued record, builds the index and returns all bundle files,
+    /// Waits for every queued record, builds the index and returns all its files,
     /// sorted by path.
     pub fn finish(mut self) -> Result<Vec<SearchFile>, SearchError> {
         if let Some(sender) = self.sender.take() {
@@ -195,30 +161,20 @@ impl SearchIndexer {
     }
 }
 
-/// Indexes `records` on the calling thread and returns the bundle: for callers that have
-/// every record at hand and choose where the work runs, such as the preview server.
-/// Pagefind's parallel steps use the rayon pool the caller is running in.
+impl Drop for SearchIndexer {
+    fn drop(&mut self) {
+        // Closing the channel without `Finish` tells the worker to stop early; it is
+        // not joined, so dropping an unfinished indexer never holds up the caller.
+        self.sender.take();
+    }
+}
+
+/// Indexes `records` on the calling thread and returns the index files.
 pub fn index_records(
     records: impl IntoIterator<Item = SearchRecord>,
     language: &str,
 ) -> Result<Vec<SearchFile>, SearchError> {
-    let (sender, receiver) = unbounded_channel();
-    for record in records {
-        // The receiver is alive until run_worker returns, so sending cannot fail.
-        let _ = sender.send(Message::Record(Box::new(record)));
-    }
-    let _ = sender.send(Message::Finish);
-    drop(sender);
-    run_worker(language, receiver)
-}
-
-impl Drop for SearchIndexer {
-    fn drop(&mut self) {
-        // Closing the channel without `Finish` tells the worker to stop early; it is
-        // not joined, so dropping an unfinished indexer (say, after a render error)
-        // never holds up the caller.
-        self.sender.take();
-    }
+    IndexCache::default().index(records, language)
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -229,50 +185,21 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "it panicked".into())
 }
 
-fn run_worker(language: &str, receiver: UnboundedReceiver<Message>) -> WorkerResult {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(SearchError::Start)?;
-    runtime.block_on(index_all(language, receiver))
-}
-
-async fn index_all(language: &str, mut receiver: UnboundedReceiver<Message>) -> WorkerResult {
-    let options = PagefindServiceConfig::builder().build();
-    let mut index =
-        PagefindIndex::new(Some(options)).map_err(|error| SearchError::Build(error.to_string()))?;
+fn run_worker(language: &str, receiver: Receiver<Message>) -> WorkerResult {
+    let mut vocabulary = Vocabulary::new();
+    let mut tokenized = Vec::new();
     let mut errors = Vec::new();
     let mut finished = false;
-    while let Some(message) = receiver.recv().await {
-        let record = match message {
-            Message::Record(record) => *record,
+    while let Ok(message) = receiver.recv() {
+        match message {
+            Message::Record(record) => match record::prepare(*record, language) {
+                Ok(prepared) => tokenized.push(tokens::tokenize(prepared, &mut vocabulary)),
+                Err(error) => errors.push(error),
+            },
             Message::Finish => {
                 finished = true;
                 break;
             }
-        };
-        let prepared = match record::prepare(record, language) {
-            Ok(prepared) => prepared,
-            Err(error) => {
-                errors.push(error);
-                continue;
-            }
-        };
-        let url = prepared.url.clone();
-        if let Err(error) = index
-            .add_custom_record(
-                prepared.url,
-                prepared.content,
-                prepared.language,
-                Some(prepared.meta),
-                Some(prepared.filters),
-                Some(prepared.sort),
-            )
-            .await
-        {
-            errors.push(SearchError::Index {
-                url,
-                message: error.to_string(),
-            });
         }
     }
     if !finished {
@@ -280,33 +207,217 @@ async fn index_all(language: &str, mut receiver: UnboundedReceiver<Message>) -> 
             "the indexer was dropped before it finished".into(),
         ));
     }
-    match errors.len() {
-        0 => {}
-        1 => return Err(errors.remove(0)),
-        _ => return Err(SearchError::Several(errors)),
-    }
-    let files = index
-        .get_files()
-        .await
-        .map_err(|error| SearchError::Build(error.to_string()))?;
-    Ok(bundle::site_files(files))
+    one_error(errors)?;
+    let refs: Vec<&TokenizedRecord> = tokenized.iter().collect();
+    Ok(assemble::assemble(&refs, &vocabulary))
 }
 
-/// Totals of a built bundle, for logs and the benchmark.
+fn one_error(mut errors: Vec<SearchError>) -> Result<(), SearchError> {
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(SearchError::Several(errors)),
+    }
+}
+
+/// Each record's words from the last indexing, so the next one re-tokenizes only the
+/// records that changed (the preview's re-index after a save).
+#[derive(Default)]
+pub struct IndexCache {
+    /// url → (hash of the record and language, its words)
+    records: HashMap<String, (u64, Arc<TokenizedRecord>)>,
+    /// Shared by every record the cache holds; it only grows, which for a preview
+    /// session is a few hundred thousand words at most.
+    vocabulary: Option<Vocabulary>,
+}
+
+impl IndexCache {
+    /// Indexes `records`, reusing the words of every record unchanged since the last
+    /// call. Records no longer given are forgotten.
+    pub fn index(
+        &mut self,
+        records: impl IntoIterator<Item = SearchRecord>,
+        language: &str,
+    ) -> Result<Vec<SearchFile>, SearchError> {
+        let vocabulary = self.vocabulary.get_or_insert_with(Vocabulary::new);
+        let mut next = HashMap::new();
+        let mut errors = Vec::new();
+        for record in records {
+            let hash = fingerprint(&record, language);
+            let reused = self
+                .records
+                .remove(&record.url)
+                .filter(|(old, _)| *old == hash);
+            let url = record.url.clone();
+            let words = match reused {
+                Some((_, words)) => words,
+                None => match record::prepare(record, language) {
+                    Ok(prepared) => Arc::new(tokens::tokenize(prepared, vocabulary)),
+                    Err(error) => {
+                        errors.push(error);
+                        continue;
+                    }
+                },
+            };
+            next.insert(url, (hash, words));
+        }
+        self.records = next;
+        one_error(errors)?;
+        let refs: Vec<&TokenizedRecord> = self.records.values().map(|(_, r)| r.as_ref()).collect();
+        Ok(assemble::assemble(&refs, vocabulary))
+    }
+}
+
+fn fingerprint(record: &SearchRecord, language: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    record.hash(&mut hasher);
+    language.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Totals of a built index, for logs and the benchmark: the part a query reads
+/// (dictionary, postings, filters) and the documents shown as results.
 pub fn bundle_size(files: &[SearchFile]) -> BTreeMap<&'static str, usize> {
     let mut sizes = BTreeMap::new();
     for file in files {
-        let part = if file.path.contains("/index/")
-            || file.path.contains("/filter/")
-            || file.path.ends_with(".pf_meta")
-        {
-            "index"
-        } else if file.path.contains("/fragment/") {
-            "fragments"
+        let part = if file.path.contains("/d/") {
+            "documents"
         } else {
-            "runtime"
+            "index"
         };
         *sizes.entry(part).or_insert(0) += file.bytes.len();
     }
     sizes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode::decode;
+    use super::*;
+
+    fn record(slug: &str, title: &str, summary: &str, body: &str) -> SearchRecord {
+        SearchRecord {
+            url: format!("/stories/{slug}/"),
+            title: title.into(),
+            summary: summary.into(),
+            body_text: body.into(),
+            people: vec![],
+            kind: RecordKind::Story,
+            council: None,
+            service: None,
+            practice_areas: vec![],
+            tags: vec![],
+            date: "2024-01-01".into(),
+            image: None,
+            language: String::new(),
+        }
+    }
+
+    /// The dictionary entry of a written form: (stem id, df, pack, offset, length).
+    fn lookup(files: &[SearchFile], form: &str) -> Vec<u64> {
+        for file in files.iter().filter(|f| f.path.contains("/s/")) {
+            let shard: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+            if let Some(entry) = shard.get(form) {
+                return entry
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap())
+                    .collect();
+            }
+        }
+        panic!("{form} is not in the dictionary");
+    }
+
+    /// (document url, impact) for a form, best first, as the browser reads them.
+    fn ranked(files: &[SearchFile], form: &str) -> Vec<(String, u8)> {
+        let entry = lookup(files, form);
+        let pack = files
+            .iter()
+            .find(|f| f.path.ends_with(&format!("/p/{}.bin", entry[2])))
+            .unwrap();
+        let bytes = &pack.bytes[entry[3] as usize..(entry[3] + entry[4]) as usize];
+        let (df, blocks) = decode::postings(bytes);
+        assert_eq!(u64::from(df), entry[1]);
+        let mut pairs: Vec<(u32, u8)> = blocks.into_iter().flat_map(|b| b.1).collect();
+        pairs.sort_by_key(|pair| std::cmp::Reverse(pair.1));
+        pairs
+            .into_iter()
+            .map(|(doc, impact)| {
+                let file = files
+                    .iter()
+                    .find(|f| f.path.ends_with(&format!("/d/{doc}.json")))
+                    .unwrap();
+                let doc: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+                (doc["url"].as_str().unwrap().to_string(), impact)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_beats_summary_beats_body_however_often_the_body_says_it() {
+        let files = index_records(
+            [
+                record("body", "A day on duty", "", &"fostering ".repeat(30)),
+                record(
+                    "summary",
+                    "Friends",
+                    "About fostering.",
+                    "A long body of words.",
+                ),
+                record(
+                    "title",
+                    "Fostering friendships",
+                    "",
+                    "A long body of words.",
+                ),
+            ],
+            "en-GB",
+        )
+        .unwrap();
+        let order: Vec<String> = ranked(&files, "fostering")
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(
+            order,
+            ["/stories/title/", "/stories/summary/", "/stories/body/"]
+        );
+    }
+
+    #[test]
+    fn every_form_of_a_stem_points_at_the_same_postings() {
+        let files = index_records(
+            [
+                record("a", "Fostering", "", "They fostered two boys."),
+                record("b", "Zoë", "", "Carers and caring."),
+            ],
+            "en-GB",
+        )
+        .unwrap();
+        assert_eq!(lookup(&files, "fostering"), lookup(&files, "fostered"));
+        assert_eq!(lookup(&files, "fostering")[1], 1, "one document");
+        // Accents are folded at build time; the browser folds the query the same way.
+        lookup(&files, "zoe");
+    }
+
+    #[test]
+    fn the_cache_reuses_unchanged_records_and_gives_the_same_index() {
+        let records = vec![
+            record("a", "Kinship", "", "Grandparents raising grandchildren."),
+            record("b", "Duty", "", "A calm voice."),
+        ];
+        let mut cache = IndexCache::default();
+        let first = cache.index(records.clone(), "en-GB").unwrap();
+        let kept = Arc::clone(&cache.records["/stories/a/"].1);
+        let mut changed = records.clone();
+        changed[1].body_text = "A calm voice on the phone.".into();
+        let second = cache.index(changed.clone(), "en-GB").unwrap();
+        assert!(Arc::ptr_eq(&kept, &cache.records["/stories/a/"].1));
+        assert_ne!(first, second);
+        assert_eq!(second, index_records(changed, "en-GB").unwrap());
+        // A record that is gone is forgotten.
+        cache.index(records[..1].to_vec(), "en-GB").unwrap();
+        assert_eq!(cache.records.len(), 1);
+    }
 }

@@ -1,31 +1,34 @@
-//! Turns one [`SearchRecord`] into the pieces Pagefind's custom-record call takes:
-//! the searchable text, the filters, the sort key and the metadata the results show.
+//! Checks one [`SearchRecord`] and splits it into what is searched (four fields, each
+//! with its own weight) and what a result shows.
 //!
 //! Only fields of the record are used, so nothing reaches the index that the caller
 //! did not choose to publish.
 
-use std::collections::BTreeMap;
-
 use super::{RecordKind, SearchError, SearchRecord};
 
-/// Filter names, shared with `search.js` (which reads them from the URL and the index).
-pub(crate) const FILTER_TYPE: &str = "type";
-pub(crate) const FILTER_COUNCIL: &str = "council";
-pub(crate) const FILTER_SERVICE: &str = "service";
-pub(crate) const FILTER_PRACTICE_AREA: &str = "practice_area";
-pub(crate) const FILTER_YEAR: &str = "year";
-/// The sort key behind "newest first".
-pub(crate) const SORT_DATE: &str = "date";
+/// The searched fields, in the order of [`PreparedRecord::fields`].
+pub(crate) const TITLE: usize = 0;
+pub(crate) const SUMMARY: usize = 1;
+/// People, council, service, practice areas, tags and year.
+pub(crate) const DETAILS: usize = 2;
+pub(crate) const BODY: usize = 3;
+pub(crate) const FIELDS: usize = 4;
 
-/// What Pagefind's `add_custom_record` needs for one record.
+/// A checked record: the text of each searched field and what a result shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PreparedRecord {
     pub url: String,
-    pub content: String,
-    pub language: String,
-    pub meta: BTreeMap<String, String>,
-    pub filters: BTreeMap<String, Vec<String>>,
-    pub sort: BTreeMap<String, String>,
+    pub title: String,
+    pub summary: String,
+    pub kind: RecordKind,
+    pub date: String,
+    pub year: String,
+    pub council: Option<String>,
+    pub service: Option<String>,
+    pub practice_areas: Vec<String>,
+    /// Whether its words are stemmed as English.
+    pub english: bool,
+    pub fields: [String; FIELDS],
 }
 
 /// A BCP 47 tag of the everyday shape: a 2–3 letter language, then up to three parts
@@ -53,13 +56,7 @@ impl RecordKind {
     }
 }
 
-/// Checks a record and maps it onto Pagefind's fields.
-///
-/// The title goes into metadata only, not into the searchable text: Pagefind 1.6
-/// indexes metadata words and ranks a match in `title` with its default meta weight
-/// of 5, which is what puts a title match above a body-only match (see the module
-/// documentation of [`crate::search`] for the measurements). Keeping it out of the
-/// text also keeps excerpts from repeating the title the result already shows.
+/// Checks a record and splits it into fields.
 pub(crate) fn prepare(
     record: SearchRecord,
     default_language: &str,
@@ -76,108 +73,72 @@ pub(crate) fn prepare(
     if record.title.trim().is_empty() {
         return Err(invalid("it has no title".into()));
     }
-    let year = year_of(&record.date).ok_or_else(|| {
-        invalid(format!(
-            "its date {:?} is not a date in the form YYYY-MM-DD",
-            record.date
-        ))
-    })?;
-
+    let year = year_of(&record.date)
+        .ok_or_else(|| {
+            invalid(format!(
+                "its date {:?} is not a date in the form YYYY-MM-DD",
+                record.date
+            ))
+        })?
+        .to_string();
     let language = if record.language.trim().is_empty() {
         default_language
     } else {
         record.language.trim()
     };
-    // Browsers report <html lang> as written and Pagefind's JavaScript lowercases it
-    // before picking an index, so the index is named in lowercase too.
     let language = language.to_lowercase();
     if !is_language_tag(&language) {
-        // Pagefind names index files after the language and panics on a long one.
         return Err(invalid(format!(
             "its language {language:?} is not a language tag such as en-gb"
         )));
     }
 
-    // The searchable text is the prose only. Everything else is searched as
-    // metadata, which Pagefind matches without using it for excerpts, so an excerpt
-    // never ends in a run of council names, tags and years.
-    let summary = if repeats_start_of(&record.summary, &record.body_text) {
-        // A nomination's summary is its opening sentences when none is given; indexing
-        // them twice would count their words twice and could repeat them in an excerpt.
-        ""
+    // A nomination's summary is its opening sentences when none is given; indexing
+    // them twice would count their words twice.
+    let searched_summary = if repeats_start_of(&record.summary, &record.body_text) {
+        String::new()
     } else {
-        record.summary.trim()
+        record.summary.trim().to_string()
     };
-    let mut content = [summary, record.body_text.trim()]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .map(|part| neutralise(part))
-        .collect::<Vec<_>>()
-        .join("\n");
-    if content.is_empty() {
-        // Pagefind silently drops a record with no words in its text.
-        content = neutralise(record.title.trim());
-    }
+    let mut details: Vec<&str> = record.people.iter().map(String::as_str).collect();
+    details.extend(record.council.as_deref());
+    details.extend(record.service.as_deref());
+    details.extend(record.practice_areas.iter().map(String::as_str));
+    details.extend(record.tags.iter().map(String::as_str));
+    details.push(&year);
+    let details = details.join("\n");
 
-    let mut meta = BTreeMap::new();
-    let mut add_meta = |name: &str, value: &str| {
-        let value = neutralise(value.trim());
-        if !value.is_empty() {
-            meta.insert(name.to_string(), value);
-        }
-    };
-    add_meta("title", &record.title);
-    add_meta("summary", &record.summary);
-    add_meta("date", &record.date);
-    add_meta("year", year);
-    add_meta("kind", record.kind.filter_value());
-    add_meta("people", &record.people.join(", "));
-    add_meta("council", record.council.as_deref().unwrap_or_default());
-    add_meta("service", record.service.as_deref().unwrap_or_default());
-    add_meta("practice_areas", &record.practice_areas.join(", "));
-    add_meta("tags", &record.tags.join(", "));
-    if let Some((src, alt)) = &record.image {
-        add_meta("image", src);
-        add_meta("image_alt", alt);
-    }
-
-    let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    filters.insert(
-        FILTER_TYPE.into(),
-        vec![record.kind.filter_value().to_string()],
-    );
-    let mut add_filter = |name: &str, value: &str| {
-        let value = neutralise(value.trim());
-        if !value.is_empty() {
-            let values = filters.entry(name.to_string()).or_default();
-            if !values.contains(&value) {
-                values.push(value);
-            }
-        }
-    };
-    if let Some(council) = &record.council {
-        add_filter(FILTER_COUNCIL, council);
-    }
-    if let Some(service) = &record.service {
-        add_filter(FILTER_SERVICE, service);
-    }
+    let mut practice_areas: Vec<String> = Vec::new();
     for area in &record.practice_areas {
-        add_filter(FILTER_PRACTICE_AREA, area);
+        let area = area.trim();
+        if !area.is_empty() && !practice_areas.iter().any(|a| a == area) {
+            practice_areas.push(area.to_string());
+        }
     }
-    add_filter(FILTER_YEAR, year);
-
-    let mut sort = BTreeMap::new();
-    // ISO dates sort correctly as strings, and Pagefind only treats a sort key as
-    // numeric when every value parses as a number, which "2024-05-01" does not.
-    sort.insert(SORT_DATE.to_string(), record.date.clone());
-
+    let non_empty = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let mut fields: [String; FIELDS] = Default::default();
+    fields[TITLE] = record.title.trim().to_string();
+    fields[SUMMARY] = searched_summary;
+    fields[DETAILS] = details;
+    fields[BODY] = record.body_text.trim().to_string();
     Ok(PreparedRecord {
+        fields,
         url: record.url,
-        content,
-        language,
-        meta,
-        filters,
-        sort,
+        title: record.title.trim().to_string(),
+        summary: record.summary.trim().to_string(),
+        kind: record.kind,
+        date: record.date,
+        year,
+        council: non_empty(&record.council),
+        service: non_empty(&record.service),
+        practice_areas,
+        english: language == "en" || language.starts_with("en-"),
     })
 }
 
@@ -221,33 +182,6 @@ fn year_of(date: &str) -> Option<&str> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| &date[..4])
 }
 
-/// Stops text from being read as one of Pagefind's private markers.
-///
-/// Pagefind reads words starting `___PAGEFIND_` in the indexed text as instructions
-/// (weights, anchors) and deletes them from metadata and filters. A story quoting such
-/// a word would change ranking or lose text, so leading underscores are dropped from
-/// those words only.
-fn neutralise(text: &str) -> String {
-    if !text.contains("___") {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("___") {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let trimmed = tail.trim_start_matches('_');
-        if trimmed.starts_with("PAGEFIND_") || trimmed.starts_with("END_PAGEFIND_") {
-            rest = trimmed;
-        } else {
-            out.push_str("___");
-            rest = &tail[3..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,45 +211,23 @@ mod tests {
     }
 
     #[test]
-    fn maps_every_published_field_to_pagefind() {
+    fn splits_every_published_field_into_the_searched_fields() {
         let prepared = prepare(record(), "en").unwrap();
         assert_eq!(prepared.url, "/sub/stories/kinship/");
-        assert_eq!(prepared.language, "en-gb");
+        assert!(prepared.english);
+        assert_eq!(prepared.fields[TITLE], "Kinship carers find their voice");
         assert_eq!(
-            prepared.content,
-            "A group for grandparents raising grandchildren.\nThe group meets on Tuesdays."
+            prepared.fields[SUMMARY],
+            "A group for grandparents raising grandchildren."
         );
-        assert_eq!(prepared.meta["title"], "Kinship carers find their voice");
         assert_eq!(
-            prepared.meta["people"],
-            "Amara Okafor, A team manager at Anytown Council"
+            prepared.fields[DETAILS],
+            "Amara Okafor\nA team manager at Anytown Council\nAnytown Council\nchildren\nKinship care\nKinship care\ngroups\n2024"
         );
-        assert_eq!(prepared.meta["council"], "Anytown Council");
-        assert_eq!(prepared.meta["service"], "children");
-        assert_eq!(
-            prepared.meta["practice_areas"],
-            "Kinship care, Kinship care"
-        );
-        assert_eq!(prepared.meta["tags"], "groups");
-        assert_eq!(prepared.meta["year"], "2024");
-        assert_eq!(prepared.meta["kind"], "story");
-        assert_eq!(prepared.meta["image_alt"], "Carers around a table");
-        assert_eq!(prepared.filters["type"], vec!["story"]);
-        assert_eq!(prepared.filters["council"], vec!["Anytown Council"]);
-        assert_eq!(prepared.filters["practice_area"], vec!["Kinship care"]);
-        assert_eq!(prepared.filters["year"], vec!["2024"]);
-        assert_eq!(prepared.sort["date"], "2024-03-05");
-    }
-
-    #[test]
-    fn a_record_without_prose_is_still_searchable_by_title() {
-        let mut r = record();
-        r.summary = " ".into();
-        r.body_text = String::new();
-        assert_eq!(
-            prepare(r, "en").unwrap().content,
-            "Kinship carers find their voice"
-        );
+        assert_eq!(prepared.fields[BODY], "The group meets on Tuesdays.");
+        assert_eq!(prepared.year, "2024");
+        assert_eq!(prepared.practice_areas, ["Kinship care"]);
+        assert_eq!(prepared.council.as_deref(), Some("Anytown Council"));
     }
 
     #[test]
@@ -324,12 +236,9 @@ mod tests {
         r.summary = "She listened. Then she\nacted on what she…".into();
         r.body_text = "She listened.\n\nThen she acted on what she heard, every time.".into();
         let prepared = prepare(r, "en").unwrap();
+        assert_eq!(prepared.fields[SUMMARY], "");
         assert_eq!(
-            prepared.content,
-            "She listened.\n\nThen she acted on what she heard, every time."
-        );
-        assert_eq!(
-            prepared.meta["summary"],
+            prepared.summary,
             "She listened. Then she\nacted on what she…"
         );
 
@@ -338,16 +247,16 @@ mod tests {
         r.summary = "She listened to everyone.".into();
         r.body_text = "She listened. Then she acted.".into();
         assert_eq!(
-            prepare(r, "en").unwrap().content,
-            "She listened to everyone.\nShe listened. Then she acted."
+            prepare(r, "en").unwrap().fields[SUMMARY],
+            "She listened to everyone."
         );
     }
 
     #[test]
-    fn empty_language_falls_back_to_the_site_language() {
+    fn only_english_records_are_stemmed_as_english() {
         let mut r = record();
         r.language = String::new();
-        assert_eq!(prepare(r, "cy").unwrap().language, "cy");
+        assert!(!prepare(r, "cy").unwrap().english);
     }
 
     #[test]
@@ -360,21 +269,15 @@ mod tests {
             (|r| r.date = "2024-13-01".into(), "is not a date"),
             (|r| r.url = "stories/x/".into(), "must be a path"),
             (|r| r.title = "  ".into(), "no title"),
+            (
+                |r| r.language = "english please".into(),
+                "not a language tag",
+            ),
         ] {
             let mut r = record();
             change(&mut r);
             let message = prepare(r, "en").unwrap_err().to_string();
             assert!(message.contains(expected), "{message}");
         }
-    }
-
-    #[test]
-    fn pagefind_markers_in_text_are_defused() {
-        assert_eq!(
-            neutralise("a ___PAGEFIND_WEIGHT___9 b ___END_PAGEFIND_WEIGHT___"),
-            "a PAGEFIND_WEIGHT___9 b END_PAGEFIND_WEIGHT___"
-        );
-        assert_eq!(neutralise("snake___case"), "snake___case");
-        assert_eq!(neutralise("plain"), "plain");
     }
 }

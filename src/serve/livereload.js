@@ -29,6 +29,11 @@
     source.addEventListener('reload', function () {
       location.reload();
     });
+    // Only the search page uses the index; it reloads (keeping the query, which lives
+    // in the address) so a save shows in search as soon as it is indexed.
+    source.addEventListener('search', function () {
+      if (document.getElementById('pp-search')) location.reload();
+    });
     source.addEventListener('css', function (e) {
       firstBuild = JSON.parse(e.data).build;
       refreshStylesheets();

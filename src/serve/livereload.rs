@@ -128,6 +128,12 @@ impl LiveReload {
         ));
     }
 
+    /// A new search index is in: search pages reload to use it; other tabs ignore it.
+    pub fn search_updated(&self) {
+        let build = self.build_id();
+        self.broadcast(&event("search", &BuildMessage { build: &build }));
+    }
+
     /// Every tab swaps its stylesheets without reloading.
     pub fn refresh_css(&self) {
         self.build.fetch_add(1, Ordering::SeqCst);
@@ -236,6 +242,16 @@ mod tests {
         live.reload(&["content/stories/a.md".into()]);
         assert!(!live.has_problems());
         assert!(tab.text().contains("event: reload\n"));
+    }
+
+    #[test]
+    fn a_new_search_index_is_announced_to_every_tab() {
+        let live = LiveReload::new();
+        let tab = Shared::default();
+        live.connect(Box::new(tab.clone()));
+        live.search_updated();
+        assert!(tab.text().contains("event: search\ndata: {\"build\":"));
+        assert!(!tab.text().contains("event: reload"));
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub enum ServeError {
 /// State shared by the HTTP workers and the rebuild loop.
 pub struct Shared {
     pub(crate) store: Arc<SiteStore>,
-    pub(crate) live: livereload::LiveReload,
+    pub(crate) live: Arc<livereload::LiveReload>,
     pub(crate) live_reload: bool,
     /// The site folder, canonical.
     pub(crate) root: PathBuf,
@@ -250,8 +250,9 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         store.clone(),
     );
     let first_build = first_build(&mut rebuilder);
+    let live = Arc::new(livereload::LiveReload::new());
     let search = if options.search {
-        let search = BackgroundSearch::start(store.clone(), options.search_notice.clone())
+        let search = BackgroundSearch::start(store.clone(), search_notice(&live, &options))
             .map_err(|e| ServeError::Start(e.to_string()))?;
         Some(Arc::new(search))
     } else {
@@ -260,7 +261,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
     refresh_search(search.as_deref(), &rebuilder, &first_build.outcome);
     let shared = Arc::new(Shared {
         store,
-        live: livereload::LiveReload::new(),
+        live,
         live_reload: options.watch,
         root: root.clone(),
         base_path: RwLock::new(rebuilder.base_path()),
@@ -409,6 +410,24 @@ fn rebuild_loop(
         // After the tabs were told: indexing starts once the reload is on its way.
         refresh_search(search.as_deref(), &rebuilder, &report.outcome);
     }
+}
+
+/// Tells the caller, and every open search page, when a new search index is in: a
+/// search page reloaded after a save may have read the index before it.
+fn search_notice(
+    live: &Arc<livereload::LiveReload>,
+    options: &ServeOptions,
+) -> Option<search::SearchNotice> {
+    let live = live.clone();
+    let caller = options.search_notice.clone();
+    Some(Arc::new(move |report: &search::SearchReport| {
+        if report.error.is_none() {
+            live.search_updated();
+        }
+        if let Some(caller) = &caller {
+            caller(report);
+        }
+    }))
 }
 
 /// Asks for a new search index when pages changed.

@@ -550,14 +550,21 @@ fn render_some(
 
 /// The forbidden texts in `new` that were not in `old`.
 fn added(old: &GuardInputs, new: &GuardInputs) -> LeakGuard {
-    let fresh = |old: &[(String, PathBuf)], new: &[(String, PathBuf)]| -> Vec<(String, PathBuf)> {
-        let known: HashSet<&str> = old.iter().map(|(t, _)| t.as_str()).collect();
-        new.iter()
-            .filter(|(t, _)| !known.contains(t.as_str()))
-            .cloned()
-            .collect()
-    };
-    LeakGuard::new(&fresh(&old.0, &new.0), &fresh(&old.1, &new.1))
+    let known_names: HashSet<&str> = old.0.iter().map(|n| n.name.as_str()).collect();
+    let names: Vec<_> = new
+        .0
+        .iter()
+        .filter(|n| !known_names.contains(n.name.as_str()))
+        .cloned()
+        .collect();
+    let known: HashSet<&str> = old.1.iter().map(|(t, _)| t.as_str()).collect();
+    let addresses: Vec<(String, PathBuf)> = new
+        .1
+        .iter()
+        .filter(|(t, _)| !known.contains(t.as_str()))
+        .cloned()
+        .collect();
+    LeakGuard::new(&names, &addresses)
 }
 
 /// Scans every served file that this rebuild does not replace.

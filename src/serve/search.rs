@@ -1,8 +1,10 @@
-//! Search in the preview. After each good rebuild the whole index is built again on a
+//! Search in the preview. After each good rebuild the index is built again on a
 //! background thread of the lowest priority and swapped in when ready, so indexing
-//! never delays a page reload. Until the first index is ready, or while a newer one is
+//! never delays a page reload; only the records that changed are tokenized again
+//! (see [`IndexCache`]). Until the first index is ready, or while a newer one is
 //! being built, the search page uses the one before.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -10,7 +12,7 @@ use super::store::SiteStore;
 use crate::render::markdown::render_markdown;
 use crate::render::records::search_record;
 use crate::resolve::Site;
-use crate::search::{index_records, SearchRecord};
+use crate::search::{IndexCache, SearchRecord};
 
 /// One finished (or failed) indexing, for the terminal.
 #[derive(Debug, Clone)]
@@ -49,20 +51,28 @@ struct Queue {
 /// The background indexer of a preview.
 pub struct BackgroundSearch {
     queue: Arc<(Mutex<Queue>, Condvar)>,
+    store: Arc<SiteStore>,
 }
 
 impl BackgroundSearch {
     pub fn start(store: Arc<SiteStore>, notice: Option<SearchNotice>) -> std::io::Result<Self> {
         let queue = Arc::new((Mutex::new(Queue::default()), Condvar::new()));
         let worker_queue = queue.clone();
+        let worker_store = store.clone();
         std::thread::Builder::new()
             .name("practice-press search".into())
-            .spawn(move || run(&worker_queue, &store, notice.as_ref()))?;
-        Ok(BackgroundSearch { queue })
+            .spawn(move || {
+                run(&worker_queue, &worker_store, notice.as_ref());
+                worker_store.settle_search();
+            })?;
+        Ok(BackgroundSearch { queue, store })
     }
 
     /// Asks for an index of `site`; returns at once.
     pub fn refresh(&self, site: Arc<Site>) {
+        if !self.store.has_search_bundle() {
+            self.store.expect_search();
+        }
         let (lock, wake) = &*self.queue;
         lock.lock().unwrap_or_else(PoisonError::into_inner).next = Some(site);
         wake.notify_one();
@@ -84,24 +94,13 @@ impl Drop for BackgroundSearch {
 
 fn run(queue: &(Mutex<Queue>, Condvar), store: &SiteStore, notice: Option<&SearchNotice>) {
     lower_priority();
-    // Pagefind works in parallel with rayon. In the shared pool its work would hold up
-    // the page rebuilds (a reload once took over a second); in a pool of its own, of
-    // one thread at the lowest priority, it waits for them instead.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .thread_name(|_| "practice-press search pool".into())
-        .start_handler(|_| lower_priority())
-        .build();
+    let mut cache = IndexCache::default();
+    let mut texts = BodyTexts::default();
     while let Some(site) = next_site(queue) {
         let started = Instant::now();
-        let records = records_of(&site);
+        let records = texts.records_of(&site);
         let items = records.len();
-        let language = site.settings.language.clone();
-        let index = move || index_records(records, &language);
-        let result = match &pool {
-            Ok(pool) => pool.install(index),
-            Err(_) => index(),
-        };
+        let result = cache.index(records, &site.settings.language);
         if queue
             .0
             .lock()
@@ -119,7 +118,11 @@ fn run(queue: &(Mutex<Queue>, Condvar), store: &SiteStore, notice: Option<&Searc
                 );
                 None
             }
-            Err(error) => Some(error.to_string()),
+            Err(error) => {
+                // Whoever waits for a first index waits no longer.
+                store.settle_search();
+                Some(error.to_string())
+            }
         };
         if let Some(notice) = notice {
             notice(&SearchReport {
@@ -145,15 +148,38 @@ fn next_site(queue: &(Mutex<Queue>, Condvar)) -> Option<Arc<Site>> {
     }
 }
 
-/// The same records `build` indexes: published entries only, public fields only.
-fn records_of(site: &Site) -> Vec<SearchRecord> {
-    site.entries
-        .iter()
-        .map(|entry| {
-            let body = render_markdown(&entry.body, &site.settings.base_path);
-            search_record(site, entry, &body.text)
-        })
-        .collect()
+/// Each entry's body as plain text, kept between indexings: rendering every body
+/// again after each save would cost more than the index itself on a large site.
+#[derive(Default)]
+struct BodyTexts {
+    /// (url) → (the body's markdown, its plain text)
+    known: HashMap<String, (Arc<str>, String)>,
+}
+
+impl BodyTexts {
+    /// The same records `build` indexes: published entries only, public fields only.
+    fn records_of(&mut self, site: &Site) -> Vec<SearchRecord> {
+        let mut next = HashMap::with_capacity(site.entries.len());
+        let records = site
+            .entries
+            .iter()
+            .map(|entry| {
+                let key = entry.path();
+                let text = match self.known.remove(&key) {
+                    Some((body, text)) if *body == *entry.body => (body, text),
+                    _ => {
+                        let text = render_markdown(&entry.body, &site.settings.base_path).text;
+                        (Arc::from(entry.body.as_str()), text)
+                    }
+                };
+                let record = search_record(site, entry, &text.1);
+                next.insert(key, text);
+                record
+            })
+            .collect();
+        self.known = next;
+        records
+    }
 }
 
 /// Indexing a large site takes many seconds of one core; at the lowest priority it

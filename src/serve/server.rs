@@ -178,6 +178,11 @@ fn handle(request: Request, shared: &Shared) {
     }
 }
 
+/// The one index file with a fixed name; everything else it names exists with it.
+const SEARCH_META: &str = "search-index/meta.json";
+/// How long a request for the index waits for a first index being built.
+const SEARCH_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 fn serve_file(request: Request, shared: &Shared, base_path: &str, path: &str) {
     let file = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
@@ -186,6 +191,13 @@ fn serve_file(request: Request, shared: &Shared, base_path: &str, path: &str) {
     };
     if let Some(bytes) = shared.store.get(&file) {
         return respond(request, shared, 200, &file, bytes.to_vec());
+    }
+    if file == SEARCH_META {
+        // A search page opened as the preview starts asks before the first index is in.
+        shared.store.wait_for_search(SEARCH_WAIT);
+        if let Some(bytes) = shared.store.get(&file) {
+            return respond(request, shared, 200, &file, bytes.to_vec());
+        }
     }
     if shared.store.contains(&format!("{path}/index.html")) {
         let query = request
@@ -371,7 +383,7 @@ mod tests {
             ("media/v.mp3", "audio/mpeg"),
             ("media/v.m4a", "audio/mp4"),
             ("media/v.ogg", "audio/ogg"),
-            ("pagefind/wasm.wasm", "application/wasm"),
+            ("search-index/x/p/0.bin", "application/octet-stream"),
             ("robots.txt", "text/plain; charset=utf-8"),
             ("blob", "application/octet-stream"),
         ] {

@@ -5,16 +5,31 @@
 //! mix, and a failed rebuild leaves the last good site untouched.
 
 use std::collections::HashMap;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant};
 
 /// Files by site path (`stories/a/index.html`, no leading slash).
 ///
 /// The search bundle is kept apart: it is built in the background after the pages and
 /// replaced whole when ready, and a rebuild of the pages leaves it in place meanwhile.
+/// The index before the newest stays readable too: a search page that read the old
+/// `meta.json` goes on fetching the old generation's files for a while, and must not
+/// find them gone (a fresh preview swaps its index more than once as it settles).
 #[derive(Debug, Default)]
 pub struct SiteStore {
     files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
-    search: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    search: RwLock<SearchBundles>,
+    /// Whether a first search index is on its way: until it is, a request for the
+    /// index waits for it rather than fail (a search page opened the moment the
+    /// preview starts would otherwise say search could not be loaded).
+    search_pending: Mutex<bool>,
+    search_ready: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct SearchBundles {
+    current: HashMap<String, Arc<Vec<u8>>>,
+    previous: HashMap<String, Arc<Vec<u8>>>,
 }
 
 impl SiteStore {
@@ -26,10 +41,11 @@ impl SiteStore {
             .get(path)
             .cloned();
         page.or_else(|| {
-            self.search
-                .read()
-                .unwrap_or_else(PoisonError::into_inner)
+            let search = self.search.read().unwrap_or_else(PoisonError::into_inner);
+            search
+                .current
                 .get(path)
+                .or_else(|| search.previous.get(path))
                 .cloned()
         })
     }
@@ -38,10 +54,59 @@ impl SiteStore {
         self.get(path).is_some()
     }
 
-    /// Replaces the search bundle in one step.
+    /// Replaces the search bundle in one step, keeping the one before readable.
     pub fn set_search_bundle(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
         let fresh: HashMap<_, _> = files.into_iter().collect();
-        *self.search.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+        let mut search = self.search.write().unwrap_or_else(PoisonError::into_inner);
+        search.previous = std::mem::replace(&mut search.current, fresh);
+        drop(search);
+        self.settle_search();
+    }
+
+    pub fn has_search_bundle(&self) -> bool {
+        !self
+            .search
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .current
+            .is_empty()
+    }
+
+    /// A first search index is being built.
+    pub fn expect_search(&self) {
+        *self
+            .search_pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = true;
+    }
+
+    /// The first search index is in, or will not come (it failed, or search stopped).
+    pub fn settle_search(&self) {
+        *self
+            .search_pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = false;
+        self.search_ready.notify_all();
+    }
+
+    /// Waits, at most `limit`, for a first search index that is on its way.
+    pub fn wait_for_search(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut pending = self
+            .search_pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        while *pending {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            pending = self
+                .search_ready
+                .wait_timeout(pending, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -82,5 +147,59 @@ impl SiteStore {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(pairs: &[(&str, &str)]) -> Vec<(String, Arc<Vec<u8>>)> {
+        pairs
+            .iter()
+            .map(|(p, b)| (p.to_string(), Arc::new(b.as_bytes().to_vec())))
+            .collect()
+    }
+
+    #[test]
+    fn a_page_reading_the_previous_search_index_still_finds_its_files() {
+        let store = SiteStore::default();
+        store.set_search_bundle(bundle(&[
+            ("search-index/meta.json", "a"),
+            ("search-index/a/x", "1"),
+        ]));
+        store.set_search_bundle(bundle(&[
+            ("search-index/meta.json", "b"),
+            ("search-index/b/x", "2"),
+        ]));
+        assert_eq!(
+            store.get("search-index/meta.json").unwrap().as_slice(),
+            b"b"
+        );
+        assert_eq!(store.get("search-index/a/x").unwrap().as_slice(), b"1");
+        assert_eq!(store.get("search-index/b/x").unwrap().as_slice(), b"2");
+        // Two generations back is gone: memory stays bounded.
+        store.set_search_bundle(bundle(&[("search-index/meta.json", "c")]));
+        assert!(store.get("search-index/a/x").is_none());
+        assert!(store.get("search-index/b/x").is_some());
+    }
+
+    #[test]
+    fn a_request_waits_for_the_first_index_only_while_one_is_coming() {
+        let store = Arc::new(SiteStore::default());
+        // Nothing expected: no wait.
+        let started = Instant::now();
+        store.wait_for_search(Duration::from_secs(5));
+        assert!(started.elapsed() < Duration::from_secs(1));
+
+        store.expect_search();
+        let writer = store.clone();
+        let handle = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            writer.set_search_bundle(bundle(&[("search-index/meta.json", "a")]));
+        });
+        store.wait_for_search(Duration::from_secs(10));
+        assert!(store.get("search-index/meta.json").is_some());
+        handle.join().unwrap();
     }
 }

@@ -31,6 +31,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "static",
     "media",
     "pagefind",
+    "search-index",
     "accessibility",
     "submit",
 ];

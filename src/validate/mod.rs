@@ -1,12 +1,13 @@
 //! Validate: every rule of the content conventions, over every file, all at once.
 //!
 //! Rules never stop at the first problem: each returns its findings and the caller keeps
-//! going, so a social worker sees everything to fix in one run. The modules `anonymity`,
+//! going, so a social worker sees everything to fix in one run. The modules
 //! `personal_data`, `suggest` and `words` are pure text checks returning byte ranges;
 //! `fields` and `privacy` turn them into diagnostics at the file's own lines.
 
-pub mod anonymity;
 pub mod fields;
+mod leak_hint;
+mod media_names;
 pub mod personal_data;
 pub mod privacy;
 pub mod suggest;
@@ -70,5 +71,7 @@ fn chosen_documents<'a>(
 
 /// The rules across files (two files with one address, reserved addresses).
 pub fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    fields::check_site_wide(settings, library)
+    let mut problems = fields::check_site_wide(settings, library);
+    problems.extend(media_names::check_media_names(settings, library));
+    problems
 }

@@ -4,12 +4,15 @@
 use rayon::prelude::*;
 use std::ops::Range;
 
-use super::anonymity::{find_terms, NameMatcher};
+use super::leak_hint;
 use super::personal_data::{allowed, find_personal_data};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{locate, Document, Library};
-use crate::util::{slugify, LineIndex};
+use crate::names::declared::name_values;
+use crate::names::skeleton::{skeleton, Skeletons};
+use crate::names::{find_terms, NameMatcher};
+use crate::util::LineIndex;
 
 pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     check_chosen_documents(settings, library, &|_| true)
@@ -50,8 +53,8 @@ fn blank_out(text: &str, unpublished: &[Range<usize>]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
-/// Parts of the file that are never published: the names of anonymous people, who
-/// recorded consent, and the lists of terms and exceptions themselves.
+/// Parts of the file that are never published: the names of anonymous people (in any
+/// YAML style they are written), who recorded consent, and the lists of terms and exceptions themselves.
 fn unpublished_ranges(document: &Document) -> Vec<Range<usize>> {
     let text = &document.source.text;
     let parts = &document.parts;
@@ -61,26 +64,14 @@ fn unpublished_ranges(document: &Document) -> Vec<Range<usize>> {
         .filter_map(|key| locate::key_block(yaml, key))
         .map(|r| parts.yaml_start + r.start..parts.yaml_start + r.end)
         .collect();
-    let mut offset = parts.yaml_start;
-    for line in yaml.split_inclusive('\n') {
-        if let Some(value) = name_value(line) {
-            if document.private.anonymous_names.iter().any(|n| n == value) {
-                ranges.push(offset..offset + line.len());
-            }
-        }
-        offset += line.len();
+    for name in &document.private.anonymous_names {
+        ranges.extend(
+            name_values(yaml, name)
+                .into_iter()
+                .map(|r| parts.yaml_start + r.start..parts.yaml_start + r.end),
+        );
     }
     ranges
-}
-
-/// The value of a `name:` line (`  - name: "Sam Jones"` → `Sam Jones`).
-fn name_value(line: &str) -> Option<&str> {
-    let rest = line
-        .trim_start()
-        .trim_start_matches('-')
-        .trim_start()
-        .strip_prefix("name:")?;
-    Some(rest.trim().trim_matches(['"', '\'']).trim())
 }
 
 fn outside(ranges: &[Range<usize>], found: &Range<usize>) -> bool {
@@ -100,24 +91,22 @@ fn anonymous_name_leaks(
     let mut problems = Vec::new();
     for name in &document.private.anonymous_names {
         let matcher = NameMatcher::new(name);
-        let full_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         for found in matcher.find_in(published) {
             if !outside(unpublished, &found) {
                 continue;
             }
-            let is_full_name = text[found.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .eq_ignore_ascii_case(&full_name);
-            if !is_full_name && !outside(&named, &found) {
+            if !matcher.is_full_name(&text[found.clone()]) && !outside(&named, &found) {
                 continue;
             }
             let (line, column) = index.position(found.start);
             problems.push(
-                Diagnostic::error("PP0401", &document.source.path, "this is the name of a person who asked to be anonymous")
-                    .at(line, column, text[found.clone()].chars().count())
-                    .with_hint("refer to them by role instead (for example \"my team manager\"), or remove `anonymous: true` if they agreed to be named"),
+                Diagnostic::error(
+                    "PP0401",
+                    &document.source.path,
+                    "this is the name of a person who asked to be anonymous",
+                )
+                .at(line, column, text[found.clone()].chars().count())
+                .with_hint(leak_hint::hint(document, &found)),
             );
         }
         problems.extend(name_in_address(document, name));
@@ -125,7 +114,7 @@ fn anonymous_name_leaks(
     problems
 }
 
-/// Where the full names of people who are named publicly appear. A shared first name
+/// Where the full names of people who are named publicly appear, in any writing. A shared first name
 /// ("Uzma" in the named nominee "Uzma Tennant" when the anonymous nominator is another
 /// Uzma) is not a leak there; the same word on its own elsewhere still is.
 fn named_people_ranges(document: &Document) -> Vec<Range<usize>> {
@@ -142,28 +131,29 @@ fn named_people_ranges(document: &Document) -> Vec<Range<usize>> {
                 .anonymous_names
                 .contains(&person.public_name)
         })
-        .flat_map(|person| {
-            let name = &person.public_name;
-            text.match_indices(name.as_str())
-                .map(|(start, _)| start..start + name.len())
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|person| Skeletons::new([skeleton(&person.public_name)], 1).find_in(text))
         .collect()
 }
 
 /// The page address comes from the file name or `slug:`, so it must not carry the name.
 fn name_in_address(document: &Document, name: &str) -> Option<Diagnostic> {
     let slug = &document.entry.slug;
-    let segments: Vec<&str> = slug.split('-').collect();
-    let leaked = name
-        .split(|c: char| !c.is_alphanumeric())
-        .map(slugify)
-        .filter(|part| part.chars().count() >= 3)
-        .any(|part| segments.contains(&part.as_str()));
-    leaked.then(|| {
-        Diagnostic::error("PP0401", &document.source.path, format!("the page address /{}/ contains the name of a person who asked to be anonymous", slug))
-            .with_hint("rename the file (or set `slug:`) using words that do not include their name, e.g. `a-team-manager-who-listened.md`")
-    })
+    let found = NameMatcher::new(name).find_in(slug);
+    if found.is_empty() {
+        return None;
+    }
+    let leaked: Vec<&str> = found.iter().map(|r| &slug[r.clone()]).collect();
+    Some(
+        Diagnostic::error(
+            "PP0401",
+            &document.source.path,
+            format!(
+                "the page address /{}/ contains the name of a person who asked to be anonymous",
+                slug
+            ),
+        )
+        .with_hint(leak_hint::address_hint(slug, &leaked)),
+    )
 }
 
 fn personal_data_in_body(document: &Document) -> Vec<Diagnostic> {

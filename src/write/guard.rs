@@ -1,88 +1,79 @@
-//! The last line of the privacy promise: every output file is scanned, byte for byte,
-//! for anonymous people's names and for addresses of held-back entries before it is
-//! written. The data model should make a leak impossible; this catches the day it fails.
+//! The last line of the privacy promise: every output file, its bytes and its path, is
+//! scanned for anonymous people's names and for addresses of held-back entries before
+//! it is written. The data model should make a leak impossible; this catches the day it
+//! fails.
+//!
+//! Names are found with the same matcher `check` uses for a full name
+//! ([`crate::names::skeleton`]): in any case, with its words joined by spaces, hyphens,
+//! underscores, dots or slashes or run together, in HTML and JSON escapes too. Single
+//! parts of a name are not searched here: "Brennan" alone may be a named colleague's
+//! surname on another page, and only the file that makes a person anonymous can say
+//! which of their words identify them; `check` refuses those.
+
+use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::diagnostic::Diagnostic;
+use crate::names::set::NameSet;
+
+/// An anonymous person's name and where it is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuardName {
+    pub name: String,
+    /// The file that marks them anonymous, relative to the site.
+    pub source: PathBuf,
+    /// The line of that file that gives the name, when it could be found.
+    pub line: Option<usize>,
+}
 
 /// What must never appear in any output file, and why.
 pub struct LeakGuard {
-    matcher: Option<AhoCorasick>,
-    reasons: Vec<Forbidden>,
+    names: Option<NameSet>,
+    name_sources: Vec<GuardName>,
+    /// Searches raw bytes for held-back addresses, in any ASCII case.
+    addresses: Option<AhoCorasick>,
+    address_reasons: Vec<(String, PathBuf)>,
     /// Why the search could not be prepared, if it could not.
     broken: Option<String>,
 }
 
-#[derive(Debug, Clone)]
-struct Forbidden {
-    /// Shown to the user: never the name itself, which would put it in logs.
-    what: String,
-    /// Names must stand as whole words ("Sam Lee" is not in "Sam Leeds"); addresses start
-    /// with `/` and must be caught inside absolute URLs too.
-    whole_word: bool,
-    source: std::path::PathBuf,
-}
-
 impl LeakGuard {
-    /// `names` are (full name, file that marks it anonymous); `held_back` are
-    /// (site URL path with base path, file) of drafts and embargoed entries.
-    pub fn new(
-        names: &[(String, std::path::PathBuf)],
-        held_back: &[(String, std::path::PathBuf)],
-    ) -> LeakGuard {
-        let mut patterns = Vec::new();
-        let mut reasons = Vec::new();
-        for (name, source) in names {
-            for variant in name_variants(name) {
-                patterns.push(variant);
-                reasons.push(Forbidden {
-                    what: "the name of a person marked anonymous".into(),
-                    whole_word: true,
-                    source: source.clone(),
-                });
-            }
-        }
-        for (path, source) in held_back {
-            patterns.push(path.clone());
-            reasons.push(Forbidden {
-                what: format!("a link to {path}, which is not published yet"),
-                whole_word: false,
-                source: source.clone(),
-            });
-        }
-        // The builder picks the fastest automaton the pattern count allows (a DFA for
-        // a few thousand names, an NFA beyond). If none can be built the guard fails
-        // closed: every file is refused rather than any file let through unchecked.
-        let (matcher, broken) = if patterns.is_empty() {
-            (None, None)
-        } else {
-            match AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-            {
-                Ok(matcher) => (Some(matcher), None),
-                Err(err) => (None, Some(err.to_string())),
-            }
-        };
+    /// `names` are the anonymous people; `held_back` are (site URL path with base path,
+    /// file) of drafts and embargoed entries.
+    pub fn new(names: &[GuardName], held_back: &[(String, PathBuf)]) -> LeakGuard {
+        // If a search cannot be built the guard fails closed: every file is refused
+        // rather than any file let through unchecked.
+        let mut broken = None;
+        let name_set = NameSet::new(names.iter().map(|n| n.name.as_str()))
+            .map_err(|err| broken = Some(err))
+            .ok();
+        let addresses = (!held_back.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(held_back.iter().map(|(p, _)| p.as_bytes()))
+                    .map_err(|err| broken = Some(err.to_string()))
+                    .ok()
+            })
+            .flatten();
         LeakGuard {
-            matcher,
-            reasons,
+            names: name_set,
+            name_sources: names.to_vec(),
+            addresses,
+            address_reasons: held_back.to_vec(),
             broken,
         }
     }
 
     /// A guard that forbids nothing (for tests and tools that render fragments).
     pub fn none() -> LeakGuard {
-        LeakGuard {
-            matcher: None,
-            reasons: Vec::new(),
-            broken: None,
-        }
+        LeakGuard::new(&[], &[])
     }
 
-    /// An error if `bytes` (the output file at `path`) contains anything forbidden.
+    /// An error if the output file at `path`, or `bytes` (its contents), contains
+    /// anything forbidden.
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         if let Some(why) = &self.broken {
             return Some(
@@ -90,61 +81,46 @@ impl LeakGuard {
                     .with_hint("report this problem; it is not caused by your files"),
             );
         }
-        let matcher = self.matcher.as_ref()?;
-        // Almost every file holds nothing forbidden; a plain search says so several times
-        // faster than the overlapping one, which is needed only to judge each match.
-        if !matcher.is_match(bytes) {
-            return None;
+        if let Some((name, found)) = self.find_name(path.as_bytes()) {
+            let masked = format!("{}…{}", &path[..found.start], &path[found.end..]);
+            return Some(name_stop(name, format!("the output file name {masked} would contain the name of a person marked anonymous (where … stands)")));
         }
-        let reason = matcher.find_overlapping_iter(bytes).find_map(|m| {
-            let reason = &self.reasons[m.pattern().as_usize()];
-            (!reason.whole_word || is_whole_word(bytes, m.start(), m.end())).then_some(reason)
-        })?;
-        Some(
-            Diagnostic::error("PP0404", &reason.source, format!("the output file {path} would contain {}; nothing was published", reason.what))
-                .with_hint("this is a safety stop: check the file for the name or link, and check other files that mention the same person; report it if the content looks right"),
-        )
+        if let Some(name) = self.find_name(bytes).map(|(name, _)| name) {
+            return Some(name_stop(
+                name,
+                format!(
+                    "the output file {path} would contain the name of a person marked anonymous"
+                ),
+            ));
+        }
+        self.find_address(bytes).map(|(address, source)| {
+            Diagnostic::error("PP0404", source, format!("the output file {path} would contain a link to {address}, which is not published yet; nothing was published"))
+                .with_hint("this is a safety stop: remove the link, or publish the entry it points to first; report it if the content looks right")
+        })
+    }
+
+    /// The first anonymous name that stands as a word in `bytes`, and where.
+    fn find_name(&self, bytes: &[u8]) -> Option<(&GuardName, std::ops::Range<usize>)> {
+        let (index, range) = self.names.as_ref()?.find(bytes)?;
+        Some((self.name_sources.get(index)?, range))
+    }
+
+    fn find_address(&self, bytes: &[u8]) -> Option<(&str, &std::path::Path)> {
+        let matcher = self.addresses.as_ref()?;
+        let found = matcher.find(bytes)?;
+        let (address, source) = &self.address_reasons[found.pattern().as_usize()];
+        Some((address.as_str(), source.as_path()))
     }
 }
 
-fn is_whole_word(bytes: &[u8], start: usize, end: usize) -> bool {
-    let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
-    let after = bytes.get(end).copied();
-    let is_word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-    !is_word(before) && !is_word(after)
-}
-
-/// The ways a name can be written in HTML, XML, JSON and URLs.
-fn name_variants(name: &str) -> Vec<String> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.chars().count() < 3 {
-        return Vec::new();
-    }
-    // ASCII letters match in any case; other letters (á, Ł) need their cased forms listed.
-    let mut bases = vec![name.clone()];
-    if !name.is_ascii() {
-        bases.extend([name.to_lowercase(), name.to_uppercase()]);
-    }
-    if name.contains('&') {
-        bases.extend(bases.clone().iter().map(|b| b.replace('&', "&amp;")));
-    }
-    let mut variants = Vec::new();
-    for base in bases {
-        if base.contains(['\'', '’']) {
-            for apostrophe in ["'", "’", "&#x27;", "&#39;", "&apos;", "\\u0027", "&rsquo;"] {
-                variants.push(base.replace(['\'', '’'], apostrophe));
-            }
-        } else {
-            variants.push(base);
-        }
-    }
-    let slug = crate::util::slugify(&name);
-    if slug.contains('-') {
-        variants.push(slug);
-    }
-    variants.sort();
-    variants.dedup();
-    variants
+/// The stop for a name, at the line that makes the person anonymous. The message never
+/// holds the name itself, which would put it in logs.
+fn name_stop(name: &GuardName, what: String) -> Diagnostic {
+    let given = name.line.map_or(String::new(), |line| {
+        format!(" (their name is given at line {line})")
+    });
+    Diagnostic::error("PP0404", &name.source, format!("{what}{given}; nothing was published"))
+        .with_hint("this is a safety stop: check this file and the other files that mention the same person for their name (in any case, joined with hyphens or run together), and report it if the content looks right")
 }
 
 #[cfg(test)]
@@ -152,9 +128,17 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    fn name(name: &str) -> GuardName {
+        GuardName {
+            name: name.into(),
+            source: PathBuf::from("n.md"),
+            line: Some(7),
+        }
+    }
+
     fn guard() -> LeakGuard {
         LeakGuard::new(
-            &[("Siobhán O'Neill".into(), PathBuf::from("n.md"))],
+            &[name("Siobhán O'Neill")],
             &[("/stories/secret/".into(), PathBuf::from("s.md"))],
         )
     }
@@ -162,13 +146,8 @@ mod tests {
     #[test]
     fn thousands_of_names_are_all_still_guarded() {
         // Too many for a DFA: the guard must still catch each name, not give up.
-        let names: Vec<(String, PathBuf)> = (0..30_000)
-            .map(|i| {
-                (
-                    format!("Person Number{i:05} Example"),
-                    PathBuf::from("n.md"),
-                )
-            })
+        let names: Vec<GuardName> = (0..30_000)
+            .map(|i| name(&format!("Person Number{i:05} Example")))
             .collect();
         let guard = LeakGuard::new(&names, &[]);
         for i in [0, 12_345, 29_999] {
@@ -188,10 +167,37 @@ mod tests {
             "SIOBHÁN O&#x27;NEILL",
             "/nominations/siobhan-oneill/",
             "Siobhán O’Neill",
+            "#SiobhanONeill",
+            "siobhán_o'neill.jpg",
+            "siobhánoneill",
+            r#"{"n":"Siobhán O\u0027Neill"}"#,
         ] {
             assert!(g.scan("x.html", text.as_bytes()).is_some(), "{text}");
         }
         assert!(g.scan("x.html", b"nothing here").is_none());
+        assert!(g.scan("x.html", "Siobhánoneills".as_bytes()).is_none());
+    }
+
+    #[test]
+    fn output_paths_are_scanned_and_not_printed() {
+        let g = LeakGuard::new(&[name("Alex Brennan")], &[]);
+        for path in [
+            "tags/alex-brennan/index.html",
+            "media/images/alex_brennan_award.jpg",
+            "alexbrennan/index.html",
+        ] {
+            let stop = g
+                .scan(path, b"<p>fine</p>")
+                .unwrap_or_else(|| panic!("{path}"));
+            assert!(
+                !stop.message.to_lowercase().contains("brennan"),
+                "{}",
+                stop.message
+            );
+            assert!(stop.message.contains("line 7"), "{}", stop.message);
+            assert_eq!(stop.file, PathBuf::from("n.md"));
+        }
+        assert!(g.scan("tags/brennan-family/index.html", b"").is_none());
     }
 
     #[test]

@@ -266,7 +266,7 @@ describe('the payload site in Chromium', () => {
       assert.deepEqual(directives['default-src'], ["'none'"], policy);
       assert.deepEqual(directives['base-uri'], ["'none'"], policy);
       if (directives['script-src']) {
-        assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+        assert.deepEqual(directives['script-src'], ["'self'"]);
         assert.deepEqual(directives['style-src'], ["'self'"]);
         assert.deepEqual(directives['object-src'], ["'none'"]);
       }

@@ -54,24 +54,16 @@ export const CONTENT_TYPES = {
   '.m4a': 'audio/mp4',
   '.ogg': 'audio/ogg',
   '.wav': 'audio/wav',
-  '.wasm': 'application/wasm',
-  // Pagefind names its WebAssembly `wasm.<lang>.pagefind`; its loader uses
-  // WebAssembly.instantiate on the bytes, so the type only has to be binary.
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
 };
 
 // The policy the published site is meant to send: no inline script, no outside
-// origin. Pagefind compiles WebAssembly, which CSP only allows with 'wasm-unsafe-eval'.
+// origin, no WebAssembly, no eval, no workers.
 export const SITE_CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

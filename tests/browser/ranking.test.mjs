@@ -1,6 +1,7 @@
-// Relevance, stemming, accents, filters and sorting, checked with the real
-// pagefind.js from the bundle (run in node: no page, just the search API), so the
-// choice of custom records over synthetic HTML stays tested (see src/search/mod.rs).
+// Relevance, stemming, accents, prefixes, phrases, "did you mean", filters and
+// sorting, checked with the site's own search-engine.js run in node against the index
+// the fixture published (no page, just the engine), so ranking is tested apart from
+// the page that shows it.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,27 +11,26 @@ import { serveFolder } from './lib.mjs';
 import { loadCases, prepareSite } from './search-site.mjs';
 
 let server;
-let pagefind;
+let engine;
+let index;
 let cases;
 
 before(async () => {
   const site = await prepareSite();
   cases = await loadCases();
   server = await serveFolder(site.dir, { mount: site.base, csp: false });
-  pagefind = await import(pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href);
-  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
-  await pagefind.init();
+  engine = await import(pathToFileURL(join(site.dir, 'static', 'search-engine.js')).href);
+  index = await engine.openIndex(server.url);
 });
 
 after(async () => {
-  await pagefind?.destroy?.();
   await server?.close();
 });
 
 async function titles(query, options = {}) {
-  const search = await pagefind.search(query, options);
-  const data = await Promise.all(search.results.map((r) => r.data()));
-  return data.map((d) => d.meta.title);
+  const result = await index.search(query, options);
+  const docs = await Promise.all(result.order.map((n) => index.doc(n)));
+  return docs.map((d) => d.title);
 }
 
 describe('ranking', () => {
@@ -68,24 +68,71 @@ describe('ranking', () => {
   test('a name that was never indexed finds nothing', async () => {
     assert.deepEqual(await titles(cases.neverIndexed), []);
   });
+
+  test('every word must match', async (t) => {
+    if (!cases.every) return t.skip('no "every" case for this site');
+    for (const { query, finds } of cases.every) {
+      assert.deepEqual(await titles(query), finds, query);
+    }
+  });
+
+  test('the last word matches as a prefix while it is typed, not once a space follows', async (t) => {
+    if (!cases.prefix) return t.skip('no "prefix" case for this site');
+    const { query, finds } = cases.prefix;
+    assert.ok((await titles(query)).includes(finds), `${query} should find ${finds}`);
+    assert.deepEqual(await titles(`${query} `), []);
+  });
+
+  test('a quoted phrase matches only those words in that order', async (t) => {
+    if (!cases.phrase) return t.skip('no "phrase" case for this site');
+    const { query, finds, reversed } = cases.phrase;
+    assert.deepEqual(await titles(`"${query}"`), finds);
+    assert.deepEqual(await titles(`"${reversed}"`), []);
+    // Unquoted, the same words in any order match more.
+    assert.ok((await titles(reversed)).length >= finds.length);
+  });
+
+  test('words deep in a long body are found', async (t) => {
+    if (!cases.deepInBody) return t.skip('no "deepInBody" case for this site');
+    const { query, finds } = cases.deepInBody;
+    assert.deepEqual(await titles(query), [finds]);
+  });
+
+  test('a misspelt word is offered the closest indexed word', async (t) => {
+    if (!cases.didYouMean) return t.skip('no "didYouMean" case for this site');
+    for (const [typo, fixed] of Object.entries(cases.didYouMean)) {
+      const result = await index.search(typo);
+      assert.equal(result.order.length, 0, typo);
+      assert.deepEqual(await index.suggest(result.unknown), [fixed], typo);
+    }
+  });
 });
 
 describe('filters and sorting', () => {
   test('every type, council, service, practice area and year is a filter', async () => {
-    const filters = await pagefind.filters();
-    assert.deepEqual(Object.keys(filters).sort(), ['council', 'practice_area', 'service', 'type', 'year']);
-    assert.deepEqual(filters.type, cases.typeCounts);
+    const everything = await index.search('');
+    const counts = await index.counts(everything, {});
+    assert.deepEqual(Object.keys(counts).sort(), ['council', 'practice_area', 'service', 'type', 'year']);
+    assert.deepEqual(counts.type, cases.typeCounts);
   });
 
-  test('a filter narrows a search', async () => {
-    const { query, name, value, before: all, after: narrowed } = cases.facet;
+  test('a filter narrows a search, and its own counts stay disjunctive', async () => {
+    const { query, name, value, before: all, after: narrowed, also } = cases.facet;
     assert.equal((await titles(query)).length, all);
-    assert.equal((await titles(query, { filters: { [name]: { any: [value] } } })).length, narrowed);
+    const filters = { [name]: [value] };
+    assert.equal((await titles(query, { filters })).length, narrowed);
+    const result = await index.search(query, { filters });
+    const counts = await index.counts(result, filters);
+    assert.equal(counts[name][value], narrowed);
+    if (!also) return;
+    assert.equal(counts[name][also.value], also.after - narrowed);
+    const both = { [name]: [value, also.value] };
+    assert.equal((await titles(query, { filters: both })).length, also.after);
   });
 
   test('newest first orders by date', async () => {
-    const search = await pagefind.search(null, { sort: { date: 'desc' } });
-    const dates = await Promise.all(search.results.map(async (r) => (await r.data()).meta.date));
+    const result = await index.search('', { sort: 'newest' });
+    const dates = await Promise.all(result.order.map(async (n) => (await index.doc(n)).date));
     assert.ok(dates.length > 1);
     assert.deepEqual(dates, [...dates].sort().reverse());
   });

@@ -260,9 +260,10 @@ function suite(label, prepare) {
       return resultTitles(page);
     }
 
-    test('the build published a search bundle', async () => {
-      const response = await fetch(`${server.url}pagefind/pagefind.js`);
+    test('the build published a search index', async () => {
+      const response = await fetch(`${server.url}search-index/meta.json`);
       assert.equal(response.status, 200);
+      assert.ok((await response.json()).documents > 0);
     });
 
     test('typing a query shows the expected story first, and it opens', async () => {
@@ -354,13 +355,26 @@ function suite(label, prepare) {
     });
 
     test('a word on no page finds nothing, even when a short indexed word begins it', async () => {
-      // Pagefind alone answers "axolotl" with every page holding the word "a".
+      // Every word must be found as itself (or, while typed, as the start of a word).
       const page = await openSearch();
       assert.deepEqual(await search(page, cases.notAWord), []);
       assert.deepEqual(await search(page, cases.neverIndexed), []);
       // Part of a word, while it is being typed, still finds it.
       const partial = cases.kinship.query.slice(0, 4);
       assert.ok((await search(page, partial)).includes(cases.kinship.first), `search for ${partial}`);
+      await page.close();
+    });
+
+    test('words anywhere in a long story find it', async () => {
+      const page = await openSearch();
+      for (const { query, first } of cases.deepWords.cases) {
+        const titles = await search(page, query);
+        assert.equal(titles[0], first, `${query}: ${titles.join(' | ')}`);
+      }
+      // Words only in a draft or in a story still under embargo find nothing.
+      for (const query of cases.deepWords.notFound) {
+        assert.deepEqual(await search(page, query), [], query);
+      }
       await page.close();
     });
 

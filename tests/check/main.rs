@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 mod all_at_once;
+mod anonymity_channels;
 mod catalogue;
 mod cli;
 mod fields;

@@ -33,7 +33,7 @@ fn github_annotations_are_exact_and_the_check_fails() {
     let output = check(repository.path(), "github");
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
-    let hint_401 = "%0Ahelp: refer to them by role instead (for example \"my team manager\"), or remove `anonymous: true` if they agreed to be named";
+    let hint_401 = "%0Ahelp: refer to them by role instead (for example \"my team manager\"), or remove `anonymous: true` if they agreed to be named. A name is found in any case and however its words are joined (`alex-brennan`, `AlexBrennan`, `#alexbrennan`); a part that is an everyday word, such as Rose or Hall, is found only with its capital or next to another part of the name";
     let story = "sites/anytown/content/stories/everything_wrong.md";
     let nomination = "sites/anytown/content/nominations/no_nominee.md";
     assert_eq!(

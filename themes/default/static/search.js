@@ -1,10 +1,12 @@
 // Site search for practice-press: drives the markup of templates/search.html with
-// Pagefind's JavaScript API from the bundle under <base path>pagefind/.
+// our own engine (search-engine.js), which reads the index under <base path>search-index/.
 //
 // No framework and no outside requests. The page works as a plain GET form without
 // this script; with it, results update as you type, filters narrow them, and the
 // whole state lives in the URL (?q=kinship&council=Anytown+Council&sort=newest) so a
 // search can be shared and Back/Forward step through it.
+
+import { excerpt, isStaleError, openIndex, parseQuery } from './search-engine.js';
 
 const FACETS = [
   { name: 'type', legend: 'Type', labels: { story: 'Stories', nomination: 'Nominations' } },
@@ -41,23 +43,13 @@ async function start(root) {
   let state = readState(location.search);
   input.value = state.q;
 
-  // Two Pagefind instances. Once Pagefind has a filter's data it counts that filter's
-  // values for every result of every search, which on a large site costs several times
-  // the search itself. So the results come from an instance that never loads the
-  // facets, and the counts from a second one in a worker: a keystroke never waits for
-  // counting. The results instance runs on the page itself: through Pagefind 1.6's
-  // worker every result is copied across and later released one message at a time,
-  // which on 11,000 entries tripled the time to results and now and then held a
-  // search up for a second behind thousands of release messages.
-  let pagefind;
-  let counter;
-  // Filled in once the first results are on screen: the facets' data is the largest
-  // part of a first visit's download on a big site, and results come first.
+  // Filled in once the first results are on screen: results come first.
   let allFilters = {};
   let facetControls = new Map();
   let facetsLoading = null;
+  let engine;
   try {
-    pagefind = await openPagefind(base, '', { onPage: true });
+    engine = await openIndex(base);
   } catch (error) {
     showLoadFailure(root, form, base);
     console.warn('Search could not load:', error);
@@ -81,6 +73,8 @@ async function start(root) {
   let announceTyping = false;
   let results = [];
   let shown = 0;
+  let highlight = null;
+  const suggestionBox = root.querySelector('[data-suggestion]');
 
   function syncControls() {
     sortSelect.value = state.sort;
@@ -144,13 +138,13 @@ async function start(root) {
     }
   }
 
-  // What runSearch found, as facet counts: every value when nothing is chosen,
-  // none when a word is on no page, else the disjunctive counts for the search.
+  // What runSearch found, as facet counts: every value when nothing is searched,
+  // else the disjunctive counts for the search, from the filters' bitsets.
   async function facetCountsFor(found) {
     if (found.every) return allFilters;
-    if (!found.options) return {};
+    if (!found.result) return {};
     try {
-      return await facetCounts(found);
+      return await engine.counts(found.result, state.filters);
     } catch (error) {
       console.warn('Search filter counts failed:', error);
       return {};
@@ -167,56 +161,76 @@ async function start(root) {
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
+      suggestionBox.hidden = true;
       finish(seq, query, 'Type a search term or choose a filter.');
       return { every: true };
     }
 
-    const options = { filters: toPagefindFilters(state.filters) };
-    // With no words to rank by, relevance means nothing, so newest comes first.
-    if (state.sort === 'newest' || !query) {
-      options.sort = { date: 'desc' };
-    }
-    let search;
+    let result;
     let page;
-    let unknown;
     try {
-      search = await pagefind.search(query || null, options);
-      if (seq !== searchSeq || !search) return {};
-      page = await fetchPage(search.results, 0);
-      if (seq !== searchSeq) return {};
-      unknown = await unknownWords(query, page);
+      result = await engine.search(state.q, {
+        filters: state.filters,
+        // With no words to rank by, relevance means nothing, so newest comes first.
+        sort: state.sort === 'newest' || !query ? 'newest' : 'relevance',
+        isStale: () => seq !== searchSeq,
+      });
+      page = await fetchPage(result.order, 0, result.highlight);
     } catch (error) {
-      if (seq !== searchSeq) return {};
+      if (isStaleError(error) || seq !== searchSeq) return {};
       console.warn('Search failed:', error);
       finish(seq, query, 'Search failed. Please try again.');
       return {};
     }
     if (seq !== searchSeq) return {};
 
-    if (unknown.length) {
-      // A word that is on no page means no page matches (see unknownWords).
-      results = [];
-      shown = 0;
-      list.replaceChildren();
-      moreButton.hidden = true;
-      finish(seq, query, describe(0, query, filtered));
-      return {};
-    }
-
-    results = search.results;
+    results = result.order;
+    highlight = result.highlight;
     shown = page.length;
     moreButton.hidden = shown >= results.length;
-    list.replaceChildren(...page.map(({ data }) => resultItem(data, Boolean(query))));
-    finish(seq, query, describe(results.length, query, filtered));
-    return { query, options };
+    list.replaceChildren(...page.map((doc) => resultItem(doc, Boolean(query), highlight)));
+    finish(seq, query, result.typing && !results.length ? 'Keep typing to search.' : describe(results.length, query, filtered));
+    suggest(seq, query, result);
+    return { result };
+  }
+
+  // "Did you mean": offered when nothing is found and a word is not in the index,
+  // with the closest indexed words (up to two letters different).
+  async function suggest(seq, query, result) {
+    suggestionBox.replaceChildren();
+    suggestionBox.hidden = true;
+    if (results.length || !result.unknown.length || result.typing) return;
+    const fixes = await engine.suggest(result.unknown);
+    if (seq !== searchSeq || fixes.every((f) => !f)) return;
+    const replace = new Map(result.unknown.map((w, i) => [w, fixes[i]]));
+    const fixed = parseQuery(query)
+      .terms.map((t) => replace.get(t.word) || t.word)
+      .join(' ');
+    const link = document.createElement('a');
+    const params = new URLSearchParams(location.search);
+    params.set('q', fixed);
+    link.href = `${location.pathname}?${params}`;
+    link.textContent = fixed;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = fixed;
+      state = { ...state, q: fixed };
+      writeUrl(state, 'push');
+      requestSearch();
+      input.focus();
+    });
+    suggestionBox.append('Did you mean ', link, '?');
+    suggestionBox.hidden = false;
+    announce(`${describe(0, query, hasFilters(state.filters))} Did you mean ${fixed}?`);
   }
 
   // The facets, built once their data has loaded (the counts come with each search).
   function loadFacets() {
     facetsLoading ??= (async () => {
       try {
-        counter = await openPagefind(base, '?counts', { onPage: false });
-        allFilters = await counter.filters();
+        const sets = await engine.facets();
+        allFilters = await engine.counts({ matchBits: everything(engine) }, {});
+        if (!Object.keys(sets).length) allFilters = {};
       } catch (error) {
         console.warn('Search filters could not load:', error);
         facetsBox.textContent = 'Filters could not be loaded.';
@@ -228,86 +242,19 @@ async function start(root) {
     return facetsLoading;
   }
 
-  // Ticking a second council should widen the results, so each facet with a choice
-  // shows the counts it would have without its own choice ("disjunctive" facets).
-  // Otherwise ticking one value would hide all the others in its fieldset.
-  // Called only while `state` is still the one searched (see countPending).
-  async function facetCounts({ query, options }) {
-    const filters = state.filters;
-    const search = await counter.search(query || null, options);
-    const counts = { ...search.filters };
-    const chosenFacets = Object.keys(filters).filter((name) => filters[name].length);
-    await Promise.all(
-      chosenFacets.map(async (name) => {
-        const others = { ...filters, [name]: [] };
-        if (!query && !hasFilters(others)) {
-          counts[name] = allFilters[name] || {};
-          return;
-        }
-        const without = await counter.search(query || null, { filters: toPagefindFilters(others) });
-        counts[name] = (without && without.filters[name]) || {};
-      }),
-    );
-    return counts;
-  }
-
-  // Pagefind 1.6 answers a word it has no entry for with the longest indexed word the
-  // query word begins with (meant for compound words), and ignores a word that matches
-  // nothing at all. In English that turns "axolotl" into "a", found on every page, and
-  // a surname into the initial of someone a story calls "Ms K", so a search for a
-  // person who is not on the site would seem to find them. Here every word must be
-  // found as itself, or as the start of an indexed word (someone still typing it);
-  // the words that are not are returned, and then there are no results.
-  const wordChecks = new Map();
-
-  // The results about to be shown usually prove every word (each holds all of them),
-  // which saves a search per word; only the words they do not show are looked up.
-  async function unknownWords(query, page) {
-    const words = [...new Set(query.split(/\s+/).map(foldWord).filter(Boolean))];
-    const shownWords = page.flatMap(({ result, data }) => matchedWords(result, data));
-    const unproven = words.filter((word) => !shownWords.some((matched) => startsLike(matched, word)));
-    const found = await Promise.all(unproven.map(isIndexed));
-    return unproven.filter((_, i) => !found[i]);
-  }
-
-  function isIndexed(word) {
-    if (!wordChecks.has(word)) {
-      const check = checkWord(word);
-      // A failed check (say, the network dropped) is tried again next time.
-      check.catch(() => wordChecks.delete(word));
-      wordChecks.set(word, check);
-    }
-    return wordChecks.get(word);
-  }
-
-  async function checkWord(word) {
-    // A quoted word only matches its own stem: "fostering" finds "fostered".
-    const exact = await pagefind.search(`"${word}"`);
-    if (exact && exact.results.length) return true;
-    // Otherwise look at what the plain search matched: the start of a longer word is
-    // fine ("kin" while typing "kinship"), a much shorter word ("k" for "kertesz") is not.
-    const loose = await pagefind.search(word);
-    if (!loose) return false;
-    for (const result of loose.results.slice(0, 3)) {
-      const data = await result.data();
-      if (matchedWords(result, data).some((matched) => startsLike(matched, word))) return true;
-    }
-    return false;
-  }
-
-  // Only the shown results' fragments are fetched, which keeps a query cheap.
-  async function fetchPage(all, from) {
+  // Only the shown results' documents are fetched, which keeps a query cheap.
+  async function fetchPage(all, from, marks) {
     const slice = all.slice(from, from + PAGE_SIZE);
-    const data = await Promise.all(slice.map((result) => result.data()));
-    return slice.map((result, i) => ({ result, data: data[i] }));
+    const docs = await Promise.all(slice.map((n) => engine.doc(n)));
+    return docs.map((doc) => ({ ...doc, marks }));
   }
 
   async function loadPage(seq) {
-    const page = await fetchPage(results, shown);
+    const page = await fetchPage(results, shown, highlight);
     if (seq !== searchSeq) return null;
     shown += page.length;
     moreButton.hidden = shown >= results.length;
-    return page.map(({ data }) => resultItem(data, Boolean(state.q.trim())));
+    return page.map((doc) => resultItem(doc, Boolean(state.q.trim()), highlight));
   }
 
   function finish(seq, query, message) {
@@ -420,67 +367,8 @@ function writeUrl(state, mode) {
   else history.replaceState(null, '', url);
 }
 
-// A Pagefind instance of its own: the same module under another address is a separate
-// module with its own loaded chunks (the downloads are cached), run on the page or in
-// a worker of its own.
-async function openPagefind(base, instance, { onPage }) {
-  const engine = await import(`${base}pagefind/pagefind.js${instance}`);
-  // Record URLs already include the base path, so results must not get it twice.
-  await engine.options({
-    basePath: `${base}pagefind/`,
-    baseUrl: '/',
-    excerptLength: 24,
-    excerptEllipsis: '\u2026',
-    noWorker: onPage,
-  });
-  await engine.init();
-  return engine;
-}
-
-// A word as the index compares it: lowercase, without accents or punctuation.
-function foldWord(word) {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-// The words of a result that Pagefind matched: in the text, and in matched metadata.
-function matchedWords(result, data) {
-  const text = (data.content || '').split(/\s+/);
-  const words = (data.locations || []).map((i) => text[i] || '');
-  for (const field of result.matchedMetaFields || []) {
-    words.push(...String((data.meta || {})[field] || '').split(/\s+/));
-  }
-  return words;
-}
-
-// Whether a matched word is the query word, or a form of it: it starts with the word,
-// or they share all but its last two letters ("fostered" for "fosteri", "study" for
-// "studi"). Parts of hyphenated words count on their own.
-function startsLike(matched, word) {
-  const parts = [matched, ...matched.split(/[^\p{L}\p{N}]+/u)].map(foldWord).filter(Boolean);
-  const needed = Math.max(Math.min(3, word.length), word.length - 2);
-  return parts.some((part) => part.startsWith(word) || commonPrefix(part, word) >= needed);
-}
-
-function commonPrefix(a, b) {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  return i;
-}
-
 function hasFilters(filters) {
   return Object.values(filters).some((values) => values.length > 0);
-}
-
-// Values within one facet widen the search (any of them); facets narrow it.
-function toPagefindFilters(filters) {
-  const out = {};
-  for (const [name, values] of Object.entries(filters)) {
-    if (values.length) out[name] = { any: values };
-  }
-  return out;
 }
 
 function describe(count, query, filtered) {
@@ -552,59 +440,59 @@ function updateCounts(controls, counts, chosenFilters) {
   }
 }
 
-function resultItem(data, hasQuery) {
-  const meta = data.meta || {};
+function resultItem(doc, hasQuery, highlight) {
   const li = document.createElement('li');
   li.className = 'pp-result';
 
   const heading = document.createElement('h3');
   heading.className = 'pp-result__title';
   const link = document.createElement('a');
-  link.href = data.url;
-  link.textContent = meta.title || data.url;
+  link.href = doc.url;
+  link.textContent = doc.title || doc.url;
   heading.append(link);
 
   const details = document.createElement('p');
   details.className = 'pp-result__meta';
   const kind = document.createElement('span');
   kind.className = 'pp-result__kind';
-  kind.textContent = KIND_LABELS[meta.kind] || '';
+  kind.textContent = KIND_LABELS[doc.kind] || '';
   details.append(kind);
-  if (meta.date) {
+  if (doc.date) {
     const time = document.createElement('time');
-    time.dateTime = meta.date;
-    time.textContent = formatDate(meta.date);
+    time.dateTime = doc.date;
+    time.textContent = formatDate(doc.date);
     details.append(kind.textContent ? ' \u00b7 ' : '', time);
   }
 
   const text = document.createElement('p');
   text.className = 'pp-result__excerpt';
-  // A match in the body shows the excerpt around it; a match in the title alone
-  // (or browsing by filter) has nothing to highlight, so the summary reads better.
-  if (hasQuery && data.excerpt && data.excerpt.includes('<mark>')) {
-    appendExcerpt(text, data.excerpt);
+  // A match in the text shows the words around it, from anywhere in the text; a match
+  // in the title alone (or browsing by filter) has nothing to highlight, so the
+  // summary reads better. Text is only ever added as text nodes, never parsed as HTML.
+  const parts = hasQuery && highlight ? excerpt(doc.text || '', highlight) : null;
+  if (parts) {
+    for (const part of parts) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        text.append(mark);
+      } else {
+        text.append(part.text);
+      }
+    }
   } else {
-    text.textContent = meta.summary || data.plain_excerpt || '';
+    text.textContent = doc.summary || '';
   }
 
   li.append(heading, details, text);
   return li;
 }
 
-// Pagefind's excerpt is page text with < and > escaped and matches wrapped in
-// <mark>. It is rebuilt from text nodes, so no page text is ever parsed as HTML.
-function appendExcerpt(element, excerpt) {
-  let mark = null;
-  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') {
-      mark = document.createElement('mark');
-      element.append(mark);
-    } else if (part === '</mark>') {
-      mark = null;
-    } else if (part) {
-      (mark || element).append(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
-    }
-  }
+// Every document, as a bitset: the counts before anything is searched.
+function everything(engine) {
+  const bits = new Uint32Array(Math.ceil(engine.total / 32));
+  for (let d = 0; d < engine.total; d += 1) bits[d >>> 5] |= 1 << (d & 31);
+  return bits;
 }
 
 function formatDate(iso) {

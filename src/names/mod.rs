@@ -1,0 +1,12 @@
+//! Finding people's names in text: one matcher for the validator (`check`), the output
+//! guard and the preview, so what one refuses the others refuse.
+//!
+//! It sits below `validate` and `write`, which both use it; it uses neither.
+
+mod common;
+pub mod declared;
+pub mod finder;
+pub mod set;
+pub(crate) mod skeleton;
+
+pub use finder::{find_terms, NameMatcher};

@@ -1,0 +1,347 @@
+//! Merges tokenized records into the published index files.
+//!
+//! Layout under [`super::BUNDLE_DIR`] (all paths relative to it):
+//!
+//! - `meta.json`: the one file with a fixed name. It names the generation folder
+//!   (`g/<generation>/`) that holds everything else, the number of documents and the dictionary's shard keys.
+//!   Every other file lives under `g/<generation>/`, named by a hash of the whole
+//!   index, so a page that read one `meta.json` never mixes in files of another.
+//! - `<generation>/s/<hex key>.json`: the dictionary, split by the first letters of
+//!   each written form (more letters where a prefix has many forms). It maps every
+//!   form the build saw to its stem's id, document count and postings location.
+//! - `<generation>/p/<n>.bin`: postings (see [`super::encode`]) packed into small files.
+//! - `<generation>/d/<n>.json`: one document's title, address, date, kind, summary
+//!   and text, fetched only when it is shown.
+//! - `<generation>/facets.json`: one document set per filter value.
+//! - `<generation>/v/<hex letter>.json`: the commonest forms by first letter, for
+//!   "Did you mean".
+//!
+//! Document numbers are the newest-first order, so "newest" needs no sort key.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{json, Value};
+
+use super::encode::{base64, doc_set, postings};
+use super::record::{FIELDS, SUMMARY, TITLE};
+use super::tokens::{TokenizedRecord, Vocabulary};
+use super::{SearchFile, BUNDLE_DIR, GENERATIONS};
+
+/// BM25 saturation and length normalisation.
+const K1: f64 = 1.2;
+const B: [f64; FIELDS] = [0.5, 0.6, 0.5, 0.75];
+/// How much one occurrence in each field counts (BM25F).
+const WEIGHT: [f64; FIELDS] = [4.0, 2.0, 1.5, 1.0];
+/// A dictionary shard is split by one more letter once it would be larger than this.
+const SHARD_BYTES: usize = 6_000;
+const MAX_KEY_CHARS: usize = 6;
+/// Postings of rare words share a file up to this size.
+const PACK_BYTES: usize = 8_000;
+/// Forms per letter offered for "Did you mean".
+const SUGGESTIONS_PER_LETTER: usize = 2_500;
+
+/// A stem's impact in one document: the best field it occurs in decides the tier
+/// (title 3, summary 2, anywhere else 1), so a title match always outranks a summary
+/// match, which outranks a body-only match, for the same word; within a tier the
+/// BM25F saturation (0..1) orders documents. One byte: `tier * 64 + saturation * 63`.
+pub(crate) fn impact(
+    counts: &[u16; FIELDS],
+    lengths: &[u32; FIELDS],
+    averages: &[f64; FIELDS],
+) -> u8 {
+    let tier = if counts[TITLE] > 0 {
+        3
+    } else if counts[SUMMARY] > 0 {
+        2
+    } else {
+        1
+    };
+    let weighted: f64 = (0..FIELDS)
+        .map(|f| {
+            let norm = 1.0 - B[f] + B[f] * f64::from(lengths[f]) / averages[f].max(1.0);
+            WEIGHT[f] * f64::from(counts[f]) / norm
+        })
+        .sum();
+    let saturation = weighted / (K1 + weighted);
+    (tier * 64 + (saturation * 63.0).round().clamp(0.0, 63.0) as u32) as u8
+}
+
+pub(crate) fn assemble(records: &[&TokenizedRecord], vocabulary: &Vocabulary) -> Vec<SearchFile> {
+    let mut order: Vec<&TokenizedRecord> = records.to_vec();
+    order.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
+    let total = order.len() as u32;
+    let averages = average_lengths(&order);
+
+    let mut by_stem: Vec<Vec<(u32, u8)>> = vec![Vec::new(); vocabulary.stems.len()];
+    let mut form_stems: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (doc, record) in order.iter().enumerate() {
+        for (stem, counts) in &record.terms {
+            by_stem[*stem as usize].push((doc as u32, impact(counts, &record.lengths, &averages)));
+        }
+        for (form, stem) in &record.forms {
+            let stems = form_stems.entry(*form).or_default();
+            if !stems.contains(stem) {
+                stems.push(*stem);
+            }
+        }
+    }
+    let forms: BTreeMap<&str, Vec<&str>> = form_stems
+        .into_iter()
+        .map(|(form, stems)| {
+            (
+                vocabulary.forms[form as usize].as_str(),
+                stems
+                    .into_iter()
+                    .map(|s| vocabulary.stems[s as usize].as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut used: Vec<(&str, Vec<(u32, u8)>)> = by_stem
+        .into_iter()
+        .enumerate()
+        .filter(|(_, postings)| !postings.is_empty())
+        .map(|(stem, postings)| (vocabulary.stems[stem].as_str(), postings))
+        .collect();
+    used.sort_unstable_by(|a, b| a.0.cmp(b.0));
+
+    let mut files = Vec::new();
+    let located = pack_postings(used, &mut files);
+    let keys = write_dictionary(&forms, &located, &mut files);
+    write_suggestions(&forms, &located, &mut files);
+    files.push(file(
+        "facets.json",
+        facets(&order, total).to_string().into_bytes(),
+    ));
+    for (doc, record) in order.iter().enumerate() {
+        files.push(file(&format!("d/{doc}.json"), record.document.clone()));
+    }
+    publish(files, total, keys)
+}
+
+fn average_lengths(records: &[&TokenizedRecord]) -> [f64; FIELDS] {
+    let mut sums = [0f64; FIELDS];
+    for record in records {
+        for (sum, length) in sums.iter_mut().zip(record.lengths) {
+            *sum += f64::from(length);
+        }
+    }
+    sums.map(|sum| sum / records.len().max(1) as f64)
+}
+
+/// Where a stem's postings are: id, document count, pack, offset, length.
+type Location = [u64; 5];
+
+fn pack_postings(
+    stems: Vec<(&str, Vec<(u32, u8)>)>,
+    files: &mut Vec<SearchFile>,
+) -> HashMap<String, Location> {
+    let mut located = HashMap::with_capacity(stems.len());
+    let mut pack: Vec<u8> = Vec::new();
+    let mut pack_number = 0u64;
+    for (id, (stem, pairs)) in stems.into_iter().enumerate() {
+        let df = pairs.len() as u64;
+        let bytes = postings(pairs);
+        if !pack.is_empty() && pack.len() + bytes.len() > PACK_BYTES {
+            files.push(file(
+                &format!("p/{pack_number}.bin"),
+                std::mem::take(&mut pack),
+            ));
+            pack_number += 1;
+        }
+        located.insert(
+            stem.to_string(),
+            [
+                id as u64,
+                df,
+                pack_number,
+                pack.len() as u64,
+                bytes.len() as u64,
+            ],
+        );
+        pack.extend_from_slice(&bytes);
+    }
+    if !pack.is_empty() {
+        files.push(file(&format!("p/{pack_number}.bin"), pack));
+    }
+    located
+}
+
+/// Writes the dictionary shards and returns their keys, sorted.
+fn write_dictionary(
+    forms: &BTreeMap<&str, Vec<&str>>,
+    located: &HashMap<String, Location>,
+    files: &mut Vec<SearchFile>,
+) -> Vec<String> {
+    let all: Vec<&str> = forms.keys().copied().collect();
+    let mut shards: Vec<(String, Vec<&str>)> = Vec::new();
+    split_shards(String::new(), &all, &mut shards);
+    let mut keys = Vec::with_capacity(shards.len());
+    for (key, members) in shards {
+        let mut entries = serde_json::Map::new();
+        for form in members {
+            let flat: Vec<u64> = forms[form]
+                .iter()
+                .filter_map(|stem| located.get(*stem))
+                .flatten()
+                .copied()
+                .collect();
+            entries.insert(form.to_string(), json!(flat));
+        }
+        files.push(file(
+            &format!("s/{}.json", hex(&key)),
+            Value::Object(entries).to_string().into_bytes(),
+        ));
+        keys.push(key);
+    }
+    keys.sort();
+    keys
+}
+
+/// Groups sorted `forms` (all starting with `key`) into shards of a useful size.
+fn split_shards<'a>(key: String, forms: &[&'a str], out: &mut Vec<(String, Vec<&'a str>)>) {
+    let depth = key.chars().count();
+    let size: usize = forms.iter().map(|f| f.len() + 30).sum();
+    if depth > 0 && (size <= SHARD_BYTES || depth >= MAX_KEY_CHARS) {
+        out.push((key, forms.to_vec()));
+        return;
+    }
+    // Forms no longer than the key stay in a shard of the key itself.
+    let mut own = Vec::new();
+    let mut groups: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
+    for form in forms {
+        if form.chars().count() <= depth {
+            own.push(*form);
+        } else {
+            let child: String = form.chars().take(depth + 1).collect();
+            groups.entry(child).or_default().push(form);
+        }
+    }
+    if !own.is_empty() {
+        out.push((key, own));
+    }
+    for (child, members) in groups {
+        split_shards(child, &members, out);
+    }
+}
+
+fn write_suggestions(
+    forms: &BTreeMap<&str, Vec<&str>>,
+    located: &HashMap<String, Location>,
+    files: &mut Vec<SearchFile>,
+) {
+    let mut by_letter: BTreeMap<char, Vec<(&str, u64)>> = BTreeMap::new();
+    for (form, stems) in forms {
+        let Some(first) = form.chars().next() else {
+            continue;
+        };
+        // Numbers are not misspelt words.
+        if first.is_numeric() || form.chars().count() < 3 {
+            continue;
+        }
+        let df = stems
+            .iter()
+            .filter_map(|stem| located.get(*stem).map(|l| l[1]))
+            .max()
+            .unwrap_or(0);
+        by_letter.entry(first).or_default().push((form, df));
+    }
+    for (letter, mut words) in by_letter {
+        words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        words.truncate(SUGGESTIONS_PER_LETTER);
+        let flat: Vec<Value> = words
+            .into_iter()
+            .flat_map(|(word, df)| [json!(word), json!(df)])
+            .collect();
+        files.push(file(
+            &format!("v/{}.json", hex(&letter.to_string())),
+            Value::Array(flat).to_string().into_bytes(),
+        ));
+    }
+}
+
+fn facets(order: &[&TokenizedRecord], total: u32) -> Value {
+    let mut values: BTreeMap<&str, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (doc, record) in order.iter().enumerate() {
+        let mut add = |facet: &'static str, value: &str| {
+            values
+                .entry(facet)
+                .or_default()
+                .entry(value.to_string())
+                .or_default()
+                .push(doc as u32);
+        };
+        add("type", record.kind.filter_value());
+        if let Some(council) = &record.council {
+            add("council", council);
+        }
+        if let Some(service) = &record.service {
+            add("service", service);
+        }
+        for area in &record.practice_areas {
+            add("practice_area", area);
+        }
+        add("year", &record.year);
+    }
+    let mut out = serde_json::Map::new();
+    for (facet, sets) in values {
+        let encoded: serde_json::Map<String, Value> = sets
+            .into_iter()
+            .map(|(value, docs)| (value, json!(base64(&doc_set(&docs, total)))))
+            .collect();
+        out.insert(facet.to_string(), Value::Object(encoded));
+    }
+    Value::Object(out)
+}
+
+/// Puts every file under the generation folder and adds `meta.json`.
+fn publish(files: Vec<SearchFile>, total: u32, keys: Vec<String>) -> Vec<SearchFile> {
+    let generation = generation_of(&files);
+    let mut out: Vec<SearchFile> = files
+        .into_iter()
+        .map(|f| SearchFile {
+            path: format!("{BUNDLE_DIR}/{GENERATIONS}/{generation}/{}", f.path),
+            bytes: f.bytes,
+        })
+        .collect();
+    let meta = json!({
+        "version": 1,
+        "generation": generation,
+        "documents": total,
+        "shards": keys,
+    });
+    out.push(SearchFile {
+        path: format!("{BUNDLE_DIR}/meta.json"),
+        bytes: meta.to_string().into_bytes(),
+    });
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+/// FNV-1a over every path and byte: the same index always gets the same name.
+fn generation_of(files: &[SearchFile]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for f in files {
+        eat(f.path.as_bytes());
+        eat(&[0]);
+        eat(&f.bytes);
+    }
+    format!("{hash:016x}")
+}
+
+pub(crate) fn hex(key: &str) -> String {
+    key.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+fn file(path: &str, bytes: Vec<u8>) -> SearchFile {
+    SearchFile {
+        path: path.to_string(),
+        bytes,
+    }
+}
