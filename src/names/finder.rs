@@ -121,6 +121,23 @@ impl NameMatcher {
     }
 }
 
+/// The parts of `full_name` that are matched alone in any case (not everyday words, at
+/// least three letters), with the apostrophe-free writing addresses use (`obrien`).
+pub(crate) fn uncommon_parts(full_name: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for part in name_parts(full_name) {
+        if letter_count(part) < 3 || is_common_word(part) || starts_small(part) {
+            continue;
+        }
+        for writing in [part.to_string(), part.replace(APOSTROPHES, "")] {
+            if !found.contains(&writing) {
+                found.push(writing);
+            }
+        }
+    }
+    found
+}
+
 /// The parts of a name: its words, and each hyphenated word's pieces, without
 /// apostrophes at their ends.
 fn name_parts(name: &str) -> Vec<&str> {

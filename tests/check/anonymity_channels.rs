@@ -204,6 +204,43 @@ fn a_photo_named_after_the_person_is_reported_even_when_unused() {
 }
 
 #[test]
+fn a_photo_named_with_the_surname_alone_is_reported_even_when_unused() {
+    let photo = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/media/progressive.jpg"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let site = Site::new()
+        .write(
+            FILE,
+            nomination("tags: [duty-work]", "Team manager", "They stayed calm."),
+        )
+        .write("content/media/images/brennan-award.jpg", photo.clone())
+        .write("content/media/images/alex-at-work.jpg", photo);
+    // "alex" is not an everyday word either, so it is matched alone like the surname.
+    assert_eq!(
+        site.problems(),
+        [
+            "content/media/images/alex-at-work.jpg:0:0: error[PP0401]: this file's name contains the name of a person who asked to be anonymous (content/nominations/thank-you.md marks them anonymous); every file in content/media/ is published under its own name",
+            "content/media/images/brennan-award.jpg:0:0: error[PP0401]: this file's name contains the name of a person who asked to be anonymous (content/nominations/thank-you.md marks them anonymous); every file in content/media/ is published under its own name",
+        ]
+    );
+
+    // A part that is an everyday word is the word, in a file name as in prose.
+    let text = nomination("tags: [duty-work]", "Team manager", "They stayed calm.")
+        .replace("Alex Brennan", "Rose Hall");
+    let photo = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/media/progressive.jpg"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let site = Site::new()
+        .write(FILE, &text)
+        .write("content/media/images/rose-garden.jpg", photo);
+    assert_eq!(site.problems(), Vec::<String>::new());
+}
+
+#[test]
 fn common_word_names_in_ordinary_prose_are_not_flagged() {
     let text = nomination("tags: [duty-work]", "Team manager", "They stayed calm.")
         .replace("Alex Brennan", "Rose Hall")
