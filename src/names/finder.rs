@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use super::common::is_common_word;
-use super::skeleton::{is_combining_mark, skeleton, stands_alone, Skeletons};
+use super::skeleton::{first_longest, is_combining_mark, skeleton, stands_alone, Skeletons};
 
 /// Characters people and word processors use as an apostrophe.
 const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{2bc}'];
@@ -103,14 +103,7 @@ impl NameMatcher {
                 .iter()
                 .flat_map(|finder| finder.find_whole_words(text)),
         );
-        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut kept: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for range in ranges {
-            if kept.last().is_none_or(|last| range.start >= last.end) {
-                kept.push(range);
-            }
-        }
-        kept
+        first_longest(ranges)
     }
 
     /// Whether `found` (a text this matcher found) is the whole name, in any writing.

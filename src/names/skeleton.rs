@@ -373,20 +373,26 @@ impl Skeletons {
         let bytes = text.as_bytes();
         let mut origins = Vec::with_capacity(bytes.len());
         let folded = fold(bytes, Some(&mut origins));
-        let mut ranges: Vec<Range<usize>> = self
+        let ranges: Vec<Range<usize>> = self
             .skeletons
             .iter()
             .flat_map(|s| find_folded(bytes, &folded, &origins, s))
             .collect();
-        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut kept: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for range in ranges {
-            if kept.last().is_none_or(|last| range.start >= last.end) {
-                kept.push(range);
-            }
-        }
-        kept
+        first_longest(ranges)
     }
+}
+
+/// `ranges` in order with overlaps removed, the longer kept where two start together, so
+/// "Will Smith" found as the name and as "Smith" is one place, not two.
+pub(crate) fn first_longest(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        if kept.last().is_none_or(|last| range.start >= last.end) {
+            kept.push(range);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

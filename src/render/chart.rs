@@ -6,8 +6,8 @@
 //! nominations differ in pattern as well as colour (solid and striped bars), and every
 //! bar carries its number, so nothing depends on telling colours apart.
 
-use super::pages::xml_escape;
 use super::stats::Table;
+use crate::util::xml_escape;
 
 const WIDTH: u32 = 640;
 /// Room after the longest bar for its number.

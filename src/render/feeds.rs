@@ -13,11 +13,11 @@ use serde_json::{json, Map, Value};
 
 use super::markdown::render_markdown;
 use super::metadata::{image_mime, image_url, modified_time, published_time};
-use super::pages::xml_escape;
 use super::Output;
 use crate::model::{Entry, EntryKind, People, Person};
 use crate::resolve::{Site, TaxonomyKind};
 use crate::util::slugify;
+use crate::util::xml_escape;
 
 /// The most entries a feed holds; readers keep older ones they have already seen.
 pub const FEED_LIMIT: usize = 50;

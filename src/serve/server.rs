@@ -14,7 +14,7 @@ use tiny_http::{Header, Request, Response, StatusCode};
 use super::livereload::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::Shared;
 use crate::diagnostic::Diagnostic;
-use crate::render::pages::xml_escape;
+use crate::util::xml_escape;
 use crate::write::is_safe_site_path;
 
 /// How many ports above the asked-for one are tried when it is taken.

@@ -8,6 +8,7 @@
 use super::fonts::FAMILY;
 use super::layout::{fit, one_line, Measure};
 use super::{CARD_HEIGHT, CARD_WIDTH};
+use crate::util::xml_escape;
 
 const BACKGROUND: &str = "#16545b";
 const TEXT: &str = "#ffffff";
@@ -41,7 +42,7 @@ pub(crate) fn card_svg(text: &CardText, regular: &Measure, bold: &Measure) -> St
         let baseline = TITLE_TOP + title.size * (1.0 + LEADING * index as f32) - title.size * 0.2;
         lines.push_str(&format!(
             "<tspan x=\"{MARGIN}\" y=\"{baseline:.0}\">{}</tspan>",
-            escape(line)
+            xml_escape(line)
         ));
     }
     let kind = one_line(bold, text.kind, 34.0, width);
@@ -57,27 +58,11 @@ pub(crate) fn card_svg(text: &CardText, regular: &Measure, bold: &Measure) -> St
 <text x=\"{MARGIN}\" y=\"548\" font-size=\"34\" fill=\"{TEXT}\">{}</text>\
 <text x=\"{MARGIN}\" y=\"592\" font-size=\"30\" font-weight=\"700\" fill=\"{SOFT_TEXT}\">{}</text>\
 </svg>",
-        escape(&kind),
+        xml_escape(&kind),
         title.size,
-        escape(&council),
-        escape(&site),
+        xml_escape(&council),
+        xml_escape(&site),
     )
-}
-
-/// Escapes text for SVG (XML) content.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
