@@ -56,6 +56,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     }));
     options.search = !args.no_search;
     options.search_notice = Some(Arc::new(|report: &SearchReport| eprintln!("{report}")));
+    // Caught from the start, so a Ctrl-C that comes while the site is still being built
+    // or the browser opened still stops the preview cleanly.
+    let ctrl_c = catch_ctrl_c();
     eprintln!("Building the site in memory (the output folder is not touched)…");
     let handle = match start(options) {
         Ok(handle) => handle,
@@ -80,7 +83,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     if args.open {
         open_browser(handle.url());
     }
-    wait_for_ctrl_c();
+    wait_for(ctrl_c);
     handle.shutdown();
     eprintln!("Stopped.");
     ExitCode::SUCCESS
@@ -93,22 +96,30 @@ fn print_report(report: &RebuildReport, site_root: &std::path::Path) {
     }
 }
 
-fn wait_for_ctrl_c() {
+/// A channel that receives Ctrl-C, or None when no handler can be set.
+fn catch_ctrl_c() -> Option<mpsc::Receiver<()>> {
     let (sender, receiver) = mpsc::channel();
     match ctrlc::set_handler(move || {
         let _ = sender.send(());
     }) {
-        Ok(()) => {
-            let _ = receiver.recv();
-        }
+        Ok(()) => Some(receiver),
         Err(err) => {
             // Without a handler Ctrl-C ends the process at once, which is safe too:
             // the preview writes no files.
             eprintln!("warning: cannot catch Ctrl-C ({err})");
-            loop {
-                std::thread::park();
-            }
+            None
         }
+    }
+}
+
+fn wait_for(ctrl_c: Option<mpsc::Receiver<()>>) {
+    match ctrl_c {
+        Some(receiver) => {
+            let _ = receiver.recv();
+        }
+        None => loop {
+            std::thread::park();
+        },
     }
 }
 
