@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use practice_press::serve::search::SearchReport;
+use practice_press::serve::background::SearchReport;
 use practice_press::serve::{self, Outcome, RebuildReport, ServeOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -36,8 +36,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }));
     // The search index is rebuilt in the background after every edit, as in real use:
     // the latencies below include any slowdown it causes.
-    options.search_notice = Some(Arc::new(|report: &SearchReport| {
-        eprintln!("  search: {report}")
+    let indexed = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = indexed.clone();
+    options.search_notice = Some(Arc::new(move |report: &SearchReport| {
+        eprintln!("  search: {report}");
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }));
     let started = Instant::now();
     let handle = serve::start(options)?;
@@ -52,11 +55,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut events = EventStream::open(handle.addr())?;
     events.wait_for("hello")?;
+    // The first index must be in before timing begins, or its announcement would be
+    // taken for an edit's.
+    while indexed.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let story = first_story(&site)?;
     let original = std::fs::read_to_string(&story)?;
     eprintln!("editing {}", story.display());
 
     let mut latencies = Vec::new();
+    let mut search_latencies = Vec::new();
     // One warm-up edit: the first rebuild after start also builds the caches.
     for run in 0..=runs {
         std::thread::sleep(Duration::from_millis(300));
@@ -65,9 +74,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(&story, text)?;
         events.wait_for("reload")?;
         let latency = written.elapsed();
+        // The search page is told once the index holding this edit is in.
+        events.wait_for("search")?;
+        let searchable = written.elapsed();
         if run > 0 {
-            println!("run {run:2}: {:.1} ms", ms(latency));
+            println!(
+                "run {run:2}: {:.1} ms to reload, {:.1} ms to searchable",
+                ms(latency),
+                ms(searchable)
+            );
             latencies.push(latency);
+            search_latencies.push(searchable);
         }
     }
     std::fs::write(&story, &original)?;
@@ -91,6 +108,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ms(median),
         ms(latencies[0]),
         ms(latencies[latencies.len() - 1]),
+    );
+    search_latencies.sort();
+    println!(
+        "write → search event over {runs} edits: median {:.1} ms, min {:.1} ms, max {:.1} ms",
+        ms(search_latencies[search_latencies.len() / 2]),
+        ms(search_latencies[0]),
+        ms(search_latencies[search_latencies.len() - 1]),
     );
     if !rebuild_times.is_empty() {
         let mut sorted = rebuild_times.clone();
@@ -140,6 +164,7 @@ impl EventStream {
     }
 
     /// Reads until an event named `name`; a `problems` event is an error.
+    /// Waits for `search` only when asked (the stream carries it after each index).
     fn wait_for(&mut self, name: &str) -> Result<(), Box<dyn std::error::Error>> {
         let mut line = String::new();
         loop {

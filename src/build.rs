@@ -13,12 +13,13 @@ use crate::media::cache::Cache;
 use crate::media::card::{make_cards, Card, CardCounts};
 use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
+use crate::resolve::next_change::NextChange;
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
 use crate::util::PhaseClock;
 use crate::validate::validate;
 use crate::write::guard::{GuardName, LeakGuard};
-use crate::write::{DiskSink, OutputError, Sink};
+use crate::write::{DiskSink, Guarded, OutputError, Sink};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -67,6 +68,9 @@ pub struct Checked {
     pub library: Library,
     pub diagnostics: Vec<Diagnostic>,
     pub site: Option<Site>,
+    /// Entries left out of the site, for the report; never given to render.
+    pub held_back: Vec<HeldBackEntry>,
+    pub next_change: Option<NextChange>,
 }
 
 impl Checked {
@@ -95,6 +99,8 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
                 library: Library::default(),
                 diagnostics,
                 site: None,
+                held_back: Vec::new(),
+                next_change: None,
             }
         }
     };
@@ -104,20 +110,29 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
     let load_problems = std::mem::take(&mut library.diagnostics);
     let mut diagnostics = diagnose(&settings, &library, load_problems);
     clock.lap("validate");
-    let media = collect_media(&settings.root, &settings.content_dir().join("media"));
-    diagnostics.extend(media.diagnostics);
-    let media_files = media.files.into_iter().map(published_media_path).collect();
+    let (media_files, media_problems) = media_stage(&settings);
+    diagnostics.extend(media_problems);
     clock.lap("media");
     sort_diagnostics(&mut diagnostics);
-    let site = resolve(&settings, &library, options.publish);
+    let resolved = resolve(&settings, &library, options.publish);
     clock.lap("resolve");
     Checked {
         settings: Some(settings),
         media: media_files,
         library,
         diagnostics,
-        site: Some(site),
+        site: Some(resolved.site),
+        held_back: resolved.held_back,
+        next_change: resolved.next_change,
     }
+}
+
+/// The media stage: every file under content/media/, cleaned and checked (PP0801–PP0808),
+/// at the address it is published at, and the problems found.
+pub fn media_stage(settings: &Settings) -> (Vec<MediaFile>, Vec<Diagnostic>) {
+    let media = collect_media(&settings.root, &settings.content_dir().join("media"));
+    let files = media.files.into_iter().map(published_media_path).collect();
+    (files, media.diagnostics)
 }
 
 /// The settings with `deployment`'s address in place of site.yaml's.
@@ -218,6 +233,7 @@ pub fn build_deployment_into(
     let clock = PhaseClock::start();
     let theme = Theme::load(settings).map_err(BuildError::Content)?;
     let guard = leak_guard(settings, &checked.library, site);
+    let sink = Guarded::new(sink, &guard);
     let jobs = all_jobs(site);
     clock.lap("prepare render");
     let indexer = options
@@ -227,25 +243,24 @@ pub fn build_deployment_into(
         inner: progress,
         more: site.entries.len(),
     };
-    let rendered = render::render_jobs_with_search(
+    let rendered = render::render(
         site,
         &theme,
         &jobs,
-        sink,
-        &guard,
+        &sink,
         &cards_to_come,
-        indexer.as_ref(),
+        indexer.as_ref().map(|i| i as &dyn render::Records),
     );
     clock.lap("render and write");
-    let cards = write_cards(settings, site, &checked.media, sink, &guard, progress);
+    let cards = write_cards(settings, site, &checked.media, &sink, &guard, progress);
     clock.lap("social cards");
     let mut report = BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
         nominations: site.entries_of(crate::model::EntryKind::Nomination).count(),
         pages: 0,
         files: 0,
-        held_back: site.held_back.clone(),
-        next_change: site.next_change.clone(),
+        held_back: std::mem::take(&mut checked.held_back),
+        next_change: checked.next_change.take(),
         warnings: std::mem::take(&mut checked.diagnostics),
         elapsed: started.elapsed(),
         output: None,
@@ -266,17 +281,17 @@ pub fn build_deployment_into(
     }
     // The indexer is finished even when rendering failed, so its thread always ends.
     let search_files = indexer.map(SearchIndexer::finish);
-    let mut stats = rendered.map_err(BuildError::Content)?;
+    let mut stats = rendered.map_err(BuildError::Content)?.stats;
     report.cards = cards.map_err(BuildError::Content)?;
     stats.files += report.cards.made + report.cards.from_cache;
     if let Some(files) = search_files {
-        stats.files += write_search_bundle(files, sink, &guard).map_err(BuildError::Content)?;
+        stats.files += write_search_bundle(files, &sink).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
-    stats.files += write_media(&media, sink, &guard).map_err(BuildError::Content)?;
+    stats.files += write_media(&media, &sink).map_err(BuildError::Content)?;
     clock.lap("media files");
     if !deployment.no_host_headers {
-        stats.files += write_host_headers(&base_path, sink).map_err(BuildError::Content)?;
+        stats.files += write_host_headers(&base_path, &sink).map_err(BuildError::Content)?;
     }
     report.pages = stats.pages;
     report.files = stats.files;
@@ -320,13 +335,14 @@ pub fn build_deployment_to_disk(
     }
 }
 
-/// Makes every entry's social card (see [`crate::media::card`]) and writes it through
-/// the leak guard, counting each in the progress bar.
-fn write_cards(
+/// Makes every entry's social card (see [`crate::media::card`]) and writes it into
+/// the guarded sink, counting each in the progress bar. `guard` is the one the sink
+/// wraps: the card stage also scans each generated card's text before drawing it.
+pub fn write_cards(
     settings: &Settings,
     site: &Site,
     media: &[MediaFile],
-    sink: &dyn Sink,
+    sink: &Guarded,
     guard: &LeakGuard,
     progress: &dyn Progress,
 ) -> Result<CardCounts, Vec<Diagnostic>> {
@@ -334,27 +350,11 @@ fn write_cards(
     let publish = |path: String, card: Card| -> Result<(), Diagnostic> {
         progress.advance();
         let written = match card {
-            Card::Drawn(bytes, cached) => {
-                if let Some(leak) = guard.scan(&path, &bytes) {
-                    return Err(leak);
-                }
-                match cached {
-                    Some(file) => sink.put_copy_of(&path, &file),
-                    None => sink.put(&path, bytes),
-                }
-            }
-            // A cached card is not read back for the guard: its text source was scanned
-            // before the cache was looked in, and the file itself is compressed pixels,
-            // which the guard scanned when the card was first drawn.
+            Card::Drawn(bytes, Some(file)) => sink.put_scanned_copy(&path, &bytes, &file),
+            Card::Drawn(bytes, None) => sink.put(&path, bytes),
             Card::Cached(file) => sink.put_copy_of(&path, &file),
         };
-        written.map_err(|err| {
-            Diagnostic::error(
-                "PP0701",
-                &err.path,
-                format!("the site could not be written: {err}"),
-            )
-        })
+        written.map_err(crate::write::WriteError::into_diagnostic)
     };
     make_cards(site, media, &cache, guard, &publish)
 }
@@ -377,10 +377,9 @@ impl Progress for ThenMore<'_> {
 
 /// Writes the search index. Its records came from the public model only; its files pass
 /// the leak guard like pages do all the same (they are plain JSON and numbers).
-fn write_search_bundle(
+pub fn write_search_bundle(
     files: Result<Vec<SearchFile>, SearchError>,
     sink: &dyn Sink,
-    guard: &LeakGuard,
 ) -> Result<usize, Vec<Diagnostic>> {
     let files = files.map_err(|err| {
         vec![Diagnostic::error(
@@ -391,69 +390,54 @@ fn write_search_bundle(
         .with_hint("build with --no-search to publish without search, and report this problem")]
     })?;
     let count = files.len();
-    let leaks: Vec<Diagnostic> = files
-        .iter()
-        .filter_map(|file| guard.scan(&file.path, &file.bytes))
-        .collect();
-    if !leaks.is_empty() {
-        return Err(leaks);
-    }
-    for file in files {
-        sink.put(&file.path, file.bytes).map_err(|err| {
-            vec![Diagnostic::error(
-                "PP0701",
-                &err.path,
-                format!("the site could not be written: {err}"),
-            )]
-        })?;
-    }
+    put_all(files.into_iter().map(|file| (file.path, file.bytes)), sink)?;
     Ok(count)
 }
 
+/// Writes every file, collecting every refusal and failure.
+fn put_all(
+    files: impl Iterator<Item = (String, Vec<u8>)>,
+    sink: &dyn Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let problems: Vec<Diagnostic> = files
+        .filter_map(|(path, bytes)| sink.put(&path, bytes).err())
+        .map(crate::write::WriteError::into_diagnostic)
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
 /// Writes the header files for static hosts. They hold only the policy and fixed
-/// headers, nothing from the content, so the leak guard has nothing to find in them.
+/// headers, nothing from the content.
 fn write_host_headers(base_path: &str, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
     use crate::render::host_headers::{azure_config, netlify_headers, AZURE_FILE, NETLIFY_FILE};
     let files = [
         (NETLIFY_FILE, netlify_headers(base_path)),
         (AZURE_FILE, azure_config(base_path)),
     ];
-    for (path, text) in &files {
-        sink.put(path, text.clone().into_bytes()).map_err(|err| {
-            vec![Diagnostic::error(
-                "PP0701",
-                &err.path,
-                format!("the site could not be written: {err}"),
-            )]
-        })?;
-    }
-    Ok(files.len())
+    let count = files.len();
+    put_all(
+        files
+            .into_iter()
+            .map(|(path, text)| (path.to_string(), text.into_bytes())),
+        sink,
+    )?;
+    Ok(count)
 }
 
-/// Copies the (already cleaned) media files; they pass the leak guard like pages do,
-/// since an SVG or a text file can carry a name too.
-pub fn write_media(
-    files: &[MediaFile],
-    sink: &dyn Sink,
-    guard: &LeakGuard,
-) -> Result<usize, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    for file in files {
-        if let Some(leak) = guard.scan(&file.site_path, &file.bytes) {
-            problems.push(leak);
-        } else if let Err(err) = sink.put(&file.site_path, file.bytes.clone()) {
-            problems.push(Diagnostic::error(
-                "PP0701",
-                &err.path,
-                format!("the site could not be written: {err}"),
-            ));
-        }
-    }
-    if problems.is_empty() {
-        Ok(files.len())
-    } else {
-        Err(problems)
-    }
+/// Writes the (already cleaned) media files; an SVG or a text file can carry a name
+/// too, so they go through the guarded sink like pages do.
+pub fn write_media(files: &[MediaFile], sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    put_all(
+        files
+            .iter()
+            .map(|file| (file.site_path.clone(), file.bytes.clone())),
+        sink,
+    )?;
+    Ok(files.len())
 }
 
 /// Every anonymous name in the library and every held-back entry's address.

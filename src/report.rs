@@ -157,7 +157,7 @@ pub fn release_summary_in(checked: &Checked, zone: &TimeZone) -> Option<ReleaseS
         }
     }
     let mut held_back = Vec::new();
-    for held in &site.held_back {
+    for held in &checked.held_back {
         let service = all_documents()
             .find(|d| d.source.path == held.source)
             .and_then(|d| d.entry.service.clone());
@@ -193,7 +193,7 @@ pub fn release_summary_in(checked: &Checked, zone: &TimeZone) -> Option<ReleaseS
         totals,
         held_back,
         personal_data_exceptions,
-        next_change: site
+        next_change: checked
             .next_change
             .as_ref()
             .map(|change| NextChangeItem::new(change, zone)),

@@ -7,7 +7,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use practice_press::serve::search::SearchReport;
+use practice_press::serve::background::SearchReport;
 use practice_press::serve::{self, Outcome, ServeOptions, ServerHandle};
 
 const FIXTURE: &str = "tests/fixtures/serve/site";

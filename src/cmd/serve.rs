@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use practice_press::serve::search::SearchReport;
+use practice_press::serve::background::SearchReport;
 use practice_press::serve::{start, Outcome, RebuildReport, ServeOptions};
 
 use super::output::print_diagnostics;

@@ -72,28 +72,77 @@ impl FileKind {
     }
 }
 
-/// Loads every content file of a site.
+/// Loads every content file of a site: lists them, then loads each with
+/// [`load_file`] in parallel.
 pub fn load_library(settings: &Settings) -> Library {
-    let (files, mut diagnostics) = find_content_files(settings);
-    let results: Vec<Loaded> = files
+    let (files, diagnostics) = find_content_files(settings);
+    let loaded: Vec<LoadedFile> = files
         .par_iter()
         .map(|(kind, full, display)| load_file(*kind, full, display))
         .collect();
-    let mut library = Library::default();
-    for loaded in results {
-        diagnostics.extend(loaded.diagnostics);
-        if let Some(source) = loaded.source {
-            library.sources.push(source);
+    let mut library = Library {
+        diagnostics,
+        ..Library::default()
+    };
+    for file in loaded {
+        library.diagnostics.extend(file.diagnostics.iter().cloned());
+        library.add(file);
+    }
+    library
+}
+
+impl Library {
+    /// Adds a file after every file added so far (the listing is in path order).
+    fn add(&mut self, file: LoadedFile) {
+        if let Some(source) = file.source {
+            self.sources.push(source);
         }
-        match loaded.item {
-            Some(Item::Entry(document)) => library.documents.push(*document),
-            Some(Item::Incomplete(document)) => library.incomplete.push(*document),
-            Some(Item::Page(page)) => library.pages.push(page),
+        match file.item {
+            Some(Item::Entry(document)) => self.documents.push(*document),
+            Some(Item::Incomplete(document)) => self.incomplete.push(*document),
+            Some(Item::Page(page)) => self.pages.push(page),
             None => {}
         }
     }
-    library.diagnostics = diagnostics;
-    library
+
+    /// Puts `file` in the place of whatever was loaded from `display` before (None
+    /// takes it out), keeping the order [`load_library`] gives. The preview server
+    /// calls this for the files a save changed. Loading problems are the caller's to
+    /// keep: they live with each [`LoadedFile`].
+    pub fn replace(&mut self, display: &Path, file: Option<LoadedFile>) {
+        remove_sorted(&mut self.sources, display, |s| &s.path);
+        remove_sorted(&mut self.documents, display, |d| &d.source.path);
+        remove_sorted(&mut self.incomplete, display, |d| &d.source.path);
+        remove_sorted(&mut self.pages, display, |p| &p.source.path);
+        let Some(file) = file else {
+            return;
+        };
+        if let Some(source) = file.source {
+            insert_sorted(&mut self.sources, source, |s| &s.path);
+        }
+        match file.item {
+            Some(Item::Entry(document)) => {
+                insert_sorted(&mut self.documents, *document, |d| &d.source.path)
+            }
+            Some(Item::Incomplete(document)) => {
+                insert_sorted(&mut self.incomplete, *document, |d| &d.source.path)
+            }
+            Some(Item::Page(page)) => insert_sorted(&mut self.pages, page, |p| &p.source.path),
+            None => {}
+        }
+    }
+}
+
+fn insert_sorted<T>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> &PathBuf) {
+    let at = items.partition_point(|x| key(x) < key(&item));
+    items.insert(at, item);
+}
+
+fn remove_sorted<T>(items: &mut Vec<T>, path: &Path, key: impl Fn(&T) -> &PathBuf) {
+    let at = items.partition_point(|x| key(x).as_path() < path);
+    if items.get(at).is_some_and(|x| key(x) == path) {
+        items.remove(at);
+    }
 }
 
 /// Every markdown file under content/ with its kind (full path, path as the user sees
@@ -260,23 +309,36 @@ fn walk_problem(settings: &Settings, err: &walkdir::Error) -> Option<Diagnostic>
     )
 }
 
+#[derive(Debug, Clone)]
 enum Item {
     Entry(Box<Document>),
     Incomplete(Box<Document>),
     Page(PageDocument),
 }
 
-struct Loaded {
+/// One content file read and parsed: the load stage's result for one file, which the
+/// preview server keeps between saves.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
     source: Option<SourceFile>,
     item: Option<Item>,
-    diagnostics: Vec<Diagnostic>,
+    /// Every problem found while reading and parsing the file.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-fn load_file(kind: FileKind, full: &Path, display: &Path) -> Loaded {
+impl LoadedFile {
+    /// The file's text, when it could be read.
+    pub fn text(&self) -> Option<&str> {
+        self.source.as_ref().map(|s| s.text.as_str())
+    }
+}
+
+/// Reads and parses one content file (`display` is the path the user sees).
+pub fn load_file(kind: FileKind, full: &Path, display: &Path) -> LoadedFile {
     let source = match SourceFile::read(full, display) {
         Ok(source) => source,
         Err(diagnostic) => {
-            return Loaded {
+            return LoadedFile {
                 source: None,
                 item: None,
                 diagnostics: vec![diagnostic],
@@ -284,7 +346,7 @@ fn load_file(kind: FileKind, full: &Path, display: &Path) -> Loaded {
         }
     };
     let (item, diagnostics) = parse_source(kind, &source);
-    Loaded {
+    LoadedFile {
         source: Some(source),
         item,
         diagnostics,

@@ -1,6 +1,6 @@
 //! Render: turns the public [`Site`] into files: pages, listings, feeds, plain-text
-//! stories, sitemap, robots.txt and the theme's static files. Pages render in parallel;
-//! each output passes the leak guard on its way to the sink.
+//! stories, sitemap, robots.txt and the theme's static files. Pages render in parallel
+//! into a sink; render never sees the leak guard, which wraps the sink it is given.
 
 pub(crate) mod chart;
 pub mod csp;
@@ -23,8 +23,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::resolve::Site;
-use crate::search::SearchIndexer;
-use crate::write::guard::LeakGuard;
+use crate::search::{SearchIndexer, SearchRecord};
 use crate::write::Sink;
 pub use pages::Job;
 pub use theme::Theme;
@@ -42,62 +41,44 @@ pub trait Progress: Sync {
     fn advance(&self);
 }
 
-/// Renders every job into the sink. All template and guard problems are collected.
-pub fn render_jobs(
-    site: &Site,
-    theme: &Theme,
-    jobs: &[Job],
-    sink: &dyn Sink,
-    guard: &LeakGuard,
-    progress: &dyn Progress,
-) -> Result<RenderStats, Vec<Diagnostic>> {
-    render_jobs_tracked(site, theme, jobs, sink, guard, progress).map(|(stats, _)| stats)
+/// Where rendered entries send their search records: the build's
+/// [`SearchIndexer`], or the preview's collection of records by page.
+pub trait Records: Sync {
+    fn add(&self, record: SearchRecord);
 }
 
-/// As [`render_jobs`], also sending each rendered entry's search record to `search`, so
-/// indexing runs alongside rendering instead of after it.
-pub fn render_jobs_with_search(
-    site: &Site,
-    theme: &Theme,
-    jobs: &[Job],
-    sink: &dyn Sink,
-    guard: &LeakGuard,
-    progress: &dyn Progress,
-    search: Option<&SearchIndexer>,
-) -> Result<RenderStats, Vec<Diagnostic>> {
-    render_all(site, theme, jobs, sink, guard, progress, search).map(|(stats, _)| stats)
+impl Records for SearchIndexer {
+    fn add(&self, record: SearchRecord) {
+        SearchIndexer::add(self, record);
+    }
 }
 
-/// Like [`render_jobs`], and also says which files each job wrote (in `jobs` order), so
-/// the preview server can delete the files of a page that no longer exists.
-pub fn render_jobs_tracked(
-    site: &Site,
-    theme: &Theme,
-    jobs: &[Job],
-    sink: &dyn Sink,
-    guard: &LeakGuard,
-    progress: &dyn Progress,
-) -> Result<(RenderStats, Vec<Vec<String>>), Vec<Diagnostic>> {
-    render_all(site, theme, jobs, sink, guard, progress, None)
+/// What a render wrote.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub stats: RenderStats,
+    /// The paths each job wrote, in `jobs` order, so the preview server can take down
+    /// the files of a page that no longer exists.
+    pub written: Vec<Vec<String>>,
 }
 
-/// The paths each job wrote, in job order.
-type Written = Vec<Vec<String>>;
-
-fn render_all(
+/// Renders `jobs` into the sink, in parallel, sending each rendered entry's search
+/// record to `records` so indexing runs alongside rendering. The sink decides what may
+/// be written (the build and the preview hand in one wrapped in the leak guard); every
+/// template problem and every refusal is collected.
+pub fn render(
     site: &Site,
     theme: &Theme,
     jobs: &[Job],
     sink: &dyn Sink,
-    guard: &LeakGuard,
     progress: &dyn Progress,
-    search: Option<&SearchIndexer>,
-) -> Result<(RenderStats, Written), Vec<Diagnostic>> {
+    records: Option<&dyn Records>,
+) -> Result<Rendered, Vec<Diagnostic>> {
     progress.start(jobs.len());
     let problems = Mutex::new(Vec::new());
     let pages = AtomicUsize::new(0);
     let files = AtomicUsize::new(0);
-    let context = pages::SharedContext::new(site, search);
+    let context = pages::SharedContext::new(site, records);
     let written: Vec<Vec<String>> = jobs
         .par_iter()
         .map(|job| {
@@ -110,19 +91,15 @@ fn render_all(
             };
             let mut paths = Vec::with_capacity(outputs.len());
             for output in outputs {
-                if let Some(leak) = guard.scan(&output.path, &output.bytes) {
-                    push(&problems, leak);
+                let path = output.path.clone();
+                if let Err(err) = sink.put(&output.path, output.bytes) {
+                    push(&problems, err.into_diagnostic());
                     continue;
                 }
-                if output.path.ends_with(".html") {
+                if path.ends_with(".html") {
                     pages.fetch_add(1, Ordering::Relaxed);
                 }
                 files.fetch_add(1, Ordering::Relaxed);
-                let path = output.path.clone();
-                if let Err(err) = sink.put(&output.path, output.bytes) {
-                    push(&problems, Diagnostic::error("PP0701", &err.path, format!("the site could not be written: {err}")).with_hint("check free disk space and that you may write to the output folder; the previous site was left as it was"));
-                    continue;
-                }
                 paths.push(path);
             }
             progress.advance();
@@ -133,13 +110,13 @@ fn render_all(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if problems.is_empty() {
-        Ok((
-            RenderStats {
+        Ok(Rendered {
+            stats: RenderStats {
                 pages: pages.into_inner(),
                 files: files.into_inner(),
             },
             written,
-        ))
+        })
     } else {
         Err(problems)
     }

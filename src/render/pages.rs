@@ -15,7 +15,6 @@ use super::Output;
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
-use crate::search::SearchIndexer;
 use crate::util::slugify;
 use crate::util::xml_escape;
 
@@ -107,11 +106,11 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
 pub struct SharedContext<'a> {
     site: Value,
     /// Where entry jobs send their search records, when the build has search.
-    search: Option<&'a SearchIndexer>,
+    search: Option<&'a dyn super::Records>,
 }
 
 impl<'a> SharedContext<'a> {
-    pub fn new(site: &Site, search: Option<&'a SearchIndexer>) -> Self {
+    pub fn new(site: &Site, search: Option<&'a dyn super::Records>) -> Self {
         SharedContext {
             site: Value::try_from_serializable(&SiteView::new(site))
                 .unwrap_or_else(|_| Value::from("")),

@@ -2,7 +2,9 @@
 //!
 //! The [`Site`] built here is the only thing the render stage sees. Drafts, embargoed
 //! entries and entries whose consent has ended are left out here, once, so no page,
-//! feed, sitemap or search record can include them.
+//! feed, sitemap or search record can include them. What was left out, and when the
+//! site next changes by itself, go beside it in [`Resolved`], for the build report and
+//! the leak guard, never into the site.
 
 pub mod next_change;
 
@@ -130,7 +132,7 @@ impl Taxonomy {
     }
 }
 
-/// The public site: published entries and pages, grouped, plus what was held back.
+/// The public site: published entries and pages, grouped. Nothing held back is in it.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub settings: Settings,
@@ -139,6 +141,14 @@ pub struct Site {
     pub entries: Vec<Entry>,
     pub pages: Vec<Page>,
     pub taxonomies: Vec<Taxonomy>,
+}
+
+/// What [`resolve`] decided: the public site, and beside it what only the people
+/// building the site may see.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub site: Site,
+    /// Drafts and embargoed or withdrawn entries, by file, for the build report.
     pub held_back: Vec<HeldBackEntry>,
     /// When what is published next changes by itself (an embargo lifting, a consent
     /// expiring), so a rebuild is due.
@@ -163,7 +173,7 @@ impl Site {
 }
 
 /// Builds the public site from a library whose validation found no errors.
-pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) -> Site {
+pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) -> Resolved {
     let mut entries = Vec::new();
     let mut held_back = Vec::new();
     for document in &library.documents {
@@ -189,12 +199,14 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
         .collect();
     let taxonomies = taxonomies(settings, &entries);
     let next_change = next_change::next_change(library.documents.iter().map(|d| &d.entry), options);
-    Site {
-        settings: settings.clone(),
-        now: options.now,
-        entries,
-        pages,
-        taxonomies,
+    Resolved {
+        site: Site {
+            settings: settings.clone(),
+            now: options.now,
+            entries,
+            pages,
+            taxonomies,
+        },
         held_back,
         next_change,
     }
@@ -209,8 +221,8 @@ pub fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 }
 
 /// Every taxonomy over published entries (in [`entry_order`]), in [`TaxonomyKind::ALL`]
-/// order. Public so the preview server can regroup after changing a few entries.
-pub fn taxonomies(settings: &Settings, entries: &[Entry]) -> Vec<Taxonomy> {
+/// order.
+fn taxonomies(settings: &Settings, entries: &[Entry]) -> Vec<Taxonomy> {
     TaxonomyKind::ALL
         .iter()
         .map(|kind| build_taxonomy(settings, *kind, entries))

@@ -7,18 +7,14 @@
 //! module does not know (feeds and the like, added later) are always re-rendered.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::config::Settings;
-use crate::load::Library;
 use crate::model::EntryKind;
 use crate::render::feeds::{FeedScope, FEED_LIMIT};
 use crate::render::pages::all_jobs;
 use crate::render::views::SiteView;
 use crate::render::Job;
-use crate::resolve::{
-    entry_order, hold_back_reason, taxonomies, HeldBackEntry, PublishOptions, Site, TaxonomyKind,
-};
+use crate::resolve::{Site, TaxonomyKind};
 
 /// What a job is about, stable across rebuilds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32,6 +28,8 @@ pub enum JobKey {
     TermFeed(TaxonomyKind, String),
     /// Site-wide jobs, which carry no index.
     Other(Job),
+    /// The media stage's files, written whenever the media folder changed.
+    Media,
 }
 
 /// The key of a job of `site`.
@@ -295,66 +293,6 @@ fn term_summaries(site: &Site, kind: TaxonomyKind) -> Vec<(String, String, usize
         .collect()
 }
 
-/// Brings the served site up to date in place after the files in `changed` changed,
-/// copying only their entries (resolving the whole library copies every entry, which
-/// on a large site takes longer than everything else a rebuild does). Entries whose
-/// embargo or consent date passed since are updated too. Returns every file whose
-/// entry was updated: `changed` and those.
-pub fn update_site(
-    site: &mut Site,
-    settings: &Settings,
-    library: &Library,
-    changed: &HashSet<PathBuf>,
-    options: PublishOptions,
-) -> HashSet<PathBuf> {
-    let published: HashSet<&Path> = site.entries.iter().map(|e| e.source.as_path()).collect();
-    let mut affected = changed.clone();
-    for document in &library.documents {
-        let now = hold_back_reason(&document.entry, options).is_none();
-        if now != published.contains(document.source.path.as_path()) {
-            affected.insert(document.source.path.clone());
-        }
-    }
-    site.entries.retain(|e| !affected.contains(&e.source));
-    site.held_back.retain(|h| !affected.contains(&h.source));
-    for document in library
-        .documents
-        .iter()
-        .filter(|d| affected.contains(&d.source.path))
-    {
-        let entry = &document.entry;
-        match hold_back_reason(entry, options) {
-            None => {
-                // Ties in date and title keep the library's order (by path), as in
-                // a full resolve.
-                let at = site.entries.partition_point(|e| {
-                    entry_order(e, entry)
-                        .then_with(|| e.source.cmp(&entry.source))
-                        .is_lt()
-                });
-                site.entries.insert(at, entry.clone());
-            }
-            Some(why) => site.held_back.push(HeldBackEntry {
-                source: entry.source.clone(),
-                title: entry.title.clone(),
-                kind: entry.kind,
-                council: entry.council.clone(),
-                why,
-            }),
-        }
-    }
-    site.held_back.sort_by(|a, b| a.source.cmp(&b.source));
-    site.pages = library
-        .pages
-        .iter()
-        .filter(|p| options.include_drafts || !p.page.draft)
-        .map(|p| p.page.clone())
-        .collect();
-    site.taxonomies = taxonomies(settings, &site.entries);
-    site.now = options.now;
-    affected
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,47 +430,6 @@ mod tests {
         for page in 1..=pages {
             assert!(keys.contains(&JobKey::Section(EntryKind::Story, page)));
         }
-    }
-
-    #[test]
-    fn updating_the_site_in_place_matches_resolving_it_again() {
-        let f = Fixture::new();
-        let mut site = f.site();
-        f.write("a", &story("A", "2024-05-01", "adults", &["z"]));
-        f.write("e", &story("E", "2024-02-01", "children", &["x"]));
-        let fresh = f.site();
-        let checked = check(&BuildOptions::new(f.dir.path()));
-        let options = PublishOptions {
-            now: fresh.now,
-            include_drafts: false,
-        };
-        let settings = checked.settings.unwrap();
-        let affected = update_site(
-            &mut site,
-            &settings,
-            &checked.library,
-            &changed(&["a", "e"]),
-            options,
-        );
-        assert_eq!(affected, changed(&["a", "e"]));
-        let order = |s: &Site| {
-            s.entries
-                .iter()
-                .map(|e| e.source.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(order(&site), order(&fresh));
-        let groups = |s: &Site| {
-            s.taxonomies
-                .iter()
-                .flat_map(|t| {
-                    t.terms
-                        .iter()
-                        .map(|term| (term.slug.clone(), term.entries.clone()))
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(groups(&site), groups(&fresh));
     }
 
     #[test]

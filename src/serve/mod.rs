@@ -2,18 +2,19 @@
 //! folder) and served over HTTP; with watching on, every change is rebuilt and every
 //! open tab reloads itself, or shows the problems while the last good site stays up.
 //!
-//! Four parts, each in its own module: [`server`] (HTTP), [`watch`] (file events →
-//! [`watch::Change`]), [`livereload`] (the browser channel and its script) and
-//! [`rebuild`] with [`incremental`] (what to render again). This module starts them
-//! and stops them.
+//! The preview is a driver of the build's stages, not a second pipeline: [`server`]
+//! (HTTP), [`watch`] (file events → [`watch::Change`]), [`livereload`] (the browser
+//! channel and its script), [`rebuild`] (which stages to run again after a change, with
+//! [`sources`] keeping each file's load and validation results and [`incremental`]
+//! choosing the pages to render again) and [`background`] (search index and social
+//! cards, after the reload). This module starts them and stops them.
 
-pub mod checks;
+pub mod background;
 pub mod incremental;
-pub mod library;
 pub mod livereload;
 pub mod rebuild;
-pub mod search;
 pub mod server;
+pub(crate) mod sources;
 pub mod store;
 pub mod watch;
 
@@ -29,9 +30,9 @@ use jiff::Timestamp;
 
 use crate::config::SITE_FILE;
 use crate::diagnostic::Diagnostic;
+use background::Background;
 pub use rebuild::{Outcome, RebuildReport};
 use rebuild::{Rebuilder, SiteOptions};
-use search::BackgroundSearch;
 use store::SiteStore;
 use watch::{classify, Batch, WatchMessage, Watcher};
 
@@ -63,7 +64,7 @@ pub struct ServeOptions {
     /// Build a search index in the background after each good rebuild.
     pub search: bool,
     /// Told each time the background search index is swapped in (or fails).
-    pub search_notice: Option<search::SearchNotice>,
+    pub search_notice: Option<background::SearchNotice>,
 }
 
 impl ServeOptions {
@@ -174,7 +175,7 @@ pub struct ServerHandle {
     server: Arc<tiny_http::Server>,
     watcher: Arc<Mutex<Option<Watcher>>>,
     threads: Vec<JoinHandle<()>>,
-    search: Option<Arc<BackgroundSearch>>,
+    background: Arc<Background>,
 }
 
 impl ServerHandle {
@@ -207,9 +208,7 @@ impl ServerHandle {
         if self.shared.stop.swap(true, Ordering::SeqCst) {
             return;
         }
-        if let Some(search) = &self.search {
-            search.stop();
-        }
+        self.background.stop();
         // Dropping the watcher closes the channel, which ends the rebuild loop.
         *self.watcher.lock().unwrap_or_else(PoisonError::into_inner) = None;
         for _ in 0..HTTP_WORKERS {
@@ -251,14 +250,15 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
     );
     let first_build = first_build(&mut rebuilder);
     let live = Arc::new(livereload::LiveReload::new());
-    let search = if options.search {
-        let search = BackgroundSearch::start(store.clone(), search_notice(&live, &options))
-            .map_err(|e| ServeError::Start(e.to_string()))?;
-        Some(Arc::new(search))
-    } else {
-        None
-    };
-    refresh_search(search.as_deref(), &rebuilder, &first_build.outcome);
+    let background = Background::start(
+        store.clone(),
+        options.search,
+        search_notice(&live, &options),
+        Some(card_notice(&live, options.reporter.clone())),
+    )
+    .map(Arc::new)
+    .map_err(|e| ServeError::Start(e.to_string()))?;
+    refresh_background(&background, &rebuilder, &first_build.outcome);
     let shared = Arc::new(Shared {
         store,
         live,
@@ -291,7 +291,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         server: server.clone(),
         watcher: Arc::new(Mutex::new(None)),
         threads: Vec::new(),
-        search: search.clone(),
+        background: background.clone(),
     };
     for _ in 0..HTTP_WORKERS {
         let thread = server::spawn_worker(server.clone(), shared.clone())
@@ -314,7 +314,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         let reporter = options.reporter.clone();
         let thread = std::thread::Builder::new()
             .name("practice-press rebuild".into())
-            .spawn(move || rebuild_loop(rebuilder, receiver, shared, watcher, reporter, search))
+            .spawn(move || rebuild_loop(rebuilder, receiver, shared, watcher, reporter, background))
             .map_err(|e| ServeError::Start(e.to_string()))?;
         handle.threads.push(thread);
     }
@@ -363,7 +363,7 @@ fn rebuild_loop(
     shared: Arc<Shared>,
     watcher: Arc<Mutex<Option<Watcher>>>,
     reporter: Option<Reporter>,
-    search: Option<Arc<BackgroundSearch>>,
+    background: Arc<Background>,
 ) {
     let root = shared.root.clone();
     loop {
@@ -408,7 +408,7 @@ fn rebuild_loop(
             reporter(&report);
         }
         // After the tabs were told: indexing starts once the reload is on its way.
-        refresh_search(search.as_deref(), &rebuilder, &report.outcome);
+        refresh_background(&background, &rebuilder, &report.outcome);
     }
 }
 
@@ -417,10 +417,10 @@ fn rebuild_loop(
 fn search_notice(
     live: &Arc<livereload::LiveReload>,
     options: &ServeOptions,
-) -> Option<search::SearchNotice> {
+) -> Option<background::SearchNotice> {
     let live = live.clone();
     let caller = options.search_notice.clone();
-    Some(Arc::new(move |report: &search::SearchReport| {
+    Some(Arc::new(move |report: &background::SearchReport| {
         if report.error.is_none() {
             live.search_updated();
         }
@@ -430,14 +430,33 @@ fn search_notice(
     }))
 }
 
-/// Asks for a new search index when pages changed.
-fn refresh_search(search: Option<&BackgroundSearch>, rebuilder: &Rebuilder, outcome: &Outcome) {
-    let Some(search) = search else {
-        return;
-    };
+/// Shows problems met making the social cards, as `build` would stop on them. The
+/// pages are served all the same: they were checked and written.
+fn card_notice(
+    live: &Arc<livereload::LiveReload>,
+    reporter: Option<Reporter>,
+) -> background::CardNotice {
+    let live = live.clone();
+    Arc::new(move |problems: &[Diagnostic]| {
+        if problems.is_empty() {
+            return;
+        }
+        live.problems(problems);
+        if let Some(reporter) = &reporter {
+            reporter(&RebuildReport {
+                changed: vec![PathBuf::from("social cards")],
+                outcome: Outcome::Failed(problems.to_vec()),
+                elapsed: Duration::ZERO,
+            });
+        }
+    })
+}
+
+/// Asks for a new search index and new cards when pages changed.
+fn refresh_background(background: &Background, rebuilder: &Rebuilder, outcome: &Outcome) {
     if matches!(outcome, Outcome::Rebuilt { .. }) {
-        if let Some(site) = rebuilder.published_site() {
-            search.refresh(site);
+        if let Some((search, cards)) = rebuilder.background_jobs() {
+            background.refresh(search, cards);
         }
     }
 }

@@ -1,6 +1,9 @@
-//! Rebuilding the served site after a change: everything after a settings or template
-//! change, only the affected pages after a content change, only the static files after
-//! a stylesheet change. A rebuild with problems leaves the served site as it was.
+//! Rebuilding the served site after a change, with the build's own stages: load and
+//! validate the files that changed ([`Sources`]), run the media stage when the media
+//! folder changed, resolve, then render the jobs the change affects ([`plan`]) into
+//! memory through the leak guard. Everything after a settings or template change, only
+//! the static files after a stylesheet change. A rebuild with problems leaves the
+//! served site as it was.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -9,19 +12,21 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use super::checks::Checks;
-use super::incremental::{job_key, plan, update_site, JobKey, Snapshot};
-use super::library::LiveLibrary;
+use super::background::{CardJob, SearchJob};
+use super::incremental::{job_key, plan, JobKey, Snapshot};
+use super::sources::Sources;
 use super::store::SiteStore;
 use super::watch::{Batch, Scope};
-use crate::build::{leak_guard_inputs, GuardInputs};
+use crate::build::{leak_guard_inputs, media_stage, sort_diagnostics, write_media, GuardInputs};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::media::MediaFile;
 use crate::render::pages::all_jobs;
-use crate::render::{render_jobs_tracked, Job, NoProgress, Theme};
+use crate::render::{render, Job, NoProgress, Records, Theme};
 use crate::resolve::{resolve, PublishOptions, Site};
+use crate::search::SearchRecord;
 use crate::write::guard::LeakGuard;
-use crate::write::MemorySink;
+use crate::write::{Guarded, MemorySink};
 
 /// What a preview publishes: like `build`, but drafts may be shown.
 #[derive(Debug, Clone)]
@@ -200,18 +205,22 @@ impl Outputs {
 
 /// The site being served and what produced it.
 struct Served {
-    site: Site,
+    site: Arc<Site>,
+    snapshot: Snapshot,
     outputs: Outputs,
     guard_inputs: GuardInputs,
-    guard: LeakGuard,
+    guard: Arc<LeakGuard>,
+    /// Every published entry's search record by address, as render last made it.
+    records: HashMap<String, Arc<SearchRecord>>,
 }
 
-/// Settings, theme and library as last read.
+/// Settings, theme and per-file results as last read.
 struct State {
     settings: Settings,
     theme: Theme,
-    library: LiveLibrary,
-    checks: Checks,
+    sources: Sources,
+    /// The media stage's files and problems; None when the media folder changed since.
+    media: Option<(Arc<Vec<MediaFile>>, Vec<Diagnostic>)>,
     /// None until a render with these settings succeeded: the next one renders all.
     served: Option<Served>,
 }
@@ -224,8 +233,23 @@ pub struct Rebuilder {
     /// Files changed since the served site was rendered; kept across failed rebuilds,
     /// so fixing one broken file still shows every change made meanwhile.
     pending: HashSet<PathBuf>,
+    /// The media folder changed since the served site was rendered.
+    media_pending: bool,
     /// The last rebuild failed: a stylesheet change alone must not hide that.
     failing: bool,
+}
+
+/// Collects the search records of the entries a render renders.
+#[derive(Default)]
+struct Collected(std::sync::Mutex<Vec<SearchRecord>>);
+
+impl Records for Collected {
+    fn add(&self, record: SearchRecord) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(record);
+    }
 }
 
 impl Rebuilder {
@@ -235,6 +259,7 @@ impl Rebuilder {
             store,
             state: None,
             pending: HashSet::new(),
+            media_pending: true,
             failing: false,
         }
     }
@@ -246,10 +271,25 @@ impl Rebuilder {
             .map_or_else(|| "/".to_string(), |s| s.settings.base_path.clone())
     }
 
-    /// A copy of the site being served, for the background search indexer.
-    pub fn published_site(&self) -> Option<Arc<Site>> {
-        let served = self.state.as_ref()?.served.as_ref()?;
-        Some(Arc::new(served.site.clone()))
+    /// What the background workers need after a good rebuild: the records to index
+    /// and what the cards are drawn from.
+    pub fn background_jobs(&self) -> Option<(SearchJob, CardJob)> {
+        let state = self.state.as_ref()?;
+        let served = state.served.as_ref()?;
+        let (media, _) = state.media.as_ref()?;
+        let mut records: Vec<(&String, &Arc<SearchRecord>)> = served.records.iter().collect();
+        records.sort_by(|a, b| a.0.cmp(b.0));
+        Some((
+            SearchJob {
+                records: records.into_iter().map(|(_, r)| r.clone()).collect(),
+                language: state.settings.language.clone(),
+            },
+            CardJob {
+                site: served.site.clone(),
+                media: media.clone(),
+                guard: served.guard.clone(),
+            },
+        ))
     }
 
     /// Forgets everything, so the next rebuild starts from the files (after a panic).
@@ -278,6 +318,7 @@ impl Rebuilder {
     /// Reads everything again and renders every page.
     pub fn full(&mut self) -> Outcome {
         self.state = None;
+        self.media_pending = true;
         let settings = match Settings::load(&self.options.root) {
             Ok(settings) => settings,
             Err(problems) => return Outcome::Failed(problems),
@@ -286,15 +327,15 @@ impl Rebuilder {
             Ok(theme) => theme,
             Err(problems) => return Outcome::Failed(problems),
         };
-        let library = LiveLibrary::load(&settings);
+        let sources = Sources::load(&settings);
         self.state = Some(State {
             settings,
             theme,
-            library,
-            checks: Checks::default(),
+            sources,
+            media: None,
             served: None,
         });
-        self.render_changes(&HashSet::new())
+        self.render_changes(&HashSet::new(), true)
     }
 
     fn content(&mut self, batch: &Batch) -> Outcome {
@@ -305,89 +346,82 @@ impl Rebuilder {
         // event, can hide changes to files no event named: compare every file then.
         let check_all = batch.content.iter().any(|p| p.extension().is_none());
         let changed = state
-            .library
+            .sources
             .refresh(&state.settings, &batch.content, check_all);
+        if batch.media {
+            state.media = None;
+            self.media_pending = true;
+        }
         if changed.is_empty() && !batch.media && state.served.is_some() && !self.failing {
             return Outcome::Unchanged;
         }
-        if batch.media {
-            // Image and voice-note checks look in the media folder.
-            state.checks.clear();
-        }
         let changed: HashSet<PathBuf> = changed.into_iter().collect();
         self.pending.extend(changed.iter().cloned());
-        self.render_changes(&changed)
+        self.render_changes(&changed, batch.media)
     }
 
-    /// Validates and resolves the library, then renders what changed since the served
+    /// Checks the library, resolves it, then renders what changed since the served
     /// site (or everything, when nothing has been served with these settings).
-    fn render_changes(&mut self, changed: &HashSet<PathBuf>) -> Outcome {
+    fn render_changes(&mut self, changed: &HashSet<PathBuf>, recheck: bool) -> Outcome {
+        let publish = self.options.publish();
         let Some(state) = self.state.as_mut() else {
             return Outcome::Unchanged;
         };
-        let publish = self.options.publish();
         let clock = crate::util::PhaseClock::start();
-        let diagnostics = state.checks.run(&state.settings, &state.library, changed);
+        let (media, media_problems) = state
+            .media
+            .get_or_insert_with(|| {
+                let (files, problems) = media_stage(&state.settings);
+                (Arc::new(files), problems)
+            })
+            .clone();
+        clock.lap("media");
+        let mut diagnostics = state.sources.problems(&state.settings, changed, recheck);
+        diagnostics.extend(media_problems);
+        sort_diagnostics(&mut diagnostics);
         clock.lap("check changes");
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Outcome::Failed(diagnostics);
         }
         let warnings = diagnostics.len();
-        let library = state.library.library();
-        let result = match state.served.take() {
-            Some(mut served) => {
-                let before = Snapshot::of(&served.site);
-                let affected = update_site(
-                    &mut served.site,
-                    &state.settings,
-                    library,
-                    &self.pending,
-                    publish,
-                );
-                clock.lap("update site");
-                let inputs = leak_guard_inputs(&state.settings, library, &served.site);
-                // On failure the served site has been updated but its pages have not:
-                // it is dropped, and the next good rebuild renders every page.
-                render_some(
-                    &self.store,
-                    &state.theme,
-                    served,
-                    &before,
-                    inputs,
-                    &affected,
-                )
-                .map(|(outcome, served)| {
-                    state.served = Some(served);
-                    outcome
-                })
-            }
-            None => {
-                let site = resolve(&state.settings, library, publish);
-                let inputs = leak_guard_inputs(&state.settings, library, &site);
-                render_all(&self.store, &state.theme, site, inputs).map(|(outcome, served)| {
-                    state.served = Some(served);
-                    outcome
-                })
-            }
+        let library = state.sources.library();
+        let site = resolve(&state.settings, library, publish).site;
+        clock.lap("resolve");
+        let inputs = leak_guard_inputs(&state.settings, library, &site);
+        // A site rendered afresh is put in the store whole, media included.
+        let with_media = self.media_pending || state.served.is_none();
+        let step = Step {
+            store: &self.store,
+            theme: &state.theme,
+            media: with_media.then_some(media.as_slice()),
+            changed: &self.pending,
         };
+        let result = step.run(state.served.take(), site, inputs);
+        clock.lap("render");
         match result {
-            Ok(Outcome::Rebuilt {
-                pages,
-                files,
-                removed,
-                everything,
-                ..
-            }) => {
+            Ok((outcome, served)) => {
+                state.served = Some(served);
                 self.pending.clear();
-                Outcome::Rebuilt {
-                    pages,
-                    files,
-                    removed,
-                    everything,
-                    warnings,
+                self.media_pending = false;
+                match outcome {
+                    Outcome::Rebuilt {
+                        pages,
+                        files,
+                        removed,
+                        everything,
+                        ..
+                    } => Outcome::Rebuilt {
+                        pages,
+                        files,
+                        removed,
+                        everything,
+                        warnings,
+                    },
+                    other => other,
                 }
             }
-            Ok(other) => other,
+            // The served site is dropped with its outputs: the next good rebuild
+            // renders every page again.
             Err(problems) => Outcome::Failed(problems),
         }
     }
@@ -410,28 +444,19 @@ impl Rebuilder {
             return Outcome::Unchanged;
         };
         let jobs = [Job::StaticFiles];
-        let sink = MemorySink::new();
-        let written = match render_jobs_tracked(
-            &served.site,
-            &state.theme,
-            &jobs,
-            &sink,
-            &served.guard,
-            &NoProgress,
-        ) {
-            Ok((_, written)) => written,
+        let memory = MemorySink::new();
+        let sink = Guarded::new(&memory, &served.guard);
+        let written = match render(&served.site, &state.theme, &jobs, &sink, &NoProgress, None) {
+            Ok(rendered) => rendered.written,
             Err(problems) => return Outcome::Failed(problems),
         };
-        let keys: HashSet<JobKey> = all_jobs(&served.site)
-            .iter()
-            .map(|j| job_key(&served.site, j))
-            .collect();
+        let keys = current_keys(&served.site);
         let rendered = vec![(
             JobKey::Other(Job::StaticFiles),
             written.into_iter().flatten().collect(),
         )];
         let removed = served.outputs.update(rendered, &keys);
-        let files = sink.into_files();
+        let files = memory.into_files();
         let count = files.len();
         self.store.apply(files, &removed);
         if css_only {
@@ -448,104 +473,125 @@ impl Rebuilder {
     }
 }
 
-/// Renders every page into a fresh store.
-fn render_all(
-    store: &SiteStore,
-    theme: &Theme,
-    site: Site,
-    guard_inputs: GuardInputs,
-) -> Result<(Outcome, Served), Vec<Diagnostic>> {
-    let guard = LeakGuard::new(&guard_inputs.0, &guard_inputs.1);
-    let jobs = all_jobs(&site);
-    let sink = MemorySink::new();
-    let (stats, written) = render_jobs_tracked(&site, theme, &jobs, &sink, &guard, &NoProgress)?;
-    let mut outputs = Outputs::default();
-    let keys: HashSet<JobKey> = jobs.iter().map(|j| job_key(&site, j)).collect();
-    let rendered = jobs
-        .iter()
-        .map(|j| job_key(&site, j))
-        .zip(written)
-        .collect();
-    outputs.update(rendered, &keys);
-    store.replace_all(sink.into_files());
-    let outcome = Outcome::Rebuilt {
-        pages: stats.pages,
-        files: stats.files,
-        removed: 0,
-        everything: true,
-        warnings: 0,
-    };
-    Ok((
-        outcome,
-        Served {
-            site,
+/// The key of every job of `site`, and the media stage's.
+fn current_keys(site: &Site) -> HashSet<JobKey> {
+    let mut keys: HashSet<JobKey> = all_jobs(site).iter().map(|j| job_key(site, j)).collect();
+    keys.insert(JobKey::Media);
+    keys
+}
+
+/// One render of the served site.
+struct Step<'a> {
+    store: &'a SiteStore,
+    theme: &'a Theme,
+    /// The media files to write, when they changed.
+    media: Option<&'a [MediaFile]>,
+    /// Source files changed since the served site was rendered.
+    changed: &'a HashSet<PathBuf>,
+}
+
+impl Step<'_> {
+    /// Renders `site` over what is served (`before`, or nothing), through a guard of
+    /// `guard_inputs`, and hands the files to the store.
+    fn run(
+        &self,
+        before: Option<Served>,
+        site: Site,
+        guard_inputs: GuardInputs,
+    ) -> Result<(Outcome, Served), Vec<Diagnostic>> {
+        let (guard, old_inputs, mut outputs, mut records, jobs, everything, first) = match before {
+            Some(served) => {
+                let plan = plan(&served.snapshot, &site, self.changed);
+                let guard = if served.guard_inputs == guard_inputs {
+                    served.guard
+                } else {
+                    Arc::new(LeakGuard::new(&guard_inputs.0, &guard_inputs.1))
+                };
+                (
+                    guard,
+                    Some(served.guard_inputs),
+                    served.outputs,
+                    served.records,
+                    plan.jobs,
+                    plan.everything,
+                    false,
+                )
+            }
+            None => (
+                Arc::new(LeakGuard::new(&guard_inputs.0, &guard_inputs.1)),
+                None,
+                Outputs::default(),
+                HashMap::new(),
+                all_jobs(&site),
+                true,
+                true,
+            ),
+        };
+        let memory = MemorySink::new();
+        let sink = Guarded::new(&memory, &guard);
+        let collected = Collected::default();
+        let rendered = render(
+            &site,
+            self.theme,
+            &jobs,
+            &sink,
+            &NoProgress,
+            Some(&collected),
+        )?;
+        let mut keyed: Vec<(JobKey, Vec<String>)> = jobs
+            .iter()
+            .map(|j| job_key(&site, j))
+            .zip(rendered.written)
+            .collect();
+        if let Some(media) = self.media {
+            write_media(media, &sink)?;
+            keyed.push((
+                JobKey::Media,
+                media.iter().map(|f| f.site_path.clone()).collect(),
+            ));
+        }
+        let files = memory.into_files();
+        if let Some(old) = old_inputs.as_ref().filter(|old| **old != guard_inputs) {
+            // Files not written again were checked against the old lists; a name that
+            // has just become anonymous may be on any of them.
+            scan_untouched(self.store, &files, &added(old, &guard_inputs))?;
+        }
+        let removed = outputs.update(keyed, &current_keys(&site));
+        if first {
+            self.store.replace_all(files);
+        } else {
+            self.store.apply(files, &removed);
+        }
+        let addresses: HashSet<String> = site
+            .entries
+            .iter()
+            .map(|e| site.settings.site_url(&e.path()))
+            .collect();
+        records.retain(|url, _| addresses.contains(url));
+        for record in collected
+            .0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        {
+            records.insert(record.url.clone(), Arc::new(record));
+        }
+        let outcome = Outcome::Rebuilt {
+            pages: rendered.stats.pages,
+            files: rendered.stats.files,
+            removed: removed.len(),
+            everything,
+            warnings: 0,
+        };
+        let served = Served {
+            snapshot: Snapshot::of(&site),
+            site: Arc::new(site),
             outputs,
             guard_inputs,
             guard,
-        },
-    ))
-}
-
-/// Renders the jobs a change affects over the served site, already updated (`before`
-/// is what it was).
-fn render_some(
-    store: &SiteStore,
-    theme: &Theme,
-    served: Served,
-    before: &Snapshot,
-    guard_inputs: GuardInputs,
-    changed: &HashSet<PathBuf>,
-) -> Result<(Outcome, Served), Vec<Diagnostic>> {
-    let Served {
-        site,
-        mut outputs,
-        guard_inputs: old_inputs,
-        guard,
-    } = served;
-    let clock = crate::util::PhaseClock::start();
-    let guard_changed = guard_inputs != old_inputs;
-    let guard = if guard_changed {
-        LeakGuard::new(&guard_inputs.0, &guard_inputs.1)
-    } else {
-        guard
-    };
-    clock.lap("leak guard");
-    let plan = plan(before, &site, changed);
-    clock.lap("plan");
-    let sink = MemorySink::new();
-    let (stats, written) =
-        render_jobs_tracked(&site, theme, &plan.jobs, &sink, &guard, &NoProgress)?;
-    let files = sink.into_files();
-    clock.lap("render");
-    if guard_changed {
-        // Pages not re-rendered were checked against the old list; a name that has just
-        // become anonymous may be on any of them.
-        scan_untouched(store, &files, &added(&old_inputs, &guard_inputs))?;
+            records,
+        };
+        Ok((outcome, served))
     }
-    let keys: HashSet<JobKey> = all_jobs(&site).iter().map(|j| job_key(&site, j)).collect();
-    let rendered = plan
-        .jobs
-        .iter()
-        .map(|j| job_key(&site, j))
-        .zip(written)
-        .collect();
-    let removed = outputs.update(rendered, &keys);
-    store.apply(files, &removed);
-    clock.lap("store");
-    let outcome = Outcome::Rebuilt {
-        pages: stats.pages,
-        files: stats.files,
-        removed: removed.len(),
-        everything: plan.everything,
-        warnings: 0,
-    };
-    let served = Served {
-        site,
-        outputs,
-        guard_inputs,
-        guard,
-    };
-    Ok((outcome, served))
 }
 
 /// The forbidden texts in `new` that were not in `old`.

@@ -19,11 +19,21 @@ use std::time::{Duration, Instant};
 pub struct SiteStore {
     files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
     search: RwLock<SearchBundles>,
+    /// Social cards, made in the background and replaced whole when ready.
+    cards: RwLock<HashMap<String, Stored>>,
     /// Whether a first search index is on its way: until it is, a request for the
     /// index waits for it rather than fail (a search page opened the moment the
     /// preview starts would otherwise say search could not be loaded).
     search_pending: Mutex<bool>,
     search_ready: Condvar,
+}
+
+/// A file kept in memory, or a processing cache file read when asked for (cache files
+/// never change once written).
+#[derive(Debug, Clone)]
+pub enum Stored {
+    Bytes(Arc<Vec<u8>>),
+    Linked(std::path::PathBuf),
 }
 
 #[derive(Debug, Default)]
@@ -48,6 +58,50 @@ impl SiteStore {
                 .or_else(|| search.previous.get(path))
                 .cloned()
         })
+        .or_else(|| self.card(path))
+    }
+
+    fn card(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        let stored = self
+            .cards
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(path)
+            .cloned()?;
+        match stored {
+            Stored::Bytes(bytes) => Some(bytes),
+            // A cache file deleted meanwhile answers 404 until the next card run.
+            Stored::Linked(file) => std::fs::read(file).ok().map(Arc::new),
+        }
+    }
+
+    /// Replaces every social card in one step.
+    pub fn set_cards(&self, cards: impl IntoIterator<Item = (String, Stored)>) {
+        let fresh: HashMap<_, _> = cards.into_iter().collect();
+        *self.cards.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+    }
+
+    /// Every file served (pages, media, cards and the current search index), read
+    /// whole: for tests that compare the preview with a build.
+    pub fn everything(&self) -> std::collections::BTreeMap<String, Arc<Vec<u8>>> {
+        let mut all: std::collections::BTreeMap<String, Arc<Vec<u8>>> =
+            self.snapshot().into_iter().collect();
+        let search = self.search.read().unwrap_or_else(PoisonError::into_inner);
+        all.extend(search.current.iter().map(|(k, v)| (k.clone(), v.clone())));
+        drop(search);
+        let cards: Vec<String> = self
+            .cards
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .keys()
+            .cloned()
+            .collect();
+        for path in cards {
+            if let Some(bytes) = self.card(&path) {
+                all.insert(path, bytes);
+            }
+        }
+        all
     }
 
     pub fn contains(&self, path: &str) -> bool {

@@ -6,6 +6,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::WriteError;
 use super::{is_safe_site_path, Sink};
 use crate::util::FsError;
 
@@ -473,7 +474,18 @@ fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
 }
 
 impl Sink for DiskSink {
-    fn put_copy_of(&self, path: &str, source: &Path) -> Result<(), FsError> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), WriteError> {
+        Ok(self.write_file(path, bytes)?)
+    }
+
+    fn put_copy_of(&self, path: &str, source: &Path) -> Result<(), WriteError> {
+        Ok(self.link_file(path, source)?)
+    }
+}
+
+impl DiskSink {
+    /// Publishes a cache file by linking it, so a warm rebuild reads none of it.
+    fn link_file(&self, path: &str, source: &Path) -> Result<(), FsError> {
         let target = self.target_of(path)?;
         if let Some(dir) = target.parent() {
             self.make_folder(dir)?;
@@ -502,7 +514,7 @@ impl Sink for DiskSink {
             .map_err(|e| FsError::new("cannot write", &target, e))
     }
 
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
+    fn write_file(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
         let target = self.target_of(path)?;
         let reused = self.seed().reused;
         if let Some(dir) = target.parent() {

@@ -1,28 +1,57 @@
 //! Write: where rendered files go. One [`Sink`] trait with two ends: [`DiskSink`] writes
 //! a whole build to a staging folder and swaps it in only when everything succeeded;
-//! [`MemorySink`] keeps files in memory for `serve` and tests.
+//! [`MemorySink`] keeps files in memory for `serve` and tests. [`Guarded`] wraps either
+//! end in the leak guard, so the stages that make files never handle the guard.
 
 mod disk;
 pub mod guard;
+mod guarded;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 pub use disk::{check_output_dir, DiskSink, OutputError, OUTPUT_MARKER};
+pub use guarded::Guarded;
 
+use crate::diagnostic::Diagnostic;
 use crate::util::FsError;
 
 /// Receives the site's files. `path` is relative to the site root, with `/` separators
 /// and no leading slash (e.g. `stories/a/index.html`).
 pub trait Sink: Sync {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError>;
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), WriteError>;
 
     /// Publishes a copy of a file that never changes once written (a processing cache
     /// entry, see `media::cache`). The disk sink links it instead of copying, so a warm
     /// rebuild reads none of it.
-    fn put_copy_of(&self, path: &str, source: &std::path::Path) -> Result<(), FsError> {
+    fn put_copy_of(&self, path: &str, source: &std::path::Path) -> Result<(), WriteError> {
         let bytes = std::fs::read(source).map_err(|e| FsError::new("cannot read", source, e))?;
         self.put(path, bytes)
+    }
+}
+
+/// Why a file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The leak guard stopped it (see [`Guarded`]).
+    #[error("{}", .0.message)]
+    Refused(Box<Diagnostic>),
+    #[error(transparent)]
+    Fs(#[from] FsError),
+}
+
+impl WriteError {
+    /// What to tell the user, at the file the problem is in.
+    pub fn into_diagnostic(self) -> Diagnostic {
+        match self {
+            WriteError::Refused(stop) => *stop,
+            WriteError::Fs(err) => Diagnostic::error(
+                "PP0701",
+                &err.path,
+                format!("the site could not be written: {err}"),
+            )
+            .with_hint("check free disk space and that you may write to the output folder; the previous site was left as it was"),
+        }
     }
 }
 
@@ -60,7 +89,7 @@ impl MemorySink {
 }
 
 impl Sink for MemorySink {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), FsError> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), WriteError> {
         self.files
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

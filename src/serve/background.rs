@@ -1,0 +1,283 @@
+//! Work the preview does after a page reload is on its way: the search index and the
+//! social cards. Each runs on a thread of the lowest priority that takes only the
+//! newest request waiting (older ones would be replaced at once), and each calls the
+//! build's own stage: the search index from the records render sent, re-tokenizing
+//! only the records that changed ([`IndexCache`]); the cards through
+//! [`crate::build::write_cards`], cached on disk, so after the first run only new or
+//! changed cards are drawn.
+
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use super::store::{SiteStore, Stored};
+use crate::build::write_cards;
+use crate::diagnostic::Diagnostic;
+use crate::media::MediaFile;
+use crate::render::NoProgress;
+use crate::resolve::Site;
+use crate::search::{IndexCache, SearchRecord};
+use crate::write::guard::LeakGuard;
+use crate::write::{Guarded, Sink, WriteError};
+
+/// One finished (or failed) indexing, for the terminal.
+#[derive(Debug, Clone)]
+pub struct SearchReport {
+    pub items: usize,
+    pub elapsed: Duration,
+    pub error: Option<String>,
+}
+
+impl std::fmt::Display for SearchReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let seconds = self.elapsed.as_secs_f64();
+        match &self.error {
+            None => write!(
+                f,
+                "search index updated: {} items in {seconds:.1} s",
+                self.items
+            ),
+            Some(error) => write!(
+                f,
+                "search index not updated ({error}); search shows the previous one"
+            ),
+        }
+    }
+}
+
+pub type SearchNotice = Arc<dyn Fn(&SearchReport) + Send + Sync>;
+
+/// Told when the cards are in, with the problems found making them.
+pub type CardNotice = Arc<dyn Fn(&[Diagnostic]) + Send + Sync>;
+
+/// What the search worker indexes: every published entry's record, as render made it.
+pub struct SearchJob {
+    pub records: Vec<Arc<SearchRecord>>,
+    pub language: String,
+}
+
+/// What the card worker draws from.
+pub struct CardJob {
+    pub site: Arc<Site>,
+    pub media: Arc<Vec<MediaFile>>,
+    pub guard: Arc<LeakGuard>,
+}
+
+/// A queue of one: the newest job waiting, or the order to stop.
+struct Latest<T> {
+    state: Mutex<(Option<T>, bool)>,
+    wake: Condvar,
+}
+
+impl<T> Latest<T> {
+    fn new() -> Self {
+        Latest {
+            state: Mutex::new((None, false)),
+            wake: Condvar::new(),
+        }
+    }
+
+    fn put(&self, job: T) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0 = Some(job);
+        self.wake.notify_one();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).1 = true;
+        self.wake.notify_one();
+    }
+
+    fn stopped(&self) -> bool {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).1
+    }
+
+    /// Waits for the next job; None once stopped.
+    fn next(&self) -> Option<T> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if state.1 {
+                return None;
+            }
+            if let Some(job) = state.0.take() {
+                return Some(job);
+            }
+            state = self
+                .wake
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// The preview's background workers.
+pub struct Background {
+    search: Option<Arc<Latest<SearchJob>>>,
+    cards: Arc<Latest<CardJob>>,
+    store: Arc<SiteStore>,
+}
+
+impl Background {
+    /// Starts the card worker, and the search worker when `search` is on.
+    pub fn start(
+        store: Arc<SiteStore>,
+        search: bool,
+        search_notice: Option<SearchNotice>,
+        card_notice: Option<CardNotice>,
+    ) -> std::io::Result<Self> {
+        let search = if search {
+            let queue = Arc::new(Latest::new());
+            let (worker_queue, worker_store) = (queue.clone(), store.clone());
+            std::thread::Builder::new()
+                .name("practice-press search".into())
+                .spawn(move || {
+                    lower_priority();
+                    index_loop(&worker_queue, &worker_store, search_notice.as_ref());
+                    worker_store.settle_search();
+                })?;
+            Some(queue)
+        } else {
+            None
+        };
+        let cards = Arc::new(Latest::new());
+        let (worker_queue, worker_store) = (cards.clone(), store.clone());
+        std::thread::Builder::new()
+            .name("practice-press cards".into())
+            .spawn(move || {
+                lower_priority();
+                while let Some(job) = worker_queue.next() {
+                    let problems = make_cards(&job, &worker_store);
+                    if let Some(notice) = &card_notice {
+                        notice(&problems);
+                    }
+                }
+            })?;
+        Ok(Background {
+            search,
+            cards,
+            store,
+        })
+    }
+
+    /// Asks for a new index and new cards; returns at once.
+    pub fn refresh(&self, search: SearchJob, cards: CardJob) {
+        if let Some(queue) = &self.search {
+            if !self.store.has_search_bundle() {
+                self.store.expect_search();
+            }
+            queue.put(search);
+        }
+        self.cards.put(cards);
+    }
+
+    /// Ends the workers after the work under way, whose results are thrown away.
+    pub fn stop(&self) {
+        if let Some(queue) = &self.search {
+            queue.stop();
+        }
+        self.cards.stop();
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn index_loop(queue: &Latest<SearchJob>, store: &SiteStore, notice: Option<&SearchNotice>) {
+    let mut cache = IndexCache::default();
+    while let Some(job) = queue.next() {
+        let started = Instant::now();
+        let items = job.records.len();
+        let result = index(&mut cache, &job);
+        if queue.stopped() {
+            return;
+        }
+        let error = match result {
+            Ok(files) => {
+                store.set_search_bundle(files);
+                None
+            }
+            Err(error) => {
+                // Whoever waits for a first index waits no longer.
+                store.settle_search();
+                Some(error)
+            }
+        };
+        if let Some(notice) = notice {
+            notice(&SearchReport {
+                items,
+                elapsed: started.elapsed(),
+                error,
+            });
+        }
+    }
+}
+
+/// The search stage over the preview's records, as files for the store.
+pub(crate) fn index(
+    cache: &mut IndexCache,
+    job: &SearchJob,
+) -> Result<Vec<(String, Arc<Vec<u8>>)>, String> {
+    let records = job.records.iter().map(|r| SearchRecord::clone(r));
+    let files = cache
+        .index(records, &job.language)
+        .map_err(|e| e.to_string())?;
+    Ok(files
+        .into_iter()
+        .map(|file| (file.path, Arc::new(file.bytes)))
+        .collect())
+}
+
+/// The card stage into the store; the problems it found.
+pub(crate) fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
+    let collected = CardFiles::default();
+    let sink = Guarded::new(&collected, &job.guard);
+    let result = write_cards(
+        &job.site.settings,
+        &job.site,
+        &job.media,
+        &sink,
+        &job.guard,
+        &NoProgress,
+    );
+    match result {
+        Ok(_) => {
+            let files =
+                std::mem::take(&mut *collected.0.lock().unwrap_or_else(PoisonError::into_inner));
+            store.set_cards(files);
+            Vec::new()
+        }
+        Err(problems) => problems,
+    }
+}
+
+/// Collects cards as the store keeps them: a cached card by the cache file's path (it
+/// never changes once written, and holding ten thousand cards in memory would not do).
+#[derive(Default)]
+struct CardFiles(Mutex<Vec<(String, Stored)>>);
+
+impl Sink for CardFiles {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), WriteError> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((path.to_string(), Stored::Bytes(Arc::new(bytes))));
+        Ok(())
+    }
+
+    fn put_copy_of(&self, path: &str, source: &std::path::Path) -> Result<(), WriteError> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((path.to_string(), Stored::Linked(source.to_path_buf())));
+        Ok(())
+    }
+}
+
+/// Indexing and drawing a large site take many seconds of one core; at the lowest
+/// priority they take only time the rebuilds and the browser do not need.
+fn lower_priority() {
+    // On Linux a thread's id names that thread alone; failing to lower it only means
+    // the work competes for the processor.
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+}
