@@ -103,6 +103,38 @@ fn get(addr: SocketAddr, path: &str) -> Response {
     }
 }
 
+/// A GET whose body is kept as bytes (photos): (status, content type, body).
+fn get_bytes(addr: SocketAddr, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let kind = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.trim().to_string())
+        .unwrap_or_default();
+    (status, kind, raw[end + 4..].to_vec())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
 /// An open event stream, read as a browser's EventSource would.
 struct Events {
     reader: BufReader<TcpStream>,
@@ -222,7 +254,6 @@ fn requests_that_try_to_leave_the_site_are_refused() {
         "/%2e%2e/%2e%2e/etc/passwd",
         "//etc/passwd",
         "/static/../../Cargo.toml",
-        "/media/notes.txt",
     ] {
         let response = get(server.addr(), path);
         assert_eq!(response.status, 403, "{path}");
@@ -230,6 +261,10 @@ fn requests_that_try_to_leave_the_site_are_refused() {
         assert!(!response.body.contains("[package]"), "{path}");
         assert!(!response.body.contains("root:"), "{path}");
     }
+    // The media stage does not follow a link out of the site, as in `build`.
+    let linked = get(server.addr(), "/media/notes.txt");
+    assert_eq!(linked.status, 404);
+    assert!(!linked.body.contains("SECRET"));
 }
 
 #[test]
@@ -721,4 +756,101 @@ mod cli {
         interrupt(&child);
         assert!(child.wait().unwrap().success());
     }
+}
+
+/// The EXIF entry pointing to the GPS block (tag 0x8825), as the fixture photo has it.
+const GPS_IFD_POINTER: &[u8] = &[0x88, 0x25, 0, 4, 0, 0, 0, 1];
+
+#[test]
+fn a_photo_is_served_as_the_build_publishes_it_without_its_gps_position() {
+    let site = Site::new();
+    let original = std::fs::read("tests/fixtures/media/photo-with-gps.jpg").unwrap();
+    assert!(contains(&original, GPS_IFD_POINTER), "the fixture has GPS");
+    std::fs::write(site.path("content/media/images/garden.jpg"), &original).unwrap();
+    let server = site.serve(|_| {});
+    let (status, kind, served) = get_bytes(server.addr(), "/media/images/garden.jpg");
+    assert_eq!((status, kind.as_str()), (200, "image/jpeg"));
+    assert!(served.starts_with(&[0xFF, 0xD8]), "still a JPEG");
+    assert!(
+        !contains(&served, GPS_IFD_POINTER),
+        "GPS reached the browser"
+    );
+    assert!(!contains(&served, b"Exif\0\0"), "EXIF reached the browser");
+
+    // A photo added while the preview runs goes through the same stage.
+    let mut tab = Events::open(server.addr());
+    std::fs::write(site.path("content/media/images/later.jpg"), &original).unwrap();
+    tab.next_named("reload");
+    let (status, _, later) = get_bytes(server.addr(), "/media/images/later.jpg");
+    assert_eq!(status, 200);
+    assert!(!contains(&later, GPS_IFD_POINTER));
+    let built =
+        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
+    let published = built
+        .media
+        .iter()
+        .find(|f| f.site_path == "media/images/later.jpg")
+        .unwrap();
+    assert_eq!(
+        later, published.bytes,
+        "the preview serves what build publishes"
+    );
+}
+
+#[test]
+fn an_active_drawing_is_never_served_and_its_problem_is_shown() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    site.write(
+        "content/media/images/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert('hi')</script></svg>",
+    );
+    let data = tab.next_named("problems");
+    let report: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let problem = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PP0808")
+        .unwrap_or_else(|| panic!("no PP0808 in {data}"));
+    assert_eq!(problem["file"], "content/media/images/chart.svg");
+    let (status, _, body) = get_bytes(server.addr(), "/media/images/chart.svg");
+    assert_eq!(status, 404);
+    assert!(!contains(&body, b"alert("));
+
+    std::fs::remove_file(site.path("content/media/images/chart.svg")).unwrap();
+    tab.next_named("reload");
+}
+
+#[test]
+fn every_entry_has_its_social_card_in_the_preview() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let page = get(server.addr(), "/stories/kinship-visit/").body;
+    let card = page
+        .split("property=\"og:image\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an og:image");
+    let path = card
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_string()))
+        .expect("an absolute address");
+    // Cards are made in the background after the pages: wait for them.
+    let started = std::time::Instant::now();
+    let (status, kind, bytes) = loop {
+        let response = get_bytes(server.addr(), &path);
+        if response.0 == 200 || started.elapsed() > Duration::from_secs(60) {
+            break response;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!((status, kind.as_str()), (200, "image/png"), "{path}");
+    assert!(bytes.starts_with(b"\x89PNG"));
+    let size = (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    );
+    assert_eq!(size, (1200, 630));
 }

@@ -1,11 +1,11 @@
-//! HTTP: maps a request to a file of the site in memory (or a media file on disk), with
-//! the right Content-Type, the site's 404 page, the base path, and refusals for any
-//! request that tries to leave the site.
+//! HTTP: maps a request to a file of the site in memory, with the right Content-Type,
+//! the site's 404 page, the base path, and refusals for any request that tries to
+//! leave the site. Media are served as the build's media stage published them, never
+//! from the disk.
 //!
 //! [`route`] is pure, so every awkward URL can be tested without a socket.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -15,7 +15,6 @@ use super::livereload::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::Shared;
 use crate::diagnostic::Diagnostic;
 use crate::util::xml_escape;
-use crate::write::is_safe_site_path;
 
 /// How many ports above the asked-for one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 50;
@@ -210,40 +209,7 @@ fn serve_file(request: Request, shared: &Shared, base_path: &str, path: &str) {
     if shared.store.is_empty() {
         return problems_page(request, shared);
     }
-    match media_file(&shared.root, path) {
-        Media::Found(full) => match std::fs::read(&full) {
-            Ok(bytes) => respond(request, shared, 200, path, bytes),
-            Err(_) => not_found(request, shared),
-        },
-        Media::Outside => respond_text(
-            request,
-            shared,
-            403,
-            "Refused: that file links to a place outside the site.\n",
-        ),
-        Media::Missing => not_found(request, shared),
-    }
-}
-
-enum Media {
-    Found(PathBuf),
-    Outside,
-    Missing,
-}
-
-/// Media files are read from content/media/ as they are: the build does not publish
-/// them yet, and a preview needs them. A link that leads outside the site is refused,
-/// as the loader refuses it.
-fn media_file(root: &Path, path: &str) -> Media {
-    if !path.starts_with("media/") || !is_safe_site_path(path) {
-        return Media::Missing;
-    }
-    let full = root.join("content").join(path);
-    match full.canonicalize() {
-        Ok(real) if !real.starts_with(root) => Media::Outside,
-        Ok(real) if real.is_file() => Media::Found(real),
-        _ => Media::Missing,
-    }
+    not_found(request, shared);
 }
 
 fn not_found(request: Request, shared: &Shared) {
