@@ -854,3 +854,242 @@ fn every_entry_has_its_social_card_in_the_preview() {
     );
     assert_eq!(size, (1200, 630));
 }
+
+/// Incremental equals full: random edits go through the preview's incremental path
+/// (the same rebuild the watcher triggers, and the background work done at once), and
+/// after each one every file the preview serves must equal, byte for byte, what a full
+/// in-memory build of the same files publishes; when the build refuses, the preview
+/// must show the same errors.
+mod incremental_equals_full {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use practice_press::build::{build_deployment_into, BuildError, BuildOptions, Deployment};
+    use practice_press::render::NoProgress;
+    use practice_press::resolve::PublishOptions;
+    use practice_press::search::IndexCache;
+    use practice_press::serve::background::run_now;
+    use practice_press::serve::rebuild::{Outcome, Rebuilder, SiteOptions};
+    use practice_press::serve::store::SiteStore;
+    use practice_press::serve::watch::{change_of, Batch};
+    use practice_press::write::MemorySink;
+    use proptest::prelude::*;
+
+    const TITLES: [&str; 4] = [
+        "A kinship visit that changed the plan",
+        "Supervision that made room to think",
+        "Court day, calmly",
+        "A duty desk morning",
+    ];
+    const TAGS: [&str; 3] = ["home-visits", "supervision-notes", "court"];
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        /// A new story, or new values for an existing one's fields.
+        Write {
+            id: u8,
+            title: usize,
+            month: u8,
+            adults: bool,
+            tag: usize,
+            draft: bool,
+        },
+        BreakYaml(u8),
+        Delete(u8),
+        Rename(u8, u8),
+        Settings(u8),
+        /// 0 takes the site's own 404 template away; others write one.
+        Template(u8),
+        Photo(u8),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            4 => (0u8..4, 0..TITLES.len(), 1u8..13, any::<bool>(), 0..TAGS.len(), proptest::bool::weighted(0.2))
+                .prop_map(|(id, title, month, adults, tag, draft)| Edit::Write { id, title, month, adults, tag, draft }),
+            1 => (0u8..4).prop_map(Edit::BreakYaml),
+            1 => (0u8..4).prop_map(Edit::Delete),
+            1 => (0u8..4, 0u8..4).prop_map(|(a, b)| Edit::Rename(a, b)),
+            1 => (0u8..3).prop_map(Edit::Settings),
+            1 => (0u8..3).prop_map(Edit::Template),
+            1 => (0u8..3).prop_map(Edit::Photo),
+        ]
+    }
+
+    fn story_path(id: u8) -> PathBuf {
+        PathBuf::from(format!("content/stories/p{id}.md"))
+    }
+
+    fn story(title: usize, month: u8, adults: bool, tag: usize, draft: bool) -> String {
+        let service = if adults { "adults" } else { "children" };
+        format!(
+            "---\ntitle: {}\ndate: 2025-{month:02}-10\nsummary: What changed for one family, and why.\ncouncil: Anytown Council\nservice: {service}\npractice_areas: [kinship-care]\ntags: [{}]\nauthors:\n  - name: Sam Okafor\n    role: Social worker\nconsent:\n  recorded: true\n  by: Team manager\n  date: 2025-01-02\ndraft: {draft}\n---\n\nWe met at the kitchen table and planned the next step together.\n\n![A small dot](/media/images/dot.png)\n",
+            TITLES[title], TAGS[tag]
+        )
+    }
+
+    /// Applies `edit` to the site's files; the paths it changed, as the watcher would
+    /// name them.
+    fn apply(root: &Path, edit: &Edit) -> Vec<PathBuf> {
+        let write = |relative: &Path, text: &[u8]| {
+            let path = root.join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+            vec![relative.to_path_buf()]
+        };
+        match *edit {
+            Edit::Write { id, title, month, adults, tag, draft } => write(
+                &story_path(id),
+                story(title, month, adults, tag, draft).as_bytes(),
+            ),
+            Edit::BreakYaml(id) => write(&story_path(id), b"---\ntitle: [broken\n---\nBody.\n"),
+            Edit::Delete(id) => match std::fs::remove_file(root.join(story_path(id))) {
+                Ok(()) => vec![story_path(id)],
+                Err(_) => Vec::new(),
+            },
+            Edit::Rename(a, b) => {
+                match std::fs::rename(root.join(story_path(a)), root.join(story_path(b))) {
+                    Ok(()) => vec![story_path(a), story_path(b)],
+                    Err(_) => Vec::new(),
+                }
+            }
+            Edit::Settings(n) => {
+                let settings = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+                let kept: String = settings
+                    .lines()
+                    .filter(|l| !l.starts_with("page_size"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                write(
+                    Path::new("site.yaml"),
+                    format!("{kept}page_size: {}\n", n + 1).as_bytes(),
+                )
+            }
+            Edit::Template(0) => {
+                let relative = PathBuf::from("themes/default/templates/404.html");
+                let _ = std::fs::remove_file(root.join(&relative));
+                vec![relative]
+            }
+            Edit::Template(n) => write(
+                Path::new("themes/default/templates/404.html"),
+                format!("{{% extends \"base.html\" %}}\n{{% block main %}}<h1>Lost, version {n}</h1>{{% endblock main %}}\n").as_bytes(),
+            ),
+            Edit::Photo(n) => write(
+                Path::new(&format!("content/media/images/extra-{n}.png")),
+                &std::fs::read(root.join("content/media/images/dot.png")).unwrap(),
+            ),
+        }
+    }
+
+    /// Puts the fixture back in `root`, keeping the card cache between cases.
+    fn reset(root: &Path) {
+        for folder in ["content", "themes"] {
+            let _ = std::fs::remove_dir_all(root.join(folder));
+        }
+        super::copy_dir(Path::new(super::FIXTURE), root);
+    }
+
+    fn full_build(
+        root: &Path,
+        now: jiff::Timestamp,
+    ) -> Result<BTreeMap<String, Arc<Vec<u8>>>, Vec<String>> {
+        let mut options = BuildOptions::new(root);
+        options.publish = PublishOptions {
+            now,
+            include_drafts: false,
+        };
+        let deployment = Deployment {
+            no_host_headers: true,
+            ..Deployment::default()
+        };
+        let memory = MemorySink::new();
+        match build_deployment_into(&options, &deployment, &memory, &NoProgress) {
+            Ok(_) => Ok(memory.into_files()),
+            Err(BuildError::Content(problems)) => Err(errors(&problems)),
+            Err(other) => panic!("the build could not write: {other}"),
+        }
+    }
+
+    fn errors(problems: &[practice_press::diagnostic::Diagnostic]) -> Vec<String> {
+        let mut shown: Vec<String> = problems
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
+        shown.sort();
+        shown
+    }
+
+    fn differences(
+        served: &BTreeMap<String, Arc<Vec<u8>>>,
+        built: &BTreeMap<String, Arc<Vec<u8>>>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for (path, bytes) in built {
+            match served.get(path) {
+                None => out.push(format!("missing from the preview: {path}")),
+                Some(s) if s != bytes => out.push(format!("differs: {path}")),
+                Some(_) => {}
+            }
+        }
+        for path in served.keys().filter(|p| !built.contains_key(*p)) {
+            out.push(format!("only in the preview: {path}"));
+        }
+        out
+    }
+
+    fn root() -> &'static Path {
+        static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+        ROOT.get_or_init(|| tempfile::tempdir().unwrap()).path()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_served_file_equals_a_full_build(edits in proptest::collection::vec(edit(), 1..7)) {
+            let root = root();
+            reset(root);
+            let now: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+            let store = Arc::new(SiteStore::default());
+            let mut preview = Rebuilder::new(
+                SiteOptions { root: root.canonicalize().unwrap(), include_drafts: false, now: Some(now) },
+                store.clone(),
+            );
+            let mut cache = IndexCache::default();
+            preview.full();
+            for (step, edit) in edits.iter().enumerate() {
+                let changed = apply(root, edit);
+                if changed.is_empty() {
+                    // Nothing on disk changed (deleting a file that is not there): no
+                    // event reaches the preview.
+                    continue;
+                }
+                let mut batch = Batch::default();
+                for path in changed {
+                    batch.add(change_of(&path));
+                }
+                let outcome = preview.rebuild(&batch).outcome;
+                match full_build(root, now) {
+                    Ok(built) => {
+                        let failed = matches!(&outcome, Outcome::Failed(_));
+                        prop_assert!(!failed, "step {step} {edit:?}: the preview failed where the build did not: {outcome:?}");
+                        let (search, cards) = preview.background_jobs().unwrap();
+                        let card_problems = run_now(&search, &cards, &mut cache, &store).unwrap();
+                        prop_assert!(card_problems.is_empty(), "{card_problems:?}");
+                        let served = store.everything();
+                        let differ = differences(&served, &built);
+                        prop_assert!(differ.is_empty(), "step {step} {edit:?}: {differ:#?}");
+                    }
+                    Err(build_errors) => {
+                        let Outcome::Failed(problems) = &outcome else {
+                            return Err(TestCaseError::fail(format!("step {step} {edit:?}: the build refused but the preview gave {outcome:?}: {build_errors:#?}")));
+                        };
+                        prop_assert_eq!(errors(problems), build_errors, "step {}", step);
+                    }
+                }
+            }
+        }
+    }
+}

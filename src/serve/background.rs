@@ -213,11 +213,20 @@ fn index_loop(queue: &Latest<SearchJob>, store: &SiteStore, notice: Option<&Sear
     }
 }
 
-/// The search stage over the preview's records, as files for the store.
-pub(crate) fn index(
+/// Does at once what the two workers do after a rebuild, on the calling thread (for
+/// tests that compare the preview with a build); the problems the cards met.
+pub fn run_now(
+    search: &SearchJob,
+    cards: &CardJob,
     cache: &mut IndexCache,
-    job: &SearchJob,
-) -> Result<Vec<(String, Arc<Vec<u8>>)>, String> {
+    store: &SiteStore,
+) -> Result<Vec<Diagnostic>, String> {
+    store.set_search_bundle(index(cache, search)?);
+    Ok(make_cards(cards, store))
+}
+
+/// The search stage over the preview's records, as files for the store.
+fn index(cache: &mut IndexCache, job: &SearchJob) -> Result<Vec<(String, Arc<Vec<u8>>)>, String> {
     let records = job.records.iter().map(|r| SearchRecord::clone(r));
     let files = cache
         .index(records, &job.language)
@@ -229,7 +238,7 @@ pub(crate) fn index(
 }
 
 /// The card stage into the store; the problems it found.
-pub(crate) fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
+fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
     let collected = CardFiles::default();
     let sink = Guarded::new(&collected, &job.guard);
     let result = write_cards(

@@ -80,6 +80,21 @@ pub fn classify(root: &Path, event: &Event) -> Change {
     }
 }
 
+/// What a change to one path (relative to the site root) calls for, as [`classify`]
+/// says of an event naming only that path.
+pub fn change_of(relative: &Path) -> Change {
+    let path = relative.to_path_buf();
+    match place_of(relative) {
+        Place::Ignore => Change::Ignore,
+        Place::Content => Change::Content(vec![path]),
+        Place::Media => Change::Media(vec![path]),
+        Place::ThemeStatic => Change::ThemeStatic(vec![path]),
+        Place::Theme => Change::Theme(vec![path]),
+        Place::Settings => Change::Settings,
+        Place::Rescan => Change::Rescan(vec![path]),
+    }
+}
+
 /// Reads and metadata-only opens do not change a file; a close after writing does
 /// (inotify reports it, and some editors' last write is only visible then).
 fn changes_files(kind: &EventKind) -> bool {
