@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::media::MediaFile;
 use crate::render::pages::all_jobs;
 use crate::render::{render, Job, NoProgress, Records, Theme};
-use crate::resolve::{resolve, PublishOptions, Site};
+use crate::resolve::{resolve_reusing, PublishOptions, Site};
 use crate::search::SearchRecord;
 use crate::write::guard::LeakGuard;
 use crate::write::{Guarded, MemorySink};
@@ -385,7 +385,23 @@ impl Rebuilder {
         }
         let warnings = diagnostics.len();
         let library = state.sources.library();
-        let site = resolve(&state.settings, library, publish).site;
+        // The entries of the served site are reused unless their file changed; a card
+        // run still drawing from it keeps its own copy.
+        // What is left in its place is never read: the served site is replaced below,
+        // or dropped with its outputs if the render fails.
+        let emptied = Site {
+            settings: state.settings.clone(),
+            now: publish.now,
+            entries: Vec::new(),
+            pages: Vec::new(),
+            taxonomies: Vec::new(),
+        };
+        let previous = state
+            .served
+            .as_mut()
+            .map(|served| std::mem::replace(&mut served.site, Arc::new(emptied)))
+            .map(|site| Arc::try_unwrap(site).unwrap_or_else(|shared| (*shared).clone()));
+        let site = resolve_reusing(&state.settings, library, publish, previous, &self.pending).site;
         clock.lap("resolve");
         let inputs = leak_guard_inputs(&state.settings, library, &site);
         // A site rendered afresh is put in the store whole, media included.
