@@ -139,12 +139,20 @@ impl Background {
         };
         let cards = Arc::new(Latest::new());
         let (worker_queue, worker_store) = (cards.clone(), store.clone());
+        // The card stage works in parallel; in a pool of its own, so drawing thousands of
+        // cards never queues ahead of a rebuild's pages in the shared pool.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "practice-press cards".into())
+            .start_handler(|_| lower_priority())
+            .build()
+            .map_err(std::io::Error::other)?;
         std::thread::Builder::new()
             .name("practice-press cards".into())
             .spawn(move || {
                 lower_priority();
                 while let Some(job) = worker_queue.next() {
-                    let problems = make_cards(&job, &worker_store);
+                    let problems = pool.install(|| make_cards(&job, &worker_store));
                     if let Some(notice) = &card_notice {
                         notice(&problems);
                     }
