@@ -233,8 +233,11 @@ pub fn run_now(
     Ok(make_cards(cards, store))
 }
 
+/// A file as the store keeps it: its site path and bytes.
+type StoredFile = (String, Arc<Vec<u8>>);
+
 /// The search stage over the preview's records, as files for the store.
-fn index(cache: &mut IndexCache, job: &SearchJob) -> Result<Vec<(String, Arc<Vec<u8>>)>, String> {
+fn index(cache: &mut IndexCache, job: &SearchJob) -> Result<Vec<StoredFile>, String> {
     let records = job.records.iter().map(|r| SearchRecord::clone(r));
     let files = cache
         .index(records, &job.language)
