@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::feeds::resolve_link;
+use super::links::resolve_link;
 use super::markdown::safe_url;
 use super::views::human_date;
 use crate::model::{Contact, Entry, People, Person};
@@ -204,7 +204,7 @@ pub fn body_text(markdown: &str, base_path: &str, page_url: &str) -> Vec<String>
         page_url,
         ..TextWriter::default()
     };
-    for event in Parser::new_ext(markdown, super::markdown::options()) {
+    for event in Parser::new_ext(markdown, crate::rules::markdown::options()) {
         writer.event(event);
     }
     writer.flush(true);

@@ -31,7 +31,7 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use record::is_language_tag;
+pub use crate::rules::is_language_tag;
 use tokens::{TokenizedRecord, Vocabulary};
 
 /// The folder under the site root that holds the index; `search.js` reads

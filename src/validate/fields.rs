@@ -11,10 +11,8 @@ use crate::diagnostic::Diagnostic;
 use crate::load::convert::Converter;
 use crate::load::{Document, Library};
 use crate::model::{Entry, EntryKind};
+pub use crate::rules::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::util::{slugify, LineIndex};
-
-pub const MAX_TITLE_CHARS: usize = 120;
-pub const MAX_SUMMARY_CHARS: usize = 300;
 
 /// URL sections the tool itself publishes; a page slug may not take one of them.
 pub const RESERVED_SLUGS: &[&str] = &[
@@ -150,7 +148,7 @@ fn not_in_vocabulary(
     code: &'static str,
 ) -> Diagnostic {
     let candidates: Vec<&str> = allowed.iter().map(String::as_str).collect();
-    let suggestion = super::suggest::did_you_mean(value, &candidates)
+    let suggestion = crate::diagnostic::suggest::did_you_mean(value, &candidates)
         .map(|s| format!("did you mean `{s}`? "))
         .unwrap_or_default();
     let list = if allowed.is_empty() {
@@ -295,7 +293,7 @@ fn check_story_has_text(document: &Document) -> Option<Diagnostic> {
 /// A body nested deeper than the renderer parses quickly is shown as plain text; say
 /// so rather than publish a story that silently lost its formatting.
 fn check_nesting(document: &Document) -> Vec<Diagnostic> {
-    use crate::render::markdown::{markdown_nesting, MAX_NESTING};
+    use crate::rules::markdown::{markdown_nesting, MAX_NESTING};
     let entry = &document.entry;
     if markdown_nesting(&entry.body) <= MAX_NESTING {
         return Vec::new();
@@ -450,7 +448,7 @@ pub struct KnownPaths {
 impl KnownPaths {
     pub fn new(settings: &Settings, library: &Library) -> Self {
         let taxonomy_indexes =
-            crate::resolve::TaxonomyKind::ALL.map(|kind| format!("/{}/", kind.section()));
+            crate::model::TaxonomyKind::ALL.map(|kind| format!("/{}/", kind.section()));
         let templates = [
             "/submit/story-template.md",
             "/submit/nomination-template.md",
@@ -595,7 +593,7 @@ fn check_aliases(pages: &BTreeMap<String, &Path>, library: &Library) -> Vec<Diag
     {
         let converter = Converter::new(&document.source, &document.parts);
         for alias in &document.entry.aliases {
-            let path = crate::render::pages::alias_path(alias);
+            let path = crate::rules::alias_path(alias);
             let first = path.trim_matches('/').split('/').next().unwrap_or("");
             let section_listing = ["stories", "nominations"].contains(&first)
                 && (path.matches('/').count() == 2 || path.starts_with(&format!("/{first}/page/")));
