@@ -1,5 +1,6 @@
 //! Integration tests for `build`: the files a user publishes, read back from disk.
 
+mod architecture;
 mod cli;
 mod output;
 mod pages;
