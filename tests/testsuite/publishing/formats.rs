@@ -252,3 +252,26 @@ fn fingerprints_stay_the_same_when_lines_are_inserted_above_a_problem() {
         assert_eq!(after[moved.0].1, 20);
     }
 }
+
+/// The whole report a writer reads in the job's log, kept as a reviewed snapshot: a change
+/// to any word, place or hint shows up in review as a diff of what the writer would see.
+#[test]
+fn the_terminal_report_of_every_problem_is_as_reviewed() {
+    let (repository, _) = site_in_repository("problems");
+    let output = run(
+        repository.path(),
+        &["check", "--site", "sites/anytown", "--now", NOW],
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8_lossy(&output.stderr));
+}
+
+/// The Code Quality report GitLab reads, whole, as a reviewed snapshot.
+#[test]
+fn the_gitlab_report_is_as_reviewed() {
+    let (repository, _) = site_in_repository("problems");
+    let output = check(repository.path(), "gitlab");
+    let report: Value = json(&stdout(&output));
+    insta::assert_snapshot!(serde_json::to_string_pretty(&report).unwrap_or_default());
+}
