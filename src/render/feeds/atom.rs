@@ -8,6 +8,12 @@ pub(super) fn atom(head: &Head, items: &[Item]) -> String {
     let settings = &head.site.settings;
     let self_url = head.file_url(FeedFormat::Atom);
     let mut x = Xml::new();
+    x.reserve(
+        items
+            .iter()
+            .map(|item| 2 * item.content_xml.len() + 2048)
+            .sum(),
+    );
     x.open(
         "feed",
         &[
@@ -80,7 +86,7 @@ fn atom_entry(x: &mut Xml, item: &Item) {
         );
     }
     x.leaf("summary", &[("type", "text")], &item.entry.summary);
-    x.leaf("content", &[("type", "html")], &item.content_html);
+    x.leaf_escaped("content", &[("type", "html")], &item.content_xml);
     if let Some(image) = &item.image {
         media_content(x, image);
     }

@@ -8,7 +8,7 @@ use crate::render::links::absolute_links;
 use crate::render::markdown::render_markdown;
 use crate::render::metadata::{image_mime, image_url, modified_time, published_time};
 use crate::resolve::{Site, TaxonomyKind};
-use crate::util::slugify;
+use crate::util::{slugify, xml_escape};
 
 /// Feed-level values shared by the three formats.
 pub(super) struct Head<'a> {
@@ -78,6 +78,8 @@ pub(super) struct Item<'a> {
     pub(super) updated: Timestamp,
     pub(super) modified: Option<Timestamp>,
     pub(super) content_html: String,
+    /// `content_html` escaped for XML once, for both Atom and RSS.
+    pub(super) content_xml: String,
     pub(super) authors: Vec<&'a Person>,
     pub(super) categories: Vec<Category>,
     pub(super) image: Option<ItemImage<'a>>,
@@ -88,11 +90,13 @@ impl<'a> Item<'a> {
         let settings = &site.settings;
         let url = settings.absolute_url(&entry.path());
         let body = render_markdown(&entry.body, &settings.base_path);
+        let content_html = absolute_links(&body.html, &url);
         let published = published_time(entry);
         let modified = modified_time(entry);
         Item {
             entry,
-            content_html: absolute_links(&body.html, &url),
+            content_xml: xml_escape(&content_html),
+            content_html,
             url,
             published,
             updated: modified.unwrap_or(published),

@@ -18,6 +18,12 @@ pub(super) fn rss(head: &Head, items: &[Item]) -> String {
     let settings = &head.site.settings;
     let self_url = head.file_url(FeedFormat::Rss);
     let mut x = Xml::new();
+    x.reserve(
+        items
+            .iter()
+            .map(|item| 2 * item.content_xml.len() + 2048)
+            .sum(),
+    );
     x.open(
         "rss",
         &[
@@ -75,7 +81,7 @@ fn rss_item(x: &mut Xml, item: &Item) {
     }
     // Readers treat RSS descriptions as HTML, so the plain summary is escaped as HTML first.
     x.leaf("description", &[], &xml_escape(&item.entry.summary));
-    x.leaf("content:encoded", &[], &item.content_html);
+    x.leaf_escaped("content:encoded", &[], &item.content_xml);
     if let Some(image) = &item.image {
         media_content(x, image);
     }

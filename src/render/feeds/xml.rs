@@ -64,6 +64,22 @@ impl Xml {
         self.out.push_str(">\n");
     }
 
+    /// Makes room for `bytes` more at once: a feed of whole stories is large, and
+    /// growing by doubling copies it again and again.
+    pub(super) fn reserve(&mut self, bytes: usize) {
+        self.out.reserve(bytes);
+    }
+
+    /// [`Xml::leaf`] for text already passed through [`xml_escape`].
+    pub(super) fn leaf_escaped(&mut self, name: &str, attrs: Attrs, escaped: &str) {
+        self.start_tag(name, attrs);
+        self.out.push('>');
+        self.out.push_str(escaped);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
+    }
+
     pub(super) fn finish(self) -> String {
         self.out
     }
