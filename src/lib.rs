@@ -8,6 +8,7 @@
 pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod i18n;
 pub mod load;
 pub mod media;
 pub mod model;
