@@ -31,6 +31,10 @@ const LAYERS: &[(&str, &str)] = &[
     ("names", "finding a person's name in text"),
     ("yaml", "YAML problems explained in plain English"),
     (
+        "i18n",
+        "the theme's words in Project Fluent, plurals and dates",
+    ),
+    (
         "rules",
         "limits, addresses, vocabularies, templates, the Markdown dialect",
     ),
