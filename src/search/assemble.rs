@@ -106,7 +106,7 @@ pub(crate) fn assemble(records: &[&TokenizedRecord], vocabulary: &Vocabulary) ->
     used.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     let mut files = Vec::new();
-    let located = pack_postings(used, &mut files);
+    let located = pack_postings(used, total, &mut files);
     let keys = write_dictionary(&forms, &located, &mut files);
     write_suggestions(&forms, &located, &mut files);
     files.push(file(
@@ -134,6 +134,7 @@ type Location = [u64; 5];
 
 fn pack_postings(
     stems: Vec<(&str, Vec<(u32, u8)>)>,
+    total: u32,
     files: &mut Vec<SearchFile>,
 ) -> HashMap<String, Location> {
     let mut located = HashMap::with_capacity(stems.len());
@@ -141,7 +142,7 @@ fn pack_postings(
     let mut pack_number = 0u64;
     for (id, (stem, pairs)) in stems.into_iter().enumerate() {
         let df = pairs.len() as u64;
-        let bytes = postings(pairs);
+        let bytes = postings(pairs, total);
         if !pack.is_empty() && pack.len() + bytes.len() > PACK_BYTES {
             files.push(file(
                 &format!("p/{pack_number}.bin"),

@@ -81,7 +81,7 @@ test(`two words from anywhere in an entry find it in the top 10, ${SAMPLE} entri
   const missed = [];
   for (const q of queries) {
     const result = await index.search(q.query);
-    const top = await Promise.all(result.order.slice(0, 10).map((n) => index.doc(n)));
+    const top = await Promise.all((await result.take(0, 10)).map((n) => index.doc(n)));
     if (!top.some((d) => d.url === q.url)) missed.push(q);
   }
   const deep = queries.filter((q) => q.depth >= 200).length;
