@@ -483,7 +483,8 @@ export class PostingList {
 
 /**
  * Ranks the documents of `allowed` by the sum over query words of each word's best
- * stem score (idf × impact), best first, ties to the newer (lower) document, decoding
+ * stem score (idf × impact), best first, exact ties to the newer (lower) document, so
+ * even a word in every entry (idf near 0) ranks a title match first; decoding
  * postings blocks only until no unread block can change the results asked for: the
  * block maximums bound what any document not yet complete can still score.
  */
@@ -570,7 +571,7 @@ export class Ranker {
       }
       sum += best;
     }
-    return Math.round(sum * 1000);
+    return sum;
   }
 
   /** Moves every document whose place is settled to the output, in order. */
@@ -588,7 +589,7 @@ export class Ranker {
     }
     // A document no block has shown yet could still score this much. With a single
     // list it cannot beat one already read on a tie: blocks break ties by document.
-    const unseenCeiling = anyLeft ? Math.round(unseen * 1000) : -Infinity;
+    const unseenCeiling = anyLeft ? unseen : -Infinity;
     const tiesSettled = this.lists.length === 1;
     // The best an open document can still score, and the lowest such document.
     let openCeiling = -Infinity;
