@@ -567,12 +567,13 @@ impl Step<'_> {
             ));
         }
         let files = memory.into_files();
-        if let Some(old) = old_inputs.as_ref().filter(|old| **old != guard_inputs) {
-            // Files not written again were checked against the old lists; a name that
-            // has just become anonymous may be on any of them.
-            scan_untouched(self.store, &files, &added(old, &guard_inputs))?;
-        }
         let removed = outputs.update(keyed, &current_keys(&site));
+        if let Some(old) = old_inputs.as_ref().filter(|old| **old != guard_inputs) {
+            // Files kept as they were were checked against the old lists; a name that
+            // has just become anonymous may be on any of them. Files about to be taken
+            // down are not kept (the page of a story just made a draft links to itself).
+            scan_untouched(self.store, &files, &removed, &added(old, &guard_inputs))?;
+        }
         if first {
             self.store.replace_all(files);
         } else {
@@ -629,17 +630,19 @@ fn added(old: &GuardInputs, new: &GuardInputs) -> LeakGuard {
     LeakGuard::new(&names, &addresses)
 }
 
-/// Scans every served file that this rebuild does not replace.
+/// Scans every served file that this rebuild neither replaces nor removes.
 fn scan_untouched(
     store: &SiteStore,
     replaced: &std::collections::BTreeMap<String, Arc<Vec<u8>>>,
+    removed: &[String],
     guard: &LeakGuard,
 ) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
+    let removed: HashSet<&str> = removed.iter().map(String::as_str).collect();
     let problems: Vec<Diagnostic> = store
         .snapshot()
         .par_iter()
-        .filter(|(path, _)| !replaced.contains_key(path))
+        .filter(|(path, _)| !replaced.contains_key(path) && !removed.contains(path.as_str()))
         .filter_map(|(path, bytes)| guard.scan(path, bytes))
         .collect();
     if problems.is_empty() {
