@@ -11,7 +11,9 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
 use crate::media::cache::Cache;
 use crate::media::card::{make_cards, Card, CardCounts};
+use crate::media::responsive::{publish_media, Made, PictureCounts};
 use crate::media::{collect_media, MediaFile};
+use crate::resolve::images::ImageCatalog;
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
@@ -107,9 +109,11 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     diagnostics.extend(media.diagnostics);
     let media_files = media.files.into_iter().map(published_media_path).collect();
+    let images = media.images.without_prefix("content/");
     clock.lap("media");
     sort_diagnostics(&mut diagnostics);
-    let site = resolve(&settings, &library, options.publish);
+    let mut site = resolve(&settings, &library, options.publish);
+    site.images = images;
     clock.lap("resolve");
     Checked {
         settings: Some(settings),
@@ -225,7 +229,7 @@ pub fn build_deployment_into(
         .then(|| SearchIndexer::start(&settings.language));
     let cards_to_come = ThenMore {
         inner: progress,
-        more: site.entries.len(),
+        more: site.entries.len() + checked.media.len(),
     };
     let rendered = render::render_jobs_with_search(
         site,
@@ -252,6 +256,13 @@ pub fn build_deployment_into(
         cards: CardCounts::default(),
     };
     let media = std::mem::take(&mut checked.media);
+    let images = checked
+        .site
+        .as_mut()
+        .map(|site| std::mem::take(&mut site.images))
+        .unwrap_or_default();
+    let image_settings = settings.images.clone();
+    let site_root = settings.root.clone();
     let base_path = settings.base_path.clone();
     drop(jobs);
     drop(theme);
@@ -273,7 +284,17 @@ pub fn build_deployment_into(
         stats.files += write_search_bundle(files, sink, &guard).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
-    stats.files += write_media(&media, sink, &guard).map_err(BuildError::Content)?;
+    stats.files += write_media(
+        &site_root,
+        &media,
+        &images,
+        &image_settings,
+        sink,
+        &guard,
+        progress,
+    )
+    .map_err(BuildError::Content)?
+    .files;
     clock.lap("media files");
     if !deployment.no_host_headers {
         stats.files += write_host_headers(&base_path, sink).map_err(BuildError::Content)?;
@@ -430,30 +451,56 @@ fn write_host_headers(base_path: &str, sink: &dyn Sink) -> Result<usize, Vec<Dia
     Ok(files.len())
 }
 
-/// Copies the (already cleaned) media files; they pass the leak guard like pages do,
-/// since an SVG or a text file can carry a name too.
+/// Publishes the media folder (see [`crate::media::responsive`]): every photo in its
+/// widths and formats, made or taken from the cache, and every other file as cleaned.
+/// Freshly made files pass the leak guard like pages do, since an SVG or a text file can
+/// carry a name too; a file from the cache passed it when it was made, and its name is
+/// checked here.
 pub fn write_media(
+    site_root: &Path,
     files: &[MediaFile],
+    images: &ImageCatalog,
+    settings: &crate::config::ImageSettings,
     sink: &dyn Sink,
     guard: &LeakGuard,
-) -> Result<usize, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    for file in files {
-        if let Some(leak) = guard.scan(&file.site_path, &file.bytes) {
-            problems.push(leak);
-        } else if let Err(err) = sink.put(&file.site_path, file.bytes.clone()) {
-            problems.push(Diagnostic::error(
+    progress: &dyn Progress,
+) -> Result<PictureCounts, Vec<Diagnostic>> {
+    let cache = Cache::open(site_root, "images");
+    let publish = |path: String, made: Made| -> Result<(), Diagnostic> {
+        let written = match made {
+            Made::Fresh(bytes, cached) => {
+                if let Some(leak) = guard.scan(&path, &bytes) {
+                    return Err(leak);
+                }
+                match cached {
+                    Some(file) => sink.put_copy_of(&path, &file),
+                    None => sink.put(&path, bytes),
+                }
+            }
+            Made::Original(bytes) => {
+                if let Some(leak) = guard.scan(&path, &bytes) {
+                    return Err(leak);
+                }
+                sink.put(&path, bytes)
+            }
+            Made::Cached(file) => {
+                if let Some(leak) = guard.scan(&path, &[]) {
+                    return Err(leak);
+                }
+                sink.put_copy_of(&path, &file)
+            }
+        };
+        written.map_err(|err| {
+            Diagnostic::error(
                 "PP0701",
                 &err.path,
                 format!("the site could not be written: {err}"),
-            ));
-        }
-    }
-    if problems.is_empty() {
-        Ok(files.len())
-    } else {
-        Err(problems)
-    }
+            )
+        })
+    };
+    publish_media(files, images, settings, &cache, &publish, &|| {
+        progress.advance()
+    })
 }
 
 /// Every anonymous name in the library and every held-back entry's address.

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::picture::{ImageRef, Pictures};
 use crate::util::slugify;
 
 /// The rendered body and its plain text (for search and the copy-ready text version).
@@ -29,10 +30,26 @@ pub fn options() -> Options {
 }
 
 /// Renders a markdown body. `base_path` ("/" or "/sub/") prefixes site-absolute links.
+/// Images stay plain `<img>` elements: for feeds and other places without the site's
+/// stylesheet.
 pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
+    render(markdown, base_path, None)
+}
+
+/// Renders a page's body with its images as responsive `<picture>`s (see
+/// [`super::picture`]). `image_above` says the page already shows an image before the
+/// body, so none in the body is the page's first.
+pub fn render_body(markdown: &str, pictures: &Pictures, image_above: bool) -> RenderedBody {
+    render(markdown, pictures.base_path, Some((pictures, image_above)))
+}
+
+fn render(markdown: &str, base_path: &str, pictures: Option<(&Pictures, bool)>) -> RenderedBody {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     shift_headings(&mut events);
     add_heading_ids(&mut events);
+    if let Some((pictures, image_above)) = pictures {
+        events = with_pictures(events, pictures, image_above);
+    }
     for event in &mut events {
         rewrite_link(event, base_path);
     }
@@ -140,6 +157,43 @@ fn plain_text(events: &[Event]) -> String {
         }
     }
     text
+}
+
+/// Replaces each image (its start, alt text and end events) with its `<picture>`.
+fn with_pictures<'a>(events: Vec<Event<'a>>, pictures: &Pictures, image_above: bool) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut first = !image_above;
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = event
+        else {
+            out.push(event);
+            continue;
+        };
+        let mut alt = String::new();
+        let mut depth = 0usize;
+        for inner in events.by_ref() {
+            match inner {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) if depth == 0 => break,
+                Event::End(TagEnd::Image) => depth -= 1,
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let html = pictures.html(&ImageRef {
+            src: &dest_url,
+            alt: &alt,
+            title: Some(&title),
+            first,
+        });
+        first = false;
+        out.push(Event::InlineHtml(CowStr::from(html)));
+    }
+    out
 }
 
 /// Body headings start at h2: the page title is the only h1.
@@ -251,6 +305,18 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             "summary",
             "mark",
         ])
+        .add_tags(["picture", "source"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes", "width", "height"])
+        .add_tag_attributes(
+            "img",
+            ["srcset", "sizes", "loading", "decoding", "fetchpriority"],
+        )
+        .attribute_filter(|_, attribute, value| match attribute {
+            // ammonia checks `src` but knows nothing of `srcset`: its addresses get
+            // the same rule here, and a list holding any other address is dropped.
+            "srcset" if !srcset_is_safe(value) => None,
+            _ => Some(value.into()),
+        })
         .add_generic_attributes(["id", "class"])
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("td", ["style"])
@@ -259,6 +325,20 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some("noopener noreferrer"));
     builder
 });
+
+/// Every address of a `srcset` is a site path or a web address.
+fn srcset_is_safe(srcset: &str) -> bool {
+    srcset.split(',').all(|candidate| {
+        let url = candidate.split_whitespace().next().unwrap_or("");
+        let lower = url.to_ascii_lowercase();
+        match lower.split_once(':') {
+            Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+                scheme == "http" || scheme == "https"
+            }
+            _ => true,
+        }
+    })
+}
 
 #[cfg(test)]
 mod tests {

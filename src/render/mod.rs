@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod host_headers;
 pub mod markdown;
 pub mod metadata;
+pub mod picture;
 pub mod pages;
 pub mod plain_text;
 pub mod records;

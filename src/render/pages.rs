@@ -348,7 +348,8 @@ struct Counts {
 fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let entry = &site.entries[index];
-    let body = render_markdown(&entry.body, &site.settings.base_path);
+    let pictures = super::picture::Pictures::of(site);
+    let body = super::markdown::render_body(&entry.body, &pictures, entry.image.is_some());
     if let Some(search) = r.shared.search {
         search.add(super::records::search_record(site, entry, &body.text));
     }

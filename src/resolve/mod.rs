@@ -4,6 +4,7 @@
 //! entries and entries whose consent has ended are left out here, once, so no page,
 //! feed, sitemap or search record can include them.
 
+pub mod images;
 pub mod next_change;
 
 use std::collections::BTreeMap;
@@ -143,6 +144,8 @@ pub struct Site {
     /// When what is published next changes by itself (an embargo lifting, a consent
     /// expiring), so a rebuild is due.
     pub next_change: Option<next_change::NextChange>,
+    /// The size and kind of every picture in the media folder, from the media stage.
+    pub images: images::ImageCatalog,
 }
 
 impl Site {
@@ -197,6 +200,7 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
         taxonomies,
         held_back,
         next_change,
+        images: images::ImageCatalog::default(),
     }
 }
 
