@@ -184,6 +184,8 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     /// Social cards drawn in this build and taken from the cache.
     pub cards: CardCounts,
+    /// Photos whose copies were encoded in this build and taken from the cache.
+    pub pictures: PictureCounts,
 }
 
 /// Why a build published nothing.
@@ -254,6 +256,7 @@ pub fn build_deployment_into(
         elapsed: started.elapsed(),
         output: None,
         cards: CardCounts::default(),
+        pictures: PictureCounts::default(),
     };
     let media = std::mem::take(&mut checked.media);
     let images = checked
@@ -284,7 +287,7 @@ pub fn build_deployment_into(
         stats.files += write_search_bundle(files, sink, &guard).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
-    stats.files += write_media(
+    report.pictures = write_media(
         &site_root,
         &media,
         &images,
@@ -293,8 +296,8 @@ pub fn build_deployment_into(
         &guard,
         progress,
     )
-    .map_err(BuildError::Content)?
-    .files;
+    .map_err(BuildError::Content)?;
+    stats.files += report.pictures.files;
     clock.lap("media files");
     if !deployment.no_host_headers {
         stats.files += write_host_headers(&base_path, sink).map_err(BuildError::Content)?;

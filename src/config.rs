@@ -428,6 +428,32 @@ fn setting_example(field: &str) -> String {
     }
 }
 
+/// Where `images:`'s `key` is written, in block or flow style; else `images:` itself.
+fn image_key_place(text: &str, key: &str) -> (usize, usize) {
+    let Some((images_line, _)) = crate::util::find_key(text, "images") else {
+        return (1, 1);
+    };
+    let lines = text.lines().enumerate().skip(images_line - 1);
+    for (index, line) in lines {
+        let inside = index + 1 == images_line || line.starts_with([' ', '\t']) || line.trim().is_empty();
+        if !inside {
+            break;
+        }
+        let found = line.match_indices(key).find(|(at, _)| {
+            let before_ok = line[..*at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let after = line[at + key.len()..].trim_start();
+            before_ok && after.starts_with(':')
+        });
+        if let Some((at, _)) = found {
+            return (index + 1, line[..at].chars().count() + 1);
+        }
+    }
+    (images_line, 1)
+}
+
 fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let out_of_range = images
@@ -435,7 +461,7 @@ fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic>
         .iter()
         .any(|w| !IMAGE_WIDTH_RANGE.contains(w));
     if images.widths.is_empty() || out_of_range {
-        problems.push(setting_error(
+        problems.push(image_setting_error(
             text,
             "widths",
             "PP0008",
@@ -448,7 +474,7 @@ fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic>
         ));
     }
     if !(1..=100).contains(&images.quality) {
-        problems.push(setting_error(
+        problems.push(image_setting_error(
             text,
             "quality",
             "PP0008",
@@ -457,7 +483,7 @@ fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic>
         ));
     }
     if images.sizes.trim().is_empty() || images.sizes.contains(['"', '<', '>']) {
-        problems.push(setting_error(
+        problems.push(image_setting_error(
             text,
             "sizes",
             "PP0008",
@@ -466,6 +492,19 @@ fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic>
         ));
     }
     problems
+}
+
+fn image_setting_error(
+    text: &str,
+    key: &str,
+    code: &'static str,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
+    let (line, column) = image_key_place(text, key);
+    Diagnostic::error(code, SITE_FILE, message)
+        .at(line, column, key.chars().count())
+        .with_hint(hint)
 }
 
 fn setting_error(
