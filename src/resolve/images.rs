@@ -134,11 +134,7 @@ pub fn renditions(site_path: &str, info: &ImageInfo, settings: &ImageSettings) -
         PictureKind::Graphic => Format::Png,
     };
     let site_path = site_path.trim_start_matches('/');
-    let name_start = site_path.rfind('/').map_or(0, |slash| slash + 1);
-    let stem = match site_path[name_start..].rfind('.') {
-        Some(dot) if dot > 0 => &site_path[..name_start + dot],
-        _ => site_path,
-    };
+    let stem = copy_stem(site_path);
     let mut out = Vec::new();
     for width in widths_for(info.width, settings) {
         let height = scaled_height(info, width);
@@ -152,6 +148,25 @@ pub fn renditions(site_path: &str, info: &ImageInfo, settings: &ImageSettings) -
         }
     }
     out
+}
+
+/// The start of a picture's copies' names: its name without the ending for a JPEG
+/// (`harbour.jpg` → `harbour`), with the ending kept as a word for other formats
+/// (`harbour.png` → `harbour-png`), so a JPEG and a PNG of the same name both publish.
+fn copy_stem(site_path: &str) -> String {
+    let name_start = site_path.rfind('/').map_or(0, |slash| slash + 1);
+    match site_path[name_start..].rfind('.') {
+        Some(dot) if dot > 0 => {
+            let (stem, extension) = site_path.split_at(name_start + dot);
+            let extension = extension[1..].to_ascii_lowercase();
+            if extension == "jpg" || extension == "jpeg" {
+                stem.to_string()
+            } else {
+                format!("{stem}-{extension}")
+            }
+        }
+        _ => site_path.to_string(),
+    }
 }
 
 /// The height of a copy `width` pixels wide, rounded, never 0.
@@ -205,6 +220,8 @@ mod tests {
         };
         let made = renditions("media/a.b/logo", &drawing, &settings);
         assert_eq!(made[1].site_path, "media/a.b/logo-480w.png");
+        let made = renditions("media/Logo.PNG", &drawing, &settings);
+        assert_eq!(made[1].site_path, "media/Logo-png-480w.png");
         assert_eq!(made[1].height, 6);
         let vector = ImageInfo {
             kind: PictureKind::Vector,

@@ -247,15 +247,22 @@ fn unmakeable(site_path: &str, err: &MakeError) -> Diagnostic {
     }
 }
 
+/// `other` is the file named `copy`, or the picture another copy of that name is
+/// made from.
 fn name_clash(site_path: &str, other: &str, copy: &str) -> Diagnostic {
+    let clash = if other == copy {
+        format!("the same name as the file “{other}”")
+    } else {
+        format!("the same name as a copy of “{other}”")
+    };
     Diagnostic::error(
         "PP0811",
         source_file(site_path),
         format!(
-            "the photo “{site_path}” is published in smaller copies, and one of them, “{copy}”, would have the same name as “{other}”"
+            "the photo “{site_path}” is published in smaller copies, and one of them, “{copy}”, would have {clash}"
         ),
     )
     .with_hint(format!(
-        "rename one of the two files (for example “{other}”) so that its name is not the other's name followed by a width, and update the links to it"
+        "rename one of the two files (for example “{other}”) so that one name is not the other followed by a width, and update the links to it"
     ))
 }
