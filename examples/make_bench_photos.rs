@@ -97,7 +97,11 @@ fn photo(index: u32) -> Vec<u8> {
     let shapes: Vec<([f32; 3], f32, f32, f32)> = (0..12)
         .map(|_| {
             (
-                [rng.unit() * 120.0 - 60.0, rng.unit() * 120.0 - 60.0, rng.unit() * 120.0 - 60.0],
+                [
+                    rng.unit() * 120.0 - 60.0,
+                    rng.unit() * 120.0 - 60.0,
+                    rng.unit() * 120.0 - 60.0,
+                ],
                 rng.unit() * WIDTH as f32,
                 rng.unit() * HEIGHT as f32,
                 200.0 + rng.unit() * 700.0,

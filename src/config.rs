@@ -435,7 +435,8 @@ fn image_key_place(text: &str, key: &str) -> (usize, usize) {
     };
     let lines = text.lines().enumerate().skip(images_line - 1);
     for (index, line) in lines {
-        let inside = index + 1 == images_line || line.starts_with([' ', '\t']) || line.trim().is_empty();
+        let inside =
+            index + 1 == images_line || line.starts_with([' ', '\t']) || line.trim().is_empty();
         if !inside {
             break;
         }
@@ -456,10 +457,7 @@ fn image_key_place(text: &str, key: &str) -> (usize, usize) {
 
 fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let out_of_range = images
-        .widths
-        .iter()
-        .any(|w| !IMAGE_WIDTH_RANGE.contains(w));
+    let out_of_range = images.widths.iter().any(|w| !IMAGE_WIDTH_RANGE.contains(w));
     if images.widths.is_empty() || out_of_range {
         problems.push(image_setting_error(
             text,
@@ -478,7 +476,10 @@ fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic>
             text,
             "quality",
             "PP0008",
-            format!("images: quality must be between 1 and 100, not {}", images.quality),
+            format!(
+                "images: quality must be between 1 and 100, not {}",
+                images.quality
+            ),
             "use a number such as 80, or remove the line to use 80",
         ));
     }

@@ -989,7 +989,9 @@ mod responsive {
             self.edit(
                 STORY,
                 "consent:",
-                &format!("image: {{ src: {src}, alt: A test photo, credit: Fixture Council }}\nconsent:"),
+                &format!(
+                    "image: {{ src: {src}, alt: A test photo, credit: Fixture Council }}\nconsent:"
+                ),
             );
             self.edit(
                 STORY,
@@ -1038,7 +1040,8 @@ mod responsive {
     }
 
     fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-        html.select(&Selector::parse(css).expect("selector")).collect()
+        html.select(&Selector::parse(css).expect("selector"))
+            .collect()
     }
 
     /// The addresses of a srcset, below the site root.
@@ -1085,10 +1088,16 @@ mod responsive {
             let (format, png) = decoded(&site.read(&format!("media/badge-png-{width}w.png")));
             assert_eq!(format, image::ImageFormat::Png);
             assert_eq!(png.width(), width);
-            assert!(png.color().has_alpha(), "the PNG copy keeps its transparency");
+            assert!(
+                png.color().has_alpha(),
+                "the PNG copy keeps its transparency"
+            );
             let (format, webp) = decoded(&site.read(&format!("media/badge-png-{width}w.webp")));
             assert_eq!(format, image::ImageFormat::WebP);
-            assert!(webp.color().has_alpha(), "the WebP copy keeps its transparency");
+            assert!(
+                webp.color().has_alpha(),
+                "the WebP copy keeps its transparency"
+            );
         }
         assert_eq!(site.published("media/badge-png-800w.png"), None);
     }
@@ -1115,13 +1124,19 @@ mod responsive {
         assert_eq!(images.len(), 3, "the entry's image and two in the body");
         for (index, img) in images.iter().enumerate() {
             let attr = |name: &str| img.value().attr(name);
-            let (width, height) = (attr("width").expect("width"), attr("height").expect("height"));
+            let (width, height) = (
+                attr("width").expect("width"),
+                attr("height").expect("height"),
+            );
             assert!(width.parse::<u32>().is_ok() && height.parse::<u32>().is_ok());
             assert_eq!(attr("decoding"), Some("async"));
             let srcset = attr("srcset").expect("srcset");
             assert!(attr("sizes").is_some_and(|s| !s.is_empty()));
             for (path, _) in srcset_paths(srcset) {
-                assert!(site.published(&path).is_some(), "{path} is in a srcset but not published");
+                assert!(
+                    site.published(&path).is_some(),
+                    "{path} is in a srcset but not published"
+                );
             }
             let src = attr("src").expect("src").trim_start_matches('/');
             assert!(site.published(src).is_some(), "{src} is not published");
@@ -1132,7 +1147,10 @@ mod responsive {
             }
         }
         let quay = images[1].value();
-        assert_eq!((quay.attr("width"), quay.attr("height")), (Some("900"), Some("1200")));
+        assert_eq!(
+            (quay.attr("width"), quay.attr("height")),
+            (Some("900"), Some("1200"))
+        );
         assert_eq!(quay.attr("alt"), Some("The quay"));
         assert_eq!(quay.attr("title"), Some("At low tide"));
         assert_eq!(
@@ -1212,7 +1230,12 @@ mod responsive {
     fn no_published_copy_holds_any_metadata() {
         let site = Site::new();
         // Three photos of one name in three formats: their copies' names differ too.
-        for name in ["photo-with-gps.jpg", "photo-with-gps.png", "photo-with-gps.webp", "rotated-with-gps.jpg"] {
+        for name in [
+            "photo-with-gps.jpg",
+            "photo-with-gps.png",
+            "photo-with-gps.webp",
+            "rotated-with-gps.jpg",
+        ] {
             site.write(&format!("content/media/{name}"), &super::fixture(name));
         }
         site.story_with("/media/photo-with-gps.jpg", "");
@@ -1220,7 +1243,8 @@ mod responsive {
         let mut checked = 0;
         for entry in walkdir::WalkDir::new(site.root().join("public/media")) {
             let entry = entry.expect("walk");
-            if !entry.file_type().is_file() || entry.path().extension().is_some_and(|e| e == "svg") {
+            if !entry.file_type().is_file() || entry.path().extension().is_some_and(|e| e == "svg")
+            {
                 continue;
             }
             let path = entry.path().display().to_string();
@@ -1258,21 +1282,38 @@ mod responsive {
         site.write("content/media/sideways.jpg", &sideways_jpeg());
         site.story_with("/media/sideways.jpg", "");
         site.build();
-        for path in ["media/sideways-200w.jpg", "media/sideways-200w.webp", "media/sideways.jpg"] {
+        for path in [
+            "media/sideways-200w.jpg",
+            "media/sideways-200w.webp",
+            "media/sideways.jpg",
+        ] {
             let bytes = site.read(path);
             let (_, image) = decoded(&bytes);
-            assert_eq!((image.width(), image.height()), (200, 400), "{path} is upright");
+            assert_eq!(
+                (image.width(), image.height()),
+                (200, 400),
+                "{path} is upright"
+            );
             let image = image.into_rgb8();
             let top = image.get_pixel(100, 50);
             let bottom = image.get_pixel(100, 350);
             // Turned clockwise, the left (red) half is at the top.
             assert!(top[0] > 150 && top[2] < 100, "{path}: top is {top:?}");
-            assert!(bottom[2] > 150 && bottom[0] < 100, "{path}: bottom is {bottom:?}");
-            assert!(!super::contains(&bytes, super::EXIF_APP1), "{path} has EXIF");
+            assert!(
+                bottom[2] > 150 && bottom[0] < 100,
+                "{path}: bottom is {bottom:?}"
+            );
+            assert!(
+                !super::contains(&bytes, super::EXIF_APP1),
+                "{path} has EXIF"
+            );
         }
         let page = site.page("stories/supervision-that-helps/index.html");
         let img = select(&page, ".entry-image img")[0].value();
-        assert_eq!((img.attr("width"), img.attr("height")), (Some("200"), Some("400")));
+        assert_eq!(
+            (img.attr("width"), img.attr("height")),
+            (Some("200"), Some("400"))
+        );
     }
 
     #[test]
@@ -1334,7 +1375,11 @@ mod responsive {
         for byte in bytes {
             crc ^= u32::from(*byte);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
@@ -1351,7 +1396,10 @@ mod responsive {
         let problems = site.problems();
         assert_refused(&problems, "content/media/bomb.png", "100 megapixels");
         assert_refused(&problems, "content/media/cut.jpg", "cut short");
-        assert!(!site.root().join("public").exists(), "nothing was published");
+        assert!(
+            !site.root().join("public").exists(),
+            "nothing was published"
+        );
 
         // Found when its pixels are decoded: a header claiming 3000 × 3000 over 8 × 8
         // pixels of data. (Decoding waits for a site with no other errors.)
@@ -1359,23 +1407,40 @@ mod responsive {
         std::fs::remove_file(site.root().join("content/media/cut.jpg")).expect("remove");
         site.write("content/media/mismatch.png", &png_declaring(3000, 3000));
         let problems = site.problems();
-        assert_refused(&problems, "content/media/mismatch.png", "its pixels cannot be read");
-        assert!(!site.root().join("public").exists(), "nothing was published");
+        assert_refused(
+            &problems,
+            "content/media/mismatch.png",
+            "its pixels cannot be read",
+        );
+        assert!(
+            !site.root().join("public").exists(),
+            "nothing was published"
+        );
     }
 
     #[test]
     fn the_original_is_published_only_when_site_yaml_asks() {
         let site = Site::new();
-        site.write("content/media/harbour.jpg", &super::fixture("photo-with-gps.jpg"));
+        site.write(
+            "content/media/harbour.jpg",
+            &super::fixture("photo-with-gps.jpg"),
+        );
         let original = site.root().join("content/media/harbour.jpg");
         let (_, source) = decoded(&std::fs::read(&original).expect("read"));
         let yaml = site.root().join("site.yaml");
         let settings = std::fs::read_to_string(&yaml).expect("read");
-        std::fs::write(&yaml, format!("{settings}images:\n  publish_original: true\n")).expect("write");
+        std::fs::write(
+            &yaml,
+            format!("{settings}images:\n  publish_original: true\n"),
+        )
+        .expect("write");
         site.build();
         let own = site.read("media/harbour.jpg");
         let (_, published) = decoded(&own);
-        assert_eq!((published.width(), published.height()), (source.width(), source.height()));
+        assert_eq!(
+            (published.width(), published.height()),
+            (source.width(), source.height())
+        );
         assert_no_metadata("media/harbour.jpg", &own);
     }
 
@@ -1399,11 +1464,21 @@ mod responsive {
         let yaml = site.root().join("site.yaml");
         let settings = std::fs::read_to_string(&yaml).expect("read");
         let line = settings.lines().count() + 2;
-        std::fs::write(&yaml, format!("{settings}images:\n  widths: []\n  quality: 0\n")).expect("write");
+        std::fs::write(
+            &yaml,
+            format!("{settings}images:\n  widths: []\n  quality: 0\n"),
+        )
+        .expect("write");
         let problems = site.problems();
-        let widths = problems.iter().find(|d| d.message.contains("widths")).expect("widths");
+        let widths = problems
+            .iter()
+            .find(|d| d.message.contains("widths"))
+            .expect("widths");
         assert_eq!((widths.code, widths.line), ("PP0008", line));
-        let quality = problems.iter().find(|d| d.message.contains("quality")).expect("quality");
+        let quality = problems
+            .iter()
+            .find(|d| d.message.contains("quality"))
+            .expect("quality");
         assert_eq!(quality.line, line + 1);
     }
 }

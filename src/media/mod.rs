@@ -317,10 +317,7 @@ impl Walker {
 }
 
 /// Reads and cleans every file, in parallel, keeping the walk's order.
-fn prepare_all(
-    jobs: &[Job],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<MediaFile>, ImageCatalog) {
+fn prepare_all(jobs: &[Job], diagnostics: &mut Vec<Diagnostic>) -> (Vec<MediaFile>, ImageCatalog) {
     let results: Vec<Result<(MediaFile, Option<ImageInfo>), Diagnostic>> =
         jobs.par_iter().map(prepare).collect();
     let mut files = Vec::with_capacity(results.len());

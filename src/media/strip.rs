@@ -311,7 +311,8 @@ fn clean_jpeg_tail(tail: &[u8]) -> Result<Vec<u8>, &'static str> {
     Err(CUT_SHORT)
 }
 
-const CUT_SHORT: &str = "the file is cut short: its end is missing, so part of the picture would show as grey";
+const CUT_SHORT: &str =
+    "the file is cut short: its end is missing, so part of the picture would show as grey";
 
 /// What a JPEG segment is to a decoder.
 #[derive(Debug, PartialEq, Eq)]

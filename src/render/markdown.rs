@@ -160,7 +160,11 @@ fn plain_text(events: &[Event]) -> String {
 }
 
 /// Replaces each image (its start, alt text and end events) with its `<picture>`.
-fn with_pictures<'a>(events: Vec<Event<'a>>, pictures: &Pictures, image_above: bool) -> Vec<Event<'a>> {
+fn with_pictures<'a>(
+    events: Vec<Event<'a>>,
+    pictures: &Pictures,
+    image_above: bool,
+) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut first = !image_above;
     let mut events = events.into_iter();

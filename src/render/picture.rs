@@ -5,8 +5,8 @@
 //! its body (markdown), so both look and load alike.
 
 use crate::config::ImageSettings;
-use crate::resolve::Site;
 use crate::resolve::images::{renditions, Format, ImageCatalog, PictureKind, Rendition};
+use crate::resolve::Site;
 use crate::util::xml_escape;
 
 use super::markdown::safe_url;
@@ -46,11 +46,9 @@ impl<'a> Pictures<'a> {
     /// `<img>` for an SVG drawing, a plain `<img>` for anything else.
     pub fn html(&self, image: &ImageRef) -> String {
         let site_path = site_path_of(image.src);
-        let info = site_path.as_deref().and_then(|p| {
-            self.catalog
-                .get(p)
-                .map(|info| (p, info))
-        });
+        let info = site_path
+            .as_deref()
+            .and_then(|p| self.catalog.get(p).map(|info| (p, info)));
         let Some((site_path, info)) = info else {
             let src = xml_escape(&safe_url(image.src, self.base_path));
             return img(&src, None, None, image);
@@ -198,15 +196,24 @@ mod tests {
         assert!(html.starts_with("<picture><source type=\"image/webp\" srcset=\"/sub/media/images/a%20b-480w.webp 480w, /sub/media/images/a%20b-800w.webp 800w, /sub/media/images/a%20b-1200w.webp 1200w, /sub/media/images/a%20b-1600w.webp 1600w\""), "{html}");
         assert!(html.contains("<img src=\"/sub/media/images/a%20b-1600w.jpg\" srcset=\"/sub/media/images/a%20b-480w.jpg 480w,"), "{html}");
         assert!(html.contains(" width=\"1600\" height=\"1067\""), "{html}");
-        assert!(html.contains("alt=\"Two mugs &quot;on&quot; a table\""), "{html}");
-        assert!(html.ends_with(" loading=\"lazy\" decoding=\"async\"></picture>"), "{html}");
+        assert!(
+            html.contains("alt=\"Two mugs &quot;on&quot; a table\""),
+            "{html}"
+        );
+        assert!(
+            html.ends_with(" loading=\"lazy\" decoding=\"async\"></picture>"),
+            "{html}"
+        );
     }
 
     #[test]
     fn the_first_image_is_not_lazy() {
         let html = html("/media/images/a b.jpg", true);
         assert!(!html.contains("loading="), "{html}");
-        assert!(html.contains("fetchpriority=\"high\" decoding=\"async\""), "{html}");
+        assert!(
+            html.contains("fetchpriority=\"high\" decoding=\"async\""),
+            "{html}"
+        );
     }
 
     #[test]
@@ -214,8 +221,14 @@ mod tests {
         let svg = html("/media/logo.svg", false);
         assert_eq!(svg, "<img src=\"/sub/media/logo.svg\" width=\"120\" height=\"40\" alt=\"Two mugs &quot;on&quot; a table\" loading=\"lazy\" decoding=\"async\">");
         let outside = html("https://example.org/a.jpg", false);
-        assert!(outside.starts_with("<img src=\"https://example.org/a.jpg\" alt="), "{outside}");
+        assert!(
+            outside.starts_with("<img src=\"https://example.org/a.jpg\" alt="),
+            "{outside}"
+        );
         let missing = html("/media/nothing.jpg", false);
-        assert!(missing.starts_with("<img src=\"/sub/media/nothing.jpg\" alt="), "{missing}");
+        assert!(
+            missing.starts_with("<img src=\"/sub/media/nothing.jpg\" alt="),
+            "{missing}"
+        );
     }
 }

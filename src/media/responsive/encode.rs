@@ -90,7 +90,9 @@ impl Pixels {
 
 fn webp(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, String> {
     let encoder = match pixels {
-        Pixels::Rgb(image) => webp::Encoder::from_rgb(image.as_raw(), image.width(), image.height()),
+        Pixels::Rgb(image) => {
+            webp::Encoder::from_rgb(image.as_raw(), image.width(), image.height())
+        }
         Pixels::Rgba(image) => {
             webp::Encoder::from_rgba(image.as_raw(), image.width(), image.height())
         }
