@@ -41,7 +41,9 @@ pub fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let size = tree.size();
     let round = |value: f32| -> Option<u32> {
         let rounded = value.round();
-        (rounded >= 1.0 && rounded <= 100_000.0).then_some(rounded as u32)
+        (1.0..=100_000.0)
+            .contains(&rounded)
+            .then_some(rounded as u32)
     };
     Some((round(size.width())?, round(size.height())?))
 }
