@@ -39,7 +39,7 @@ run() { # $1: site, $2: label; prints "cpu_seconds wall_seconds media_ms peak_kb
     /User time/ { u = $2 } /System time/ { s = $2 }
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
     /Maximum resident set size/ { m = $2 }
-    /^timing: media files/ { ms = $(NF - 1) }
+    /^timing: media files/ { n = split($0, f, " "); ms = f[n - 1] }
     END { printf "%.2f %.3f %s %s\n", u + s, w, (ms == "" ? 0 : ms), m }' "$log"
 }
 
