@@ -5,7 +5,7 @@
 
 #![no_main]
 
-#[path = "../../tests/hostile/checks.rs"]
+#[path = "../../tests/testsuite/hostile/checks.rs"]
 #[allow(dead_code)]
 mod checks;
 #[path = "common.rs"]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use practice_press::scaffold::ci::{init_ci, CiProvider};
+use practice_press::scaffold::ci::{init_ci, CiProvider, InstallSource};
 use practice_press::scaffold::init_site;
 
 #[derive(Args, Debug)]
@@ -19,6 +19,10 @@ pub struct InitArgs {
     /// Also write a workflow that checks pull requests and publishes the site.
     #[arg(long, value_enum, value_name = "HOST")]
     ci: Option<Ci>,
+    /// With --ci: install practice-press in the workflow from this git repository, at the
+    /// tag v<version>, instead of from crates.io.
+    #[arg(long, value_name = "URL", requires = "ci")]
+    install_git: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -39,6 +43,10 @@ struct CiArgs {
     /// Replace a workflow file that already exists.
     #[arg(long)]
     force: bool,
+    /// Install practice-press in the workflow from this git repository (a council's fork,
+    /// or the project's own), at the tag v<version>, instead of from crates.io.
+    #[arg(long, value_name = "URL")]
+    install_git: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -60,19 +68,25 @@ impl From<Ci> for CiProvider {
 
 pub fn run(args: &InitArgs) -> ExitCode {
     if let Some(InitWhat::Ci(ci)) = &args.what {
-        return write_ci(&ci.site, ci.host, ci.force);
+        return write_ci(&ci.site, ci.host, ci.install_git.as_deref(), ci.force);
     }
     let Some(dir) = &args.dir else {
         eprintln!("error: name the folder to create the site in: practice-press init DIR");
         return ExitCode::from(2);
     };
+    if let Some(url) = &args.install_git {
+        if let Err(err) = InstallSource::git(url) {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    }
     match init_site(dir) {
         Ok(files) => {
             for file in &files {
                 eprintln!("created {}", file.display());
             }
             if let Some(host) = args.ci {
-                if write_ci(dir, host, false) != ExitCode::SUCCESS {
+                if write_ci(dir, host, args.install_git.as_deref(), false) != ExitCode::SUCCESS {
                     return ExitCode::from(1);
                 }
             }
@@ -89,8 +103,15 @@ pub fn run(args: &InitArgs) -> ExitCode {
     }
 }
 
-fn write_ci(site: &Path, host: Ci, force: bool) -> ExitCode {
-    match init_ci(site, host.into(), force) {
+fn write_ci(site: &Path, host: Ci, install_git: Option<&str>, force: bool) -> ExitCode {
+    let source = match install_git.map(InstallSource::git).transpose() {
+        Ok(source) => source.unwrap_or(InstallSource::CratesIo),
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match init_ci(site, host.into(), &source, force) {
         Ok(path) => {
             eprintln!("created {}", path.display());
             eprintln!("See docs/publishing.md for the settings your host needs.");

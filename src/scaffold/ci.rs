@@ -9,6 +9,54 @@ use crate::util::FsError;
 
 use super::ScaffoldError;
 
+/// Where the workflow installs practice-press from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstallSource {
+    /// crates.io, at this version.
+    CratesIo,
+    /// A git repository (the project's own, or a council's fork), at the tag `v<version>`.
+    Git(String),
+}
+
+impl InstallSource {
+    /// A git address the workflow can hold safely: one line, no quotes, and a scheme git
+    /// and cargo understand.
+    pub fn git(url: &str) -> Result<Self, ScaffoldError> {
+        let url = url.trim();
+        let known_scheme = ["https://", "http://", "ssh://", "git://", "file://", "git@"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme));
+        let safe = !url.is_empty()
+            && !url.chars().any(|c| {
+                c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '$' | '\\')
+            });
+        if known_scheme && safe {
+            Ok(InstallSource::Git(url.to_string()))
+        } else {
+            Err(ScaffoldError::BadInstallSource(url.to_string()))
+        }
+    }
+
+    /// A cache key part naming the source, in the letters every host accepts in a key
+    /// (GitLab refuses `/`), so changing the source never restores the other's program.
+    fn cache_key(&self) -> String {
+        match self {
+            InstallSource::CratesIo => "crates-io".to_string(),
+            InstallSource::Git(url) => url
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect(),
+        }
+    }
+
+    fn git_url(&self) -> &str {
+        match self {
+            InstallSource::CratesIo => "",
+            InstallSource::Git(url) => url,
+        }
+    }
+}
+
 /// Where the site's repository is hosted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CiProvider {
@@ -33,8 +81,8 @@ impl CiProvider {
     }
 
     /// The workflow for a site in `site_dir` (from the repository root, `.` for the root),
-    /// installing this version of practice-press.
-    pub fn workflow(self, site_dir: &str) -> String {
+    /// installing this version of practice-press from `source`.
+    pub fn workflow(self, site_dir: &str, source: &InstallSource) -> String {
         let template = match self {
             CiProvider::Github => GITHUB,
             CiProvider::Gitlab => GITLAB,
@@ -43,6 +91,8 @@ impl CiProvider {
             .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
             .replace("{{RUST}}", RUST_TOOLCHAIN)
             .replace("{{SITE_DIR}}", &yaml_quoted_inner(site_dir))
+            .replace("{{GIT}}", &yaml_quoted_inner(source.git_url()))
+            .replace("{{SOURCE_KEY}}", &source.cache_key())
     }
 }
 
@@ -51,6 +101,7 @@ impl CiProvider {
 pub fn init_ci(
     site_root: &Path,
     provider: CiProvider,
+    source: &InstallSource,
     replace: bool,
 ) -> Result<PathBuf, ScaffoldError> {
     if !site_root.join("site.yaml").is_file() {
@@ -68,7 +119,7 @@ pub fn init_ci(
     if path.exists() && !replace {
         return Err(ScaffoldError::WorkflowExists(path));
     }
-    write_atomically(&path, provider.workflow(&site_dir).as_bytes())?;
+    write_atomically(&path, provider.workflow(&site_dir, source).as_bytes())?;
     Ok(path)
 }
 
@@ -100,16 +151,53 @@ mod tests {
 
     #[test]
     fn the_workflow_names_the_version_and_the_folder() {
-        let text = CiProvider::Github.workflow("sites/any\"town");
+        let text = CiProvider::Github.workflow("sites/any\"town", &InstallSource::CratesIo);
         assert!(text.contains(&format!(
             "PRACTICE_PRESS_VERSION: \"{}\"",
             env!("CARGO_PKG_VERSION")
         )));
         assert!(text.contains("SITE_DIR: \"sites/any\\\"town\""));
-        for text in [text, CiProvider::Gitlab.workflow(".")] {
-            for placeholder in ["{{VERSION}}", "{{RUST}}", "{{SITE_DIR}}"] {
+        assert!(text.contains("PRACTICE_PRESS_GIT: \"\""));
+        let from_git = InstallSource::Git("https://git.example/pp.git".into());
+        for text in [text, CiProvider::Gitlab.workflow(".", &from_git)] {
+            for placeholder in [
+                "{{VERSION}}",
+                "{{RUST}}",
+                "{{SITE_DIR}}",
+                "{{GIT}}",
+                "{{SOURCE_KEY}}",
+            ] {
                 assert!(!text.contains(placeholder), "{placeholder}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod install_source_tests {
+    use super::*;
+
+    #[test]
+    fn git_addresses_that_could_break_out_of_the_workflow_are_refused() {
+        for good in [
+            "https://github.com/council/practice-press.git",
+            "git@gitlab.example:comms/practice-press.git",
+            "file:///srv/git/practice-press",
+        ] {
+            assert_eq!(
+                InstallSource::git(good).ok(),
+                Some(InstallSource::Git(good.into()))
+            );
+        }
+        for bad in [
+            "",
+            "github.com/council/practice-press",
+            "https://x.example/a b",
+            "https://x.example/\"; rm -rf ~",
+            "https://x.example/$(id)",
+            "https://x.example/a\nb",
+        ] {
+            assert!(InstallSource::git(bad).is_err(), "{bad:?}");
         }
     }
 }

@@ -16,6 +16,8 @@ pub enum ScaffoldError {
     NotASite(PathBuf),
     #[error("{0} already exists; nothing was changed (add --force to replace it)")]
     WorkflowExists(PathBuf),
+    #[error("--install-git {0:?} is not a git address the workflow can use: give one line starting with https://, ssh://, git://, file:// or git@, without spaces or quotes")]
+    BadInstallSource(String),
     #[error(transparent)]
     Fs(#[from] FsError),
 }

@@ -1,0 +1,712 @@
+//! The preview server, started in-process on a free port over a copy of
+//! tests/fixtures/serve/site, spoken to over plain TCP as a browser would.
+
+use crate::support::copy_tree;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use practice_press::serve::search::SearchReport;
+use practice_press::serve::{self, Outcome, ServeOptions, ServerHandle};
+
+const FIXTURE: &str = "tests/fixtures/serve/site";
+const SCRIPT_TAG: &str = "<script src=\"/__practice_press/livereload.js\" defer></script>";
+const STORY: &str = "content/stories/kinship-visit.md";
+
+/// A copy of the fixture site in a temporary folder.
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(Path::new(FIXTURE), dir.path());
+        Site { dir }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn serve(&self, configure: impl FnOnce(&mut ServeOptions)) -> ServerHandle {
+        let mut options = ServeOptions::new(self.dir.path());
+        options.port = 0;
+        options.watch = true;
+        configure(&mut options);
+        serve::start(options).unwrap()
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: HashMap<String, String>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A GET with the path sent exactly as given (no client-side clean-up of `..`).
+/// HTTP/1.0, so the body comes whole rather than chunked.
+fn get(addr: SocketAddr, path: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+/// An open event stream, read as a browser's EventSource would.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(addr: SocketAddr) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__practice_press/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut events = Events {
+            reader: BufReader::new(stream),
+        };
+        events.next_named("hello");
+        events
+    }
+
+    /// The next event: (name, data).
+    /// The next event other than "search" (sent whenever a new search index is in,
+    /// at times of the background indexer's choosing).
+    fn next(&mut self) -> (String, String) {
+        loop {
+            let event = self.next_any();
+            if event.0 != "search" {
+                return event;
+            }
+        }
+    }
+
+    fn next_any(&mut self) -> (String, String) {
+        let (mut name, mut data) = (String::new(), String::new());
+        loop {
+            let mut line = String::new();
+            let read = self.reader.read_line(&mut line).expect("no event in time");
+            assert!(read > 0, "the event stream closed");
+            let line = line.trim_end_matches(['\r', '\n']);
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_string();
+            } else if let Some(d) = line.strip_prefix("data: ") {
+                data = d.to_string();
+            } else if line.is_empty() && !name.is_empty() {
+                return (name, data);
+            }
+        }
+    }
+
+    /// Skips events until one called `name`, and returns its data.
+    fn next_named(&mut self, name: &str) -> String {
+        loop {
+            let (event, data) = self.next_any();
+            if event == name {
+                return data;
+            }
+        }
+    }
+}
+
+#[test]
+fn pages_and_files_are_served_with_their_content_types() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let addr = server.addr();
+    for (path, kind) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/stories/kinship-visit/", "text/html; charset=utf-8"),
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/favicon.svg", "image/svg+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/media/images/dot.png", "image/png"),
+        (
+            "/__practice_press/livereload.js",
+            "text/javascript; charset=utf-8",
+        ),
+    ] {
+        let response = get(addr, path);
+        assert_eq!(response.status, 200, "{path}");
+        assert_eq!(response.header("content-type"), kind, "{path}");
+    }
+    let story = get(addr, "/stories/kinship-visit/");
+    assert!(story.body.contains("A kinship visit that changed the plan"));
+    let bare = get(addr, "/stories/kinship-visit");
+    assert_eq!(bare.status, 302);
+    assert_eq!(bare.header("location"), "/stories/kinship-visit/");
+}
+
+#[test]
+fn a_missing_page_gets_the_sites_404_page() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let response = get(server.addr(), "/stories/no-such-story/");
+    assert_eq!(response.status, 404);
+    assert!(response.header("content-type").starts_with("text/html"));
+    assert!(
+        response.body.contains("Page not found"),
+        "{}",
+        response.body
+    );
+}
+
+#[test]
+fn requests_that_try_to_leave_the_site_are_refused() {
+    let site = Site::new();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("case-notes.txt");
+    std::fs::write(&secret, "SECRET CASE NOTES").unwrap();
+    std::os::unix::fs::symlink(&secret, site.path("content/media/notes.txt")).unwrap();
+    let server = site.serve(|_| {});
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "//etc/passwd",
+        "/static/../../Cargo.toml",
+        "/media/notes.txt",
+    ] {
+        let response = get(server.addr(), path);
+        assert_eq!(response.status, 403, "{path}");
+        assert!(!response.body.contains("SECRET"), "{path}");
+        assert!(!response.body.contains("[package]"), "{path}");
+        assert!(!response.body.contains("root:"), "{path}");
+    }
+}
+
+#[test]
+fn a_site_with_a_sub_path_is_served_under_it() {
+    let site = Site::new();
+    let settings = site.read("site.yaml").replace(
+        "https://stories.anytown.example",
+        "https://anytown.example/stories-site/",
+    );
+    site.write("site.yaml", &settings);
+    let server = site.serve(|_| {});
+    assert!(server.url().ends_with("/stories-site/"), "{}", server.url());
+    let root = get(server.addr(), "/");
+    assert_eq!(root.status, 302);
+    assert_eq!(root.header("location"), "/stories-site/");
+    let home = get(server.addr(), "/stories-site/");
+    assert_eq!(home.status, 200);
+    assert!(home
+        .body
+        .contains("href=\"/stories-site/static/style.css\""));
+    assert_eq!(
+        get(server.addr(), "/stories-site/static/style.css").status,
+        200
+    );
+    assert_eq!(get(server.addr(), "/static/style.css").status, 404);
+}
+
+#[test]
+fn the_live_reload_script_is_only_in_served_pages() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let home = get(server.addr(), "/");
+    assert_eq!(home.body.matches(SCRIPT_TAG).count(), 1);
+    assert!(home.body.find(SCRIPT_TAG) < home.body.rfind("</body>"));
+    assert!(!home.body.contains("<script>"), "no inline script");
+    assert!(get(server.addr(), "/404-me/").body.contains(SCRIPT_TAG));
+    server.shutdown();
+
+    let output = site.path("public");
+    let options = practice_press::build::BuildOptions::new(site.dir.path());
+    practice_press::build::build_to_disk(&options, &output, &practice_press::render::NoProgress)
+        .unwrap();
+    let built = std::fs::read_to_string(output.join("index.html")).unwrap();
+    assert!(!built.contains("__practice_press"));
+
+    let quiet = site.serve(|o| o.watch = false);
+    assert!(!get(quiet.addr(), "/").body.contains("__practice_press"));
+}
+
+#[test]
+fn the_preview_never_writes_the_output_folder() {
+    let site = Site::new();
+    let server = site.serve(|o| o.include_drafts = true);
+    assert_eq!(
+        get(server.addr(), "/stories/an-idea-still-being-written/").status,
+        404,
+        "drafts are addressed by file name"
+    );
+    assert_eq!(get(server.addr(), "/stories/draft-idea/").status, 200);
+    server.shutdown();
+    assert!(!site.path("public").exists());
+    let without = site.serve(|_| {});
+    assert_eq!(get(without.addr(), "/stories/draft-idea/").status, 404);
+}
+
+#[test]
+fn a_saved_story_reloads_every_tab_and_is_served() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let mut other_tab = Events::open(server.addr());
+    let edited = site.read(STORY).replace(
+        "A kinship visit that changed the plan",
+        "A grandmother's kitchen table",
+    );
+    site.write(STORY, &edited);
+    let data = tab.next_named("reload");
+    assert!(data.contains(STORY), "{data}");
+    other_tab.next_named("reload");
+    let page = get(server.addr(), "/stories/kinship-visit/");
+    assert!(page.body.contains("kitchen table"), "{}", page.body);
+    let listing = get(server.addr(), "/stories/");
+    assert!(listing.body.contains("kitchen table"));
+    let tag = get(server.addr(), "/tags/home-visits/");
+    assert!(tag.body.contains("kitchen table"));
+}
+
+#[test]
+fn a_broken_file_shows_its_problem_and_fixing_it_recovers() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let good = site.read(STORY);
+    site.write(
+        STORY,
+        &good.replace("service: children", "service: [children"),
+    );
+    let data = tab.next_named("problems");
+    let report: serde_json::Value = serde_json::from_str(&data).unwrap();
+    // Exactly what `check` reports, errors first to last, with file, line and column.
+    let checked =
+        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(
+        report["diagnostics"],
+        serde_json::to_value(&errors).unwrap()
+    );
+    let yaml = errors.iter().find(|d| d.code == "PP0101").unwrap();
+    // The unclosed `[` is on the `service:` line of the file.
+    assert_eq!((yaml.file.to_str(), yaml.line), (Some(STORY), 6));
+    // The last good site is still there, and a tab opened now hears of the problem.
+    let page = get(server.addr(), "/stories/kinship-visit/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("A kinship visit that changed the plan"));
+    let mut late_tab = Events::open(server.addr());
+    late_tab.next_named("problems");
+
+    site.write(STORY, &good.replace("two hours", "three hours"));
+    tab.next_named("reload");
+    assert!(get(server.addr(), "/stories/kinship-visit/")
+        .body
+        .contains("three hours"));
+    let mut fresh_tab = Events::open(server.addr());
+    site.write(STORY, &good);
+    assert_eq!(fresh_tab.next().0, "reload", "no problems left to show");
+}
+
+#[test]
+fn an_anonymity_leak_is_a_problem_not_a_page() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let other = "content/stories/family-meeting.md";
+    site.write(
+        other,
+        &site.read(other).replace(
+            "    role: Family group conference coordinator\n",
+            "    role: Family group conference coordinator\n    anonymous: true\n",
+        ),
+    );
+    tab.next_named("reload");
+    // The anonymous name now appears on the kinship story's page.
+    site.write(
+        STORY,
+        &site
+            .read(STORY)
+            .replace("two hours", "two hours with Priya Raman"),
+    );
+    let data = tab.next_named("problems");
+    assert!(data.contains("PP0") && data.contains("anonymous"), "{data}");
+    assert!(!get(server.addr(), "/stories/kinship-visit/")
+        .body
+        .contains("Priya Raman"));
+}
+
+#[test]
+fn a_name_in_a_small_letter_tag_is_a_problem_not_a_page() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let other = "content/stories/family-meeting.md";
+    let anonymous = site.read(other).replace(
+        "    role: Family group conference coordinator\n",
+        "    role: Family group conference coordinator\n    anonymous: true\n",
+    );
+    site.write(other, &anonymous);
+    tab.next_named("reload");
+    // Tags and addresses are written in small letters; "raman" is the surname.
+    site.write(
+        other,
+        &anonymous.replace("tags: [meetings]", "tags: [meetings, raman]"),
+    );
+    let data = tab.next_named("problems");
+    assert!(data.contains("PP0401") && data.contains(other), "{data}");
+    assert_eq!(get(server.addr(), "/tags/raman/").status, 404);
+    let page = get(server.addr(), "/stories/family-meeting/").body;
+    assert!(!page.to_lowercase().contains("raman"), "{page}");
+}
+
+#[test]
+fn a_stylesheet_change_refreshes_styles_without_a_reload() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    site.write(
+        "themes/default/static/style.css",
+        "body { color: rebeccapurple; }\n",
+    );
+    // The new themes/ folder is picked up first (a full rebuild), then edits to it.
+    let (name, _) = tab.next();
+    assert!(name == "reload" || name == "css", "{name}");
+    site.write("themes/default/static/style.css", "body { color: teal; }\n");
+    tab.next_named("css");
+    assert!(get(server.addr(), "/static/style.css")
+        .body
+        .contains("teal"));
+}
+
+#[test]
+fn deleted_stories_are_taken_down_and_new_folders_picked_up() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    std::fs::remove_file(site.path(STORY)).unwrap();
+    tab.next_named("reload");
+    assert_eq!(get(server.addr(), "/stories/kinship-visit/").status, 404);
+    assert_eq!(get(server.addr(), "/tags/home-visits/").status, 404);
+
+    // A burst like a `git checkout`: a new folder with several stories at once.
+    let template = site.read("content/stories/family-meeting.md");
+    for n in 1..=3 {
+        site.write(
+            &format!("content/stories/2026/new-{n}.md"),
+            &template.replace("The family meeting that worked", &format!("New story {n}")),
+        );
+    }
+    for n in 1..=3 {
+        let path = format!("/stories/new-{n}/");
+        let mut served = get(server.addr(), &path).status == 200;
+        for _ in 0..50 {
+            if served {
+                break;
+            }
+            tab.next_named("reload");
+            served = get(server.addr(), &path).status == 200;
+        }
+        assert!(served, "{path}");
+    }
+}
+
+#[test]
+fn a_save_by_rename_is_picked_up() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let temporary = site.path("content/stories/.kinship-visit.md.tmp");
+    std::fs::write(
+        &temporary,
+        site.read(STORY).replace("two hours", "an afternoon"),
+    )
+    .unwrap();
+    std::fs::rename(&temporary, site.path(STORY)).unwrap();
+    tab.next_named("reload");
+    assert!(get(server.addr(), "/stories/kinship-visit/")
+        .body
+        .contains("an afternoon"));
+}
+
+#[test]
+fn a_taken_port_moves_on_to_the_next_free_one() {
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = Site::new();
+    let server = site.serve(|o| o.port = port);
+    assert_ne!(server.addr().port(), port);
+    assert_eq!(get(server.addr(), "/").status, 200);
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_problems_until_fixed() {
+    let site = Site::new();
+    let good = site.read(STORY);
+    site.write(STORY, &good.replace("date: 2025-03-04", "date: someday"));
+    let server = site.serve(|_| {});
+    assert!(matches!(server.first_build().outcome, Outcome::Failed(_)));
+    let page = get(server.addr(), "/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("kinship-visit.md"), "{}", page.body);
+    assert!(page.body.contains(SCRIPT_TAG));
+    let mut tab = Events::open(server.addr());
+    site.write(STORY, &good);
+    tab.next_named("reload");
+    assert_eq!(get(server.addr(), "/").status, 200);
+}
+
+#[test]
+fn a_folder_without_site_settings_is_refused() {
+    let empty = tempfile::tempdir().unwrap();
+    let mut options = ServeOptions::new(empty.path());
+    options.port = 0;
+    assert!(matches!(
+        serve::start(options),
+        Err(serve::ServeError::NoSite(_))
+    ));
+}
+
+/// Collects the background search indexer's reports.
+fn search_reports(options: &mut ServeOptions) -> std::sync::mpsc::Receiver<SearchReport> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let sender = std::sync::Mutex::new(sender);
+    options.search_notice = Some(std::sync::Arc::new(move |report: &SearchReport| {
+        let _ = sender.lock().unwrap().send(report.clone());
+    }));
+    receiver
+}
+
+fn next_report(reports: &std::sync::mpsc::Receiver<SearchReport>) -> SearchReport {
+    let report = reports
+        .recv_timeout(Duration::from_secs(120))
+        .expect("no search index in time");
+    assert_eq!(report.error, None, "{report}");
+    report
+}
+
+#[test]
+fn search_is_indexed_in_the_background_and_again_after_a_change() {
+    let site = Site::new();
+    let mut reports = None;
+    let server = site.serve(|options| reports = Some(search_reports(options)));
+    let reports = reports.unwrap();
+    let first = next_report(&reports);
+    // Two published stories; the draft is not shown without --drafts, nor indexed.
+    assert_eq!(first.items, 2, "{first}");
+    let meta = get(server.addr(), "/search-index/meta.json");
+    assert_eq!(meta.status, 200);
+    assert_eq!(meta.header("content-type"), "application/json");
+    let generation = generation_of(&meta.body);
+    let first_doc = format!("/search-index/g/{generation}/d/0.json");
+    assert_eq!(get(server.addr(), &first_doc).status, 200);
+
+    let mut events = Events::open(server.addr());
+    let story = site.read(STORY).replace(
+        "title: A kinship visit that changed the plan",
+        "title: A kinship visit that changed the plan for Wrenfield",
+    );
+    site.write(STORY, &story);
+    events.next_named("reload");
+    let second = next_report(&reports);
+    assert_eq!(second.items, 2);
+    // Open search pages are told, so a page that reloaded before the index was in
+    // reloads again and searches the new one.
+    events.next_named("search");
+    // New words make a new generation of the index.
+    let changed = get(server.addr(), "/search-index/meta.json");
+    assert_ne!(
+        generation_of(&changed.body),
+        generation,
+        "the index was not replaced"
+    );
+    let shard = get(
+        server.addr(),
+        &format!("/search-index/g/{}/s/77.json", generation_of(&changed.body)),
+    );
+    assert!(shard.body.contains("\"wrenfield\""), "{}", shard.body);
+    // A search page that read the old meta.json still finds the old generation's files.
+    assert_eq!(get(server.addr(), &first_doc).status, 200);
+}
+
+fn generation_of(meta: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(meta).expect("meta.json is JSON");
+    value["generation"]
+        .as_str()
+        .expect("a generation")
+        .to_string()
+}
+
+#[test]
+fn a_preview_without_search_has_no_index() {
+    let site = Site::new();
+    let server = site.serve(|options| options.search = false);
+    assert_eq!(get(server.addr(), "/search-index/meta.json").status, 404);
+}
+
+/// `practice-press serve` as a user runs it: the real binary, its terminal lines,
+/// `--open` and Ctrl-C.
+#[cfg(unix)]
+mod cli {
+    use super::Site;
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
+    use std::process::{Child, Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    /// A folder holding a stand-in `xdg-open` that runs `script`.
+    fn fake_opener(script: &str) -> tempfile::TempDir {
+        let bin = tempfile::tempdir().unwrap();
+        let opener = bin.path().join("xdg-open");
+        std::fs::write(&opener, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    }
+
+    /// The real binary serving `site` with `--open`, finding `xdg-open` in `bin` first;
+    /// its terminal lines are read on a thread so a silent server cannot hang the test.
+    fn serve_with_open(site: &Site, bin: &Path) -> (Child, mpsc::Receiver<String>) {
+        let path = format!("{}:/usr/bin:/bin", bin.display());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_practice-press"))
+            .args(["serve", "--no-search", "--port", "0", "--open", "--site"])
+            .arg(site.dir.path())
+            .env("PATH", path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (sender, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        (child, lines)
+    }
+
+    fn wait_for_line(lines: &mpsc::Receiver<String>, needle: &str) -> String {
+        loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no line containing {needle:?} in time"));
+            if line.contains(needle) {
+                return line;
+            }
+        }
+    }
+
+    fn interrupt(child: &Child) {
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    #[test]
+    fn open_shows_the_site_in_the_browser_and_ctrl_c_stops_cleanly() {
+        let site = Site::new();
+        let record = tempfile::tempdir().unwrap();
+        let opened_file = record.path().join("opened.txt");
+        let bin = fake_opener(&format!("printf '%s' \"$1\" > '{}'", opened_file.display()));
+        let (mut child, lines) = serve_with_open(&site, bin.path());
+        let serving = wait_for_line(&lines, "Serving http://127.0.0.1:");
+        let url = serving
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(';')
+            .to_string();
+        assert!(
+            serving.contains("add --watch"),
+            "without --watch the line says how to watch: {serving}"
+        );
+
+        let mut opened = String::new();
+        for _ in 0..200 {
+            opened = std::fs::read_to_string(&opened_file).unwrap_or_default();
+            if !opened.is_empty() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(
+            opened, url,
+            "--open hands the preview's address to the browser"
+        );
+
+        interrupt(&child);
+        wait_for_line(&lines, "Stopped.");
+        let status = child.wait().unwrap();
+        assert!(
+            status.success(),
+            "Ctrl-C ends the preview with success: {status}"
+        );
+        assert!(
+            !site.path("public").exists(),
+            "the preview writes no output folder"
+        );
+    }
+
+    #[test]
+    fn a_failed_opener_is_a_warning_and_the_preview_keeps_running() {
+        let site = Site::new();
+        let bin = fake_opener("exit 3");
+        let (mut child, lines) = serve_with_open(&site, bin.path());
+        let warning = wait_for_line(&lines, "could not open a browser");
+        assert!(warning.contains("open http://127.0.0.1:"), "{warning}");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the preview is still up"
+        );
+        interrupt(&child);
+        assert!(child.wait().unwrap().success());
+    }
+}
