@@ -31,7 +31,7 @@ for (const query of queries) {
   const terms = query === '(filter only)' ? '' : query;
   const filters = terms ? {} : { year: ['2020'] };
   const result = await index.search(terms, { filters, sort: terms ? 'relevance' : 'newest' });
-  await Promise.all(result.order.slice(0, 10).map((n) => index.doc(n)));
+  await Promise.all((await result.take(0, 10)).map((n) => index.doc(n)));
   const before = server.requests.slice();
   await index.counts(result, filters);
   const facets = server.requests.slice(before.length);
@@ -43,7 +43,7 @@ for (const query of queries) {
   const bytes = sum(before);
   totals.push(bytes);
   console.log(
-    `query ${JSON.stringify(query)}: ${result.order.length} results; fetched ${kb(bytes)} in ${before.length} requests ` +
+    `query ${JSON.stringify(query)}: ${result.count} results; fetched ${kb(bytes)} in ${before.length} requests ` +
       `(${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); then filters ${kb(sum(facets))}`,
   );
 }

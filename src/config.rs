@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
+pub use crate::model::Contact;
+pub use crate::rules::NominationRules;
 
 /// `site.yaml` exactly as written.
 #[derive(Debug, Deserialize)]
@@ -48,36 +50,6 @@ fn default_theme() -> String {
 }
 fn default_page_size() -> usize {
     20
-}
-
-/// A person or office journalists can call.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    pub name: String,
-    #[serde(default)]
-    pub email: String,
-    #[serde(default)]
-    pub phone: String,
-}
-
-/// Word and length limits for "My Brilliant Colleague" nominations.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct NominationRules {
-    pub min_words: usize,
-    pub max_words: usize,
-    pub voice_note_max_seconds: u32,
-}
-
-impl Default for NominationRules {
-    fn default() -> Self {
-        NominationRules {
-            min_words: 100,
-            max_words: 250,
-            voice_note_max_seconds: 90,
-        }
-    }
 }
 
 /// What the generated accessibility statement says (Public Sector Bodies Accessibility Regulations).
@@ -245,7 +217,7 @@ impl Settings {
                 "write the name of a folder in themes/, such as `theme: default` or `theme: anytown`",
             ));
         }
-        if !crate::search::is_language_tag(&raw.language) {
+        if !crate::rules::is_language_tag(&raw.language) {
             // The language names search index files and lands in every page's <html lang>.
             problems.push(setting_error(
                 text,
@@ -376,7 +348,7 @@ fn read_error(text: &str, err: &serde_yaml::Error) -> Diagnostic {
             Some(parent) => format!("`{field}` is not a setting of `{parent}`"),
             None => format!("`{field}` is not a setting site.yaml can have"),
         };
-        let hint = match crate::validate::suggest::did_you_mean(field, &allowed) {
+        let hint = match crate::diagnostic::suggest::did_you_mean(field, &allowed) {
             Some(meant) => format!("did you mean `{meant}`?"),
             None => format!("the settings allowed here are: {}", allowed.join(", ")),
         };
@@ -398,11 +370,10 @@ fn read_error(text: &str, err: &serde_yaml::Error) -> Diagnostic {
         return located(message, hint);
     }
     if is_about_a_value(problem) {
-        let (message, hint) =
-            crate::load::front_matter::explain_type_error(path.unwrap_or("site.yaml"), problem);
+        let (message, hint) = crate::yaml::explain_type_error(path.unwrap_or("site.yaml"), problem);
         return located(message, hint);
     }
-    let explained = crate::load::syntax::explain(text, err);
+    let explained = crate::yaml::syntax::explain(text, err);
     let (line, column) = crate::util::LineIndex::new(text).position(explained.offset);
     Diagnostic::error("PP0101", SITE_FILE, explained.message)
         .at(line, column, explained.length)

@@ -9,8 +9,6 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-pub use crate::config::Contact;
-
 /// Pages every site publishes whatever its content, in sitemap order.
 pub const SITE_PAGES: &[&str] = &[
     "/",
@@ -188,6 +186,17 @@ pub enum People {
     Nomination { nominee: Person, nominator: Person },
 }
 
+/// A person or office journalists can call.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
 /// A story or a nomination, public fields only.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -230,6 +239,70 @@ impl Entry {
         match &self.people {
             People::Story { authors } => authors.iter().collect(),
             People::Nomination { nominee, nominator } => vec![nominee, nominator],
+        }
+    }
+}
+
+/// The groupings a visitor can browse by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TaxonomyKind {
+    Council,
+    Service,
+    PracticeArea,
+    Tag,
+    Year,
+}
+
+impl TaxonomyKind {
+    pub const ALL: [TaxonomyKind; 5] = [
+        TaxonomyKind::Council,
+        TaxonomyKind::Service,
+        TaxonomyKind::PracticeArea,
+        TaxonomyKind::Tag,
+        TaxonomyKind::Year,
+    ];
+
+    /// The URL section, e.g. `practice-areas`.
+    pub fn section(self) -> &'static str {
+        match self {
+            TaxonomyKind::Council => "councils",
+            TaxonomyKind::Service => "services",
+            TaxonomyKind::PracticeArea => "practice-areas",
+            TaxonomyKind::Tag => "tags",
+            TaxonomyKind::Year => "years",
+        }
+    }
+
+    /// The plural heading, e.g. "Practice areas".
+    pub fn title(self) -> &'static str {
+        match self {
+            TaxonomyKind::Council => "Councils",
+            TaxonomyKind::Service => "Services",
+            TaxonomyKind::PracticeArea => "Practice areas",
+            TaxonomyKind::Tag => "Tags",
+            TaxonomyKind::Year => "Years",
+        }
+    }
+
+    /// The singular, e.g. "practice area".
+    pub fn singular(self) -> &'static str {
+        match self {
+            TaxonomyKind::Council => "council",
+            TaxonomyKind::Service => "service",
+            TaxonomyKind::PracticeArea => "practice area",
+            TaxonomyKind::Tag => "tag",
+            TaxonomyKind::Year => "year",
+        }
+    }
+
+    /// The values an entry has in this taxonomy.
+    pub fn values_of(self, entry: &Entry) -> Vec<String> {
+        match self {
+            TaxonomyKind::Council => entry.council.iter().cloned().collect(),
+            TaxonomyKind::Service => entry.service.iter().cloned().collect(),
+            TaxonomyKind::PracticeArea => entry.practice_areas.clone(),
+            TaxonomyKind::Tag => entry.tags.clone(),
+            TaxonomyKind::Year => vec![entry.date.year().to_string()],
         }
     }
 }

@@ -199,26 +199,57 @@ impl PhaseClock {
 
 /// Escapes text for XML element content and attribute values.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
-            // Not characters in XML 1.0 either; a parser would reject the whole file.
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    // Feeds escape whole rendered stories, markup and all: copying the runs between
+    // special bytes, into room for some entities, keeps that a small part of a build.
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            b'\n' | b'\r' | b'\t' => continue,
+            byte if byte < 0x20 => "",
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML 1.0
+            // either; a parser would reject the whole file.
+            0xEF if bytes.get(at + 1) == Some(&0xBF)
+                && matches!(bytes.get(at + 2), Some(0xBE | 0xBF)) =>
+            {
+                out.push_str(&text[copied..at]);
+                copied = at + 3;
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_escape_replaces_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            xml_escape("<a href=\"x?a=1&b='2'\">Zoë</a>"),
+            "&lt;a href=&quot;x?a=1&amp;b=&apos;2&apos;&quot;&gt;Zoë&lt;/a&gt;"
+        );
+        assert_eq!(xml_escape("a\u{0}b\u{7}\tc\r\nd\u{1f}"), "ab\tc\r\nd");
+        assert_eq!(
+            xml_escape("\u{FFFE}x\u{FFFF}<\u{FFFD}\u{EFFF}"),
+            "x&lt;\u{FFFD}\u{EFFF}"
+        );
+        assert_eq!(xml_escape(""), "");
+        assert_eq!(xml_escape("plain"), "plain");
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

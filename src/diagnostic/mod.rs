@@ -5,6 +5,7 @@
 
 pub mod ci;
 pub mod render;
+pub mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,6 @@ pub mod convert;
 pub mod front_matter;
 pub mod locate;
 pub mod source;
-pub mod syntax;
 
 use std::path::{Path, PathBuf};
 
@@ -414,5 +413,5 @@ fn page_from(
 
 /// The closest allowed field name to a misspelt one.
 pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    crate::validate::suggest::did_you_mean(word, candidates)
+    crate::diagnostic::suggest::did_you_mean(word, candidates)
 }

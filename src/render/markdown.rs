@@ -8,9 +8,11 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use super::links::safe_url;
 use super::picture::{ImageRef, Pictures};
+use crate::rules::markdown::{nesting_depth, options, MAX_NESTING};
 use crate::util::slugify;
 
 /// The rendered body and its plain text (for search and the copy-ready text version).
@@ -18,15 +20,6 @@ use crate::util::slugify;
 pub struct RenderedBody {
     pub html: String,
     pub text: String,
-}
-
-/// The markdown extensions every renderer of a body uses, so all outputs agree.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Renders a markdown body. `base_path` ("/" or "/sub/") prefixes site-absolute links.
@@ -61,57 +54,6 @@ fn render(markdown: &str, base_path: &str, pictures: Option<(&Pictures, bool)>) 
     }
     let html = SANITISER.clean(&html).to_string();
     RenderedBody { html, text }
-}
-
-/// How deeply a body's elements may sit inside each other. html5ever, under ammonia,
-/// checks the open elements at every tag, so time grows with length × depth: a 1 MB
-/// story of `>>>>…` or `<div><div>…` took minutes. Real stories nest a dozen levels;
-/// Chromium's own parser stops at 512.
-pub const MAX_NESTING: usize = 256;
-
-/// How deeply the elements of `markdown`'s HTML nest (quotes, lists and raw HTML alike).
-pub fn markdown_nesting(markdown: &str) -> usize {
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
-    nesting_depth(&html)
-}
-
-/// The most elements open at once in `html`, found in one pass the way a parser keeps
-/// its stack: an end tag closes up to the same name when open and is ignored otherwise.
-/// Stops counting past [`MAX_NESTING`], so it stays linear.
-fn nesting_depth(html: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "param",
-    ];
-    let mut open: Vec<String> = Vec::new();
-    let mut deepest = 0;
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        let closing = rest.starts_with('/');
-        let name_start = usize::from(closing);
-        let name: String = rest[name_start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || !rest[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            continue;
-        }
-        if closing {
-            if let Some(position) = open.iter().rposition(|n| *n == name) {
-                open.truncate(position);
-            }
-        } else if !VOID.contains(&name.as_str()) {
-            open.push(name);
-            deepest = deepest.max(open.len());
-            if deepest > MAX_NESTING {
-                return deepest;
-            }
-        }
-    }
-    deepest
 }
 
 /// A body too deeply nested to parse quickly, shown as its plain text.
@@ -273,29 +215,6 @@ fn rewrite_link(event: &mut Event, base_path: &str) {
     };
     let safe = safe_url(dest, base_path);
     *dest = CowStr::from(safe);
-}
-
-/// Keeps web, mail and telephone links and site paths; anything else becomes `#`.
-pub fn safe_url(url: &str, base_path: &str) -> String {
-    let trimmed = url.trim();
-    if let Some(path) = trimmed.strip_prefix('/') {
-        if !trimmed.starts_with("//") {
-            return format!("{base_path}{path}");
-        }
-    }
-    let scheme_end = trimmed.find(':');
-    let path_like = trimmed.find(['/', '?', '#']);
-    let has_scheme = matches!((scheme_end, path_like), (Some(c), Some(p)) if c < p)
-        || (scheme_end.is_some() && path_like.is_none());
-    if !has_scheme {
-        return trimmed.to_string();
-    }
-    let scheme = trimmed[..scheme_end.unwrap_or(0)].to_ascii_lowercase();
-    if ["http", "https", "mailto", "tel"].contains(&scheme.as_str()) {
-        trimmed.to_string()
-    } else {
-        "#".to_string()
-    }
 }
 
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {

@@ -6,8 +6,10 @@ pub(crate) mod chart;
 pub mod csp;
 pub mod feeds;
 pub mod host_headers;
+pub(crate) mod links;
 pub mod markdown;
 pub mod metadata;
+mod output;
 pub mod pages;
 pub mod picture;
 pub mod plain_text;
@@ -15,6 +17,7 @@ pub mod records;
 pub mod stats;
 pub mod submit;
 pub mod theme;
+mod translate;
 pub mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,6 +30,7 @@ use crate::resolve::Site;
 use crate::search::SearchIndexer;
 use crate::write::guard::LeakGuard;
 use crate::write::Sink;
+pub use output::Output;
 pub use pages::Job;
 pub use theme::Theme;
 
@@ -151,22 +155,6 @@ fn push(problems: &Mutex<Vec<Diagnostic>>, diagnostic: Diagnostic) {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .push(diagnostic);
-}
-
-/// One file produced by a job.
-#[derive(Debug, Clone)]
-pub struct Output {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl Output {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Output {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
 }
 
 /// No progress display (quiet builds, serve, tests).

@@ -9,7 +9,7 @@ use crate::resolve::images::{renditions, Format, ImageCatalog, PictureKind, Rend
 use crate::resolve::Site;
 use crate::util::xml_escape;
 
-use super::markdown::safe_url;
+use super::links::safe_url;
 use super::metadata::encode_path;
 
 /// What a page's pictures are made from.

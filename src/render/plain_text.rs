@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::feeds::resolve_link;
-use super::markdown::safe_url;
+use super::links::resolve_link;
+use super::links::safe_url;
 use super::views::human_date;
 use crate::model::{Contact, Entry, People, Person};
 use crate::resolve::{term_label, Site, TaxonomyKind};
@@ -65,14 +65,34 @@ pub fn story_text(site: &Site, entry: &Entry) -> String {
     }
     doc.field("Web address", &url);
     doc.field("Published by", publisher(site));
-    let text = doc.lines.join("\n");
-    // Control characters (a pasted NUL, a bell) mean nothing in a text file and break
-    // some tools that journalists paste into; tabs and line breaks stay.
-    let text: String = text
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect();
-    format!("\u{feff}{}\n", text.trim_end())
+    file_text(&doc.lines)
+}
+
+/// The lines as the file holds them: after a byte-order mark, joined, without control
+/// characters, trailing space trimmed, ending in one line break. Written into one
+/// buffer, since every story has a copy.
+fn file_text(lines: &[String]) -> String {
+    let size: usize = lines.iter().map(|line| line.len() + 1).sum();
+    let mut text = String::with_capacity(size + 4);
+    text.push('\u{feff}');
+    for (n, line) in lines.iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        // Control characters (a pasted NUL, a bell) mean nothing in a text file and
+        // break some tools that journalists paste into; tabs and line breaks stay.
+        if line.chars().any(char::is_control) {
+            text.extend(
+                line.chars()
+                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t')),
+            );
+        } else {
+            text.push_str(line);
+        }
+    }
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
 }
 
 fn publisher(site: &Site) -> &str {
@@ -204,7 +224,7 @@ pub fn body_text(markdown: &str, base_path: &str, page_url: &str) -> Vec<String>
         page_url,
         ..TextWriter::default()
     };
-    for event in Parser::new_ext(markdown, super::markdown::options()) {
+    for event in Parser::new_ext(markdown, crate::rules::markdown::options()) {
         writer.event(event);
     }
     writer.flush(true);
@@ -467,6 +487,18 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "https://example.org/sub/stories/a/";
+
+    #[test]
+    fn the_file_drops_control_characters_and_trailing_space() {
+        let lines: Vec<String> = ["Title\u{7}", "", "a\tb\u{0}c", "Bell\u{85}", "  ", ""]
+            .map(String::from)
+            .into();
+        assert_eq!(file_text(&lines), "\u{feff}Title\n\na\tbc\nBell\n");
+        // Trailing space is trimmed after control characters are taken out.
+        let ends_with_a_bell: Vec<String> = vec!["Text \u{7}".into()];
+        assert_eq!(file_text(&ends_with_a_bell), "\u{feff}Text\n");
+        assert_eq!(file_text(&[]), "\u{feff}\n");
+    }
 
     fn text(markdown: &str) -> String {
         body_text(markdown, "/sub/", PAGE).join("\n")

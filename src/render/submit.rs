@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::model::EntryKind;
 use crate::resolve::{humanise, Site, TaxonomyKind};
-use crate::scaffold::new::{blank_nomination_template, blank_story_template, Vocabulary};
+use crate::rules::{
+    blank_nomination_template, blank_story_template, Vocabulary, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
+};
 
 /// The writers' guide, published at `/submit/guide/` and kept in the repository's docs.
 pub const WRITING_GUIDE: &str = include_str!("../../docs/writing-guide.md");
@@ -96,8 +98,8 @@ pub fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
         councils: &vocab.councils,
         min_words: rules.min_words,
         max_words: rules.max_words,
-        max_title_chars: crate::validate::fields::MAX_TITLE_CHARS,
-        max_summary_chars: crate::validate::fields::MAX_SUMMARY_CHARS,
+        max_title_chars: MAX_TITLE_CHARS,
+        max_summary_chars: MAX_SUMMARY_CHARS,
         email: &site.settings.submissions.email,
     };
     SubmitView {
@@ -107,8 +109,8 @@ pub fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
         councils: vocab.councils.clone(),
         min_words: rules.min_words,
         max_words: rules.max_words,
-        max_title_chars: crate::validate::fields::MAX_TITLE_CHARS,
-        max_summary_chars: crate::validate::fields::MAX_SUMMARY_CHARS,
+        max_title_chars: MAX_TITLE_CHARS,
+        max_summary_chars: MAX_SUMMARY_CHARS,
         settings_json: serde_json::to_string(&settings).unwrap_or_else(|_| "{}".into()),
         template_url: site
             .settings

@@ -14,6 +14,7 @@ use jiff::Timestamp;
 
 use crate::config::Settings;
 use crate::load::Library;
+pub use crate::model::TaxonomyKind;
 use crate::model::{Entry, EntryKind, Page};
 use crate::util::slugify;
 
@@ -42,70 +43,6 @@ pub struct HeldBackEntry {
     pub kind: EntryKind,
     pub council: Option<String>,
     pub why: HeldBack,
-}
-
-/// The groupings a visitor can browse by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TaxonomyKind {
-    Council,
-    Service,
-    PracticeArea,
-    Tag,
-    Year,
-}
-
-impl TaxonomyKind {
-    pub const ALL: [TaxonomyKind; 5] = [
-        TaxonomyKind::Council,
-        TaxonomyKind::Service,
-        TaxonomyKind::PracticeArea,
-        TaxonomyKind::Tag,
-        TaxonomyKind::Year,
-    ];
-
-    /// The URL section, e.g. `practice-areas`.
-    pub fn section(self) -> &'static str {
-        match self {
-            TaxonomyKind::Council => "councils",
-            TaxonomyKind::Service => "services",
-            TaxonomyKind::PracticeArea => "practice-areas",
-            TaxonomyKind::Tag => "tags",
-            TaxonomyKind::Year => "years",
-        }
-    }
-
-    /// The plural heading, e.g. "Practice areas".
-    pub fn title(self) -> &'static str {
-        match self {
-            TaxonomyKind::Council => "Councils",
-            TaxonomyKind::Service => "Services",
-            TaxonomyKind::PracticeArea => "Practice areas",
-            TaxonomyKind::Tag => "Tags",
-            TaxonomyKind::Year => "Years",
-        }
-    }
-
-    /// The singular, e.g. "practice area".
-    pub fn singular(self) -> &'static str {
-        match self {
-            TaxonomyKind::Council => "council",
-            TaxonomyKind::Service => "service",
-            TaxonomyKind::PracticeArea => "practice area",
-            TaxonomyKind::Tag => "tag",
-            TaxonomyKind::Year => "year",
-        }
-    }
-
-    /// The values an entry has in this taxonomy.
-    pub fn values_of(self, entry: &Entry) -> Vec<String> {
-        match self {
-            TaxonomyKind::Council => entry.council.iter().cloned().collect(),
-            TaxonomyKind::Service => entry.service.iter().cloned().collect(),
-            TaxonomyKind::PracticeArea => entry.practice_areas.clone(),
-            TaxonomyKind::Tag => entry.tags.clone(),
-            TaxonomyKind::Year => vec![entry.date.year().to_string()],
-        }
-    }
 }
 
 /// One value of a taxonomy with the entries that have it.

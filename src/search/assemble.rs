@@ -18,8 +18,10 @@
 //!
 //! Document numbers are the newest-first order, so "newest" needs no sort key.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::encode::{base64, doc_set, postings};
@@ -106,7 +108,7 @@ pub(crate) fn assemble(records: &[&TokenizedRecord], vocabulary: &Vocabulary) ->
     used.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     let mut files = Vec::new();
-    let located = pack_postings(used, &mut files);
+    let located = pack_postings(used, total, &mut files);
     let keys = write_dictionary(&forms, &located, &mut files);
     write_suggestions(&forms, &located, &mut files);
     files.push(file(
@@ -132,16 +134,21 @@ fn average_lengths(records: &[&TokenizedRecord]) -> [f64; FIELDS] {
 /// Where a stem's postings are: id, document count, pack, offset, length.
 type Location = [u64; 5];
 
-fn pack_postings(
-    stems: Vec<(&str, Vec<(u32, u8)>)>,
+fn pack_postings<'a>(
+    stems: Vec<(&'a str, Vec<(u32, u8)>)>,
+    total: u32,
     files: &mut Vec<SearchFile>,
-) -> HashMap<String, Location> {
+) -> HashMap<&'a str, Location> {
     let mut located = HashMap::with_capacity(stems.len());
     let mut pack: Vec<u8> = Vec::new();
     let mut pack_number = 0u64;
-    for (id, (stem, pairs)) in stems.into_iter().enumerate() {
-        let df = pairs.len() as u64;
-        let bytes = postings(pairs);
+    // Encoding is most of the work and each stem's is its own: done in parallel,
+    // packed in order after.
+    let encoded: Vec<(&str, u64, Vec<u8>)> = stems
+        .into_par_iter()
+        .map(|(stem, pairs)| (stem, pairs.len() as u64, postings(pairs, total)))
+        .collect();
+    for (id, (stem, df, bytes)) in encoded.into_iter().enumerate() {
         if !pack.is_empty() && pack.len() + bytes.len() > PACK_BYTES {
             files.push(file(
                 &format!("p/{pack_number}.bin"),
@@ -150,7 +157,7 @@ fn pack_postings(
             pack_number += 1;
         }
         located.insert(
-            stem.to_string(),
+            stem,
             [
                 id as u64,
                 df,
@@ -170,28 +177,35 @@ fn pack_postings(
 /// Writes the dictionary shards and returns their keys, sorted.
 fn write_dictionary(
     forms: &BTreeMap<&str, Vec<&str>>,
-    located: &HashMap<String, Location>,
+    located: &HashMap<&str, Location>,
     files: &mut Vec<SearchFile>,
 ) -> Vec<String> {
     let all: Vec<&str> = forms.keys().copied().collect();
     let mut shards: Vec<(String, Vec<&str>)> = Vec::new();
     split_shards(String::new(), &all, &mut shards);
-    let mut keys = Vec::with_capacity(shards.len());
-    for (key, members) in shards {
-        let mut entries = serde_json::Map::new();
-        for form in members {
-            let flat: Vec<u64> = forms[form]
-                .iter()
-                .filter_map(|stem| located.get(*stem))
-                .flatten()
-                .copied()
-                .collect();
-            entries.insert(form.to_string(), json!(flat));
-        }
-        files.push(file(
-            &format!("s/{}.json", hex(&key)),
-            Value::Object(entries).to_string().into_bytes(),
-        ));
+    let written: Vec<(String, SearchFile)> = shards
+        .into_par_iter()
+        .map(|(key, members)| {
+            let mut entries = serde_json::Map::new();
+            for form in members {
+                let flat: Vec<u64> = forms[form]
+                    .iter()
+                    .filter_map(|stem| located.get(*stem))
+                    .flatten()
+                    .copied()
+                    .collect();
+                entries.insert(form.to_string(), json!(flat));
+            }
+            let shard = file(
+                &format!("s/{}.json", hex(&key)),
+                Value::Object(entries).to_string().into_bytes(),
+            );
+            (key, shard)
+        })
+        .collect();
+    let mut keys = Vec::with_capacity(written.len());
+    for (key, shard) in written {
+        files.push(shard);
         keys.push(key);
     }
     keys.sort();
@@ -227,7 +241,7 @@ fn split_shards<'a>(key: String, forms: &[&'a str], out: &mut Vec<(String, Vec<&
 
 fn write_suggestions(
     forms: &BTreeMap<&str, Vec<&str>>,
-    located: &HashMap<String, Location>,
+    located: &HashMap<&str, Location>,
     files: &mut Vec<SearchFile>,
 ) {
     let mut by_letter: BTreeMap<char, Vec<(&str, u64)>> = BTreeMap::new();
@@ -318,21 +332,27 @@ fn publish(files: Vec<SearchFile>, total: u32, keys: Vec<String>) -> Vec<SearchF
     out
 }
 
-/// FNV-1a over every path and byte: the same index always gets the same name.
+/// FNV-1a over every path and the FNV-1a of each file's bytes: the same index always
+/// gets the same name. Files are hashed in parallel.
 fn generation_of(files: &[SearchFile]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for f in files {
-        eat(f.path.as_bytes());
-        eat(&[0]);
-        eat(&f.bytes);
+    let digests: Vec<u64> = files.par_iter().map(|f| fnv1a(OFFSET, &f.bytes)).collect();
+    let mut hash = OFFSET;
+    for (f, digest) in files.iter().zip(digests) {
+        hash = fnv1a(hash, f.path.as_bytes());
+        hash = fnv1a(hash, &[0]);
+        hash = fnv1a(hash, &digest.to_le_bytes());
     }
     format!("{hash:016x}")
+}
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 pub(crate) fn hex(key: &str) -> String {

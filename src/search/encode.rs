@@ -1,10 +1,17 @@
 //! The binary pieces of the index, and their decoders (used by the tests; the browser
 //! has its own in `static/search-engine.js`).
 //!
-//! A term's postings: `varint df`, `varint blocks`, then per block `u8 max impact`,
-//! `varint n`, `n` ascending document numbers as varint gaps (the first from 0) and
-//! `n` impact bytes. Blocks are in impact order, best first, so the best documents of
-//! a common word are in the first block and each block says how good its best is.
+//! A term's postings: `varint df`, `varint blocks`, a `u8` flag, then (flag 1 only)
+//! the set of documents holding the term as a bitset of `ceil(total / 8)` bytes,
+//! lowest document in the lowest bit; then per block `u8 max impact`, `varint n`, `n`
+//! ascending document numbers as varint gaps (the first from 0) and `n` impact bytes.
+//!
+//! Blocks are in impact order, best first (ties: lower document first), so the best
+//! documents of a common word are in its first block and each block says how good its
+//! best is: the browser decodes blocks only until no unread one can change the top
+//! results. The bitset, kept for common terms only, gives exact result and filter
+//! counts by popcount without decoding a posting; a rare term's postings are small
+//! enough to decode whole.
 
 /// Documents per postings block.
 pub(crate) const BLOCK: usize = 128;
@@ -17,15 +24,37 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-/// One term's postings as `(document, impact)` pairs, in any order.
-pub(crate) fn postings(mut pairs: Vec<(u32, u8)>) -> Vec<u8> {
-    pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut out = Vec::with_capacity(pairs.len() * 3 + 8);
+/// Whether a term found in `df` of `total` documents carries its document bitset:
+/// only when it spans more than two blocks (so that stopping early saves work) and
+/// the bitset is at most half a byte per posting (smaller than its gaps would be).
+pub(crate) fn keeps_doc_bitset(df: usize, total: u32) -> bool {
+    df > 2 * BLOCK && df * 16 >= total as usize
+}
+
+/// One term's postings as `(document, impact)` pairs, in any order, in an index of
+/// `total` documents.
+pub(crate) fn postings(mut pairs: Vec<(u32, u8)>, total: u32) -> Vec<u8> {
+    pairs.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let bitset = keeps_doc_bitset(pairs.len(), total);
+    let bitset_len = if bitset {
+        (total as usize).div_ceil(8)
+    } else {
+        0
+    };
+    let mut out = Vec::with_capacity(pairs.len() * 3 + 9 + bitset_len);
     put_varint(&mut out, pairs.len() as u32);
     put_varint(&mut out, pairs.len().div_ceil(BLOCK) as u32);
+    out.push(u8::from(bitset));
+    if bitset {
+        let start = out.len();
+        out.resize(start + bitset_len, 0);
+        for (doc, _) in &pairs {
+            out[start + *doc as usize / 8] |= 1 << (doc % 8);
+        }
+    }
     for block in pairs.chunks_mut(BLOCK) {
         out.push(block[0].1);
-        block.sort_by_key(|pair| pair.0);
+        block.sort_unstable_by_key(|pair| pair.0);
         put_varint(&mut out, block.len() as u32);
         let mut previous = 0;
         for (doc, _) in block.iter() {
@@ -113,10 +142,21 @@ pub(crate) mod decode {
     /// `(df, blocks)` where each block is `(max impact, [(doc, impact)])`.
     pub(crate) type Blocks = Vec<(u8, Vec<(u32, u8)>)>;
 
-    pub(crate) fn postings(bytes: &[u8]) -> (u32, Blocks) {
+    /// A term's postings, and its document bitset as a list if it has one.
+    pub(crate) fn postings(bytes: &[u8], total: u32) -> (u32, Blocks, Option<Vec<u32>>) {
         let mut r = Reader::new(bytes);
         let df = r.varint();
         let count = r.varint();
+        let set = match r.byte() {
+            0 => None,
+            _ => {
+                let docs = (0..total)
+                    .filter(|d| r.bytes[r.at + *d as usize / 8] & (1 << (d % 8)) != 0)
+                    .collect();
+                r.at += (total as usize).div_ceil(8);
+                Some(docs)
+            }
+        };
         let mut blocks = Vec::new();
         for _ in 0..count {
             let max = r.byte();
@@ -131,7 +171,7 @@ pub(crate) mod decode {
             blocks.push((max, pairs));
         }
         assert!(r.done(), "trailing bytes");
-        (df, blocks)
+        (df, blocks, set)
     }
 
     pub(crate) fn doc_set(bytes: &[u8]) -> Vec<u32> {
@@ -160,13 +200,25 @@ mod tests {
 
     proptest! {
         #[test]
-        fn postings_round_trip(raw in proptest::collection::btree_map(0u32..50_000, 1u8..=255, 0..700)) {
+        fn postings_round_trip(
+            raw in proptest::collection::btree_map(0u32..5_000, 1u8..=255, 0..700),
+            spare in 0u32..3_000,
+        ) {
             let pairs: Vec<(u32, u8)> = raw.into_iter().collect();
-            let (df, blocks) = decode::postings(&postings(pairs.clone()));
+            let total = pairs.last().map_or(0, |p| p.0 + 1) + spare;
+            let (df, blocks, set) = decode::postings(&postings(pairs.clone(), total), total);
             prop_assert_eq!(df as usize, pairs.len());
             let mut seen: Vec<(u32, u8)> = blocks.iter().flat_map(|b| b.1.clone()).collect();
             seen.sort();
             prop_assert_eq!(&seen, &pairs);
+            let docs: Vec<u32> = pairs.iter().map(|p| p.0).collect();
+            match set {
+                Some(set) => {
+                    prop_assert!(keeps_doc_bitset(pairs.len(), total));
+                    prop_assert_eq!(set, docs);
+                }
+                None => prop_assert!(!keeps_doc_bitset(pairs.len(), total)),
+            }
             // Best first: every block's max is its best, and no later block beats it.
             let mut ceiling = 255;
             for (max, block) in &blocks {
@@ -182,6 +234,30 @@ mod tests {
             let docs: Vec<u32> = raw.into_iter().collect();
             prop_assert_eq!(decode::doc_set(&doc_set(&docs, 3_000)), docs);
         }
+    }
+
+    #[test]
+    fn only_common_terms_of_several_blocks_carry_a_bitset() {
+        assert!(keeps_doc_bitset(1_000, 11_000));
+        assert!(
+            !keeps_doc_bitset(3 * BLOCK, 11_000),
+            "a sixteenth of the documents or more"
+        );
+        assert!(
+            !keeps_doc_bitset(2 * BLOCK, 1_000),
+            "two blocks: read whole"
+        );
+        assert!(
+            !keeps_doc_bitset(600, 110_000),
+            "rare: the bitset would be larger"
+        );
+        // Ties are broken by the lower document, across blocks too, so a block's
+        // documents that tie with the next block's best all come before it.
+        let pairs: Vec<(u32, u8)> = (0..300).map(|d| (d, 70)).collect();
+        let (_, blocks, set) = decode::postings(&postings(pairs, 300), 300);
+        assert_eq!(set, Some((0..300).collect()));
+        assert_eq!(blocks[0].1.last().unwrap().0, 127);
+        assert_eq!(blocks[1].1[0].0, 128);
     }
 
     #[test]

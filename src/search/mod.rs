@@ -31,7 +31,7 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use record::is_language_tag;
+pub use crate::rules::is_language_tag;
 use tokens::{TokenizedRecord, Vocabulary};
 
 /// The folder under the site root that holds the index; `search.js` reads
@@ -337,7 +337,8 @@ mod tests {
             .find(|f| f.path.ends_with(&format!("/p/{}.bin", entry[2])))
             .unwrap();
         let bytes = &pack.bytes[entry[3] as usize..(entry[3] + entry[4]) as usize];
-        let (df, blocks) = decode::postings(bytes);
+        let total = files.iter().filter(|f| f.path.contains("/d/")).count() as u32;
+        let (df, blocks, _) = decode::postings(bytes, total);
         assert_eq!(u64::from(df), entry[1]);
         let mut pairs: Vec<(u32, u8)> = blocks.into_iter().flat_map(|b| b.1).collect();
         pairs.sort_by_key(|pair| std::cmp::Reverse(pair.1));

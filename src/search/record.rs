@@ -5,6 +5,7 @@
 //! did not choose to publish.
 
 use super::{RecordKind, SearchError, SearchRecord};
+use crate::rules::is_language_tag;
 
 /// The searched fields, in the order of [`PreparedRecord::fields`].
 pub(crate) const TITLE: usize = 0;
@@ -29,21 +30,6 @@ pub(crate) struct PreparedRecord {
     /// Whether its words are stemmed as English.
     pub english: bool,
     pub fields: [String; FIELDS],
-}
-
-/// A BCP 47 tag of the everyday shape: a 2–3 letter language, then up to three parts
-/// of letters and digits (`en`, `en-GB`, `cy`, `zh-Hant-TW`).
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language_ok = parts
-        .next()
-        .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
-    let rest: Vec<&str> = parts.collect();
-    language_ok
-        && rest.len() <= 3
-        && rest
-            .iter()
-            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 impl RecordKind {

@@ -6,9 +6,8 @@
 //! record holds numbers rather than strings, and each written form is stemmed once
 //! however often it occurs.
 
-use std::collections::HashMap;
-
-use serde_json::json;
+use foldhash::{HashMap, HashMapExt};
+use serde::Serialize;
 
 use super::record::{PreparedRecord, BODY, DETAILS, FIELDS};
 use super::text::{searchable, word_slices, Stems};
@@ -99,6 +98,19 @@ pub(crate) struct TokenizedRecord {
     pub forms: Vec<(u32, u32)>,
 }
 
+/// What a result shows, and the text phrases and excerpts are read from.
+#[derive(Serialize)]
+struct Document<'a> {
+    url: &'a str,
+    title: &'a str,
+    kind: &'a str,
+    date: &'a str,
+    summary: &'a str,
+    text: &'a str,
+    /// Public names, council, service, practice areas, tags, year: for phrases.
+    details: &'a str,
+}
+
 pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> TokenizedRecord {
     let mut counts: HashMap<u32, [u16; FIELDS]> = HashMap::new();
     let mut forms: Vec<(u32, u32)> = Vec::new();
@@ -117,18 +129,17 @@ pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> T
     terms.sort_unstable_by_key(|t| t.0);
     forms.sort_unstable();
     forms.dedup();
-    let document = json!({
-        "url": record.url,
-        "title": record.title,
-        "kind": record.kind.filter_value(),
-        "date": record.date,
-        "summary": record.summary,
-        "text": record.fields[BODY],
-        // Public names, council, service, practice areas, tags, year: for phrases.
-        "details": record.fields[DETAILS],
+    let document = serde_json::to_vec(&Document {
+        url: &record.url,
+        title: &record.title,
+        kind: record.kind.filter_value(),
+        date: &record.date,
+        summary: &record.summary,
+        text: &record.fields[BODY],
+        details: &record.fields[DETAILS],
     })
-    .to_string()
-    .into_bytes();
+    // Strings always serialise; an empty document would show as a result without text.
+    .unwrap_or_default();
     TokenizedRecord {
         url: record.url,
         date: record.date,

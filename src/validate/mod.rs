@@ -10,7 +10,7 @@ mod leak_hint;
 mod media_names;
 pub mod personal_data;
 pub mod privacy;
-pub mod suggest;
+pub use crate::diagnostic::suggest;
 pub mod words;
 
 use crate::config::Settings;

@@ -81,7 +81,7 @@ test(`two words from anywhere in an entry find it in the top 10, ${SAMPLE} entri
   const missed = [];
   for (const q of queries) {
     const result = await index.search(q.query);
-    const top = await Promise.all(result.order.slice(0, 10).map((n) => index.doc(n)));
+    const top = await Promise.all((await result.take(0, 10)).map((n) => index.doc(n)));
     if (!top.some((d) => d.url === q.url)) missed.push(q);
   }
   const deep = queries.filter((q) => q.depth >= 200).length;
@@ -103,4 +103,47 @@ test('the same queries typed into the real page show the entry', async () => {
   }
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+/** The commonest words of five letters or more in the published text, commonest first. */
+function commonWords(n) {
+  const df = new Map();
+  for (const d of docs) for (const w of new Set(engine.words(d.text))) if (w.length >= 5 && !/\d/.test(w)) df.set(w, (df.get(w) || 0) + 1);
+  return [...df.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([w]) => w);
+}
+
+test('a word in nearly every entry: top results without decoding all its postings, exact counts', async () => {
+  const [word] = commonWords(1);
+  const result = await index.search(`${word} `);
+  const top = await result.take(0, 10);
+  assert.equal(top.length, 10);
+  assert.ok(result.count > docs.length / 2, `${word}: ${result.count} of ${docs.length}`);
+  // The first block (128 postings) settles the top 10 of a single word.
+  assert.ok(result.stats.postings < result.count / 2, `${word}: decoded ${result.stats.postings} of ${result.count}`);
+  // Ranking on to the end reads everything and gives the same start.
+  const everything = await result.take(0, result.count);
+  assert.equal(everything.length, result.count);
+  assert.deepEqual(everything.slice(0, 10), top);
+  assert.equal(new Set(everything).size, result.count);
+});
+
+test('two and three common words: early-stopped order and counts equal the exhaustive ones', async () => {
+  const common = commonWords(6);
+  const queries = [`${common[0]} ${common[1]} `, `${common[2]} ${common[3]} `, `${common[0]} ${common[4]} ${common[5]} `];
+  for (const query of queries) {
+    const early = await index.search(query);
+    const top = await early.take(0, 20);
+    const full = await index.search(query);
+    const all = await full.take(0, full.count);
+    assert.deepEqual(top, all.slice(0, 20), query);
+    // The count is the intersection of each word's own results.
+    let expected = null;
+    for (const word of query.trim().split(' ')) {
+      const alone = await index.search(`${word} `);
+      const set = new Set(await alone.take(0, alone.count));
+      expected = expected ? new Set([...expected].filter((d) => set.has(d))) : set;
+    }
+    assert.equal(early.count, expected.size, query);
+    assert.deepEqual(new Set(all), expected, query);
+  }
 });

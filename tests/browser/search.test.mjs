@@ -354,6 +354,10 @@ describe('search page', () => {
     });
     await page.goto(searchUrl);
     await page.waitForSelector('[data-search-state="done"]');
+    const documents = [];
+    page.on('response', (response) => {
+      if (/\/search-index\/g\/[^/]+\/d\//.test(response.url())) documents.push(response.json());
+    });
     await page.evaluate(() => {
       window.drawnFor = [];
       const root = document.getElementById('pp-search');
@@ -368,6 +372,10 @@ describe('search page', () => {
     assert.ok(drawn.length < query.length, `drawn for ${JSON.stringify(drawn)}`);
     assert.equal(drawn[drawn.length - 1], query);
     assert.deepEqual(await resultTitles(page), [cases.prefix.finds]);
+    // A search overtaken while its index files downloaded stopped there: the only
+    // documents fetched are the ones shown.
+    const fetched = [...new Set((await Promise.all(documents)).map((d) => d.title))].sort();
+    assert.deepEqual(fetched, [cases.prefix.finds]);
     await page.close();
   });
 

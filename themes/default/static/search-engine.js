@@ -13,6 +13,8 @@
 const MAX_PREFIX_STEMS = 6;
 const MAX_PREFIX_SHARDS = 4;
 const EXCERPT_WORDS = 30;
+// Ranking gives the page a turn after this long, so typing never stalls.
+const SLICE_MS = 8;
 
 /** Lowercase, without accents or compatibility forms; the same as text.rs's fold. */
 export function fold(text) {
@@ -76,6 +78,9 @@ class SearchIndex {
     this.keys = meta.shards;
     this.cache = new Map();
     this.words = Math.ceil(this.total / 32);
+    // Stem id → its documents (and, for a rare stem, its decoded blocks): each is
+    // worked out once per page, however often the word is searched again.
+    this.stemSets = new Map();
   }
 
   fetchOnce(path, kind) {
@@ -149,9 +154,18 @@ class SearchIndex {
     return all.slice(0, MAX_PREFIX_STEMS);
   }
 
-  async postings(stem) {
+  /** A stem's postings, ready to read block by block; see PostingList. */
+  async postings(stem, stats) {
     const pack = await this.fetchOnce(`p/${stem.pack}.bin`, 'bin');
-    return decodePostings(new Uint8Array(pack, stem.offset, stem.length));
+    let known = this.stemSets.get(stem.id);
+    const list = new PostingList(new Uint8Array(pack, stem.offset, stem.length), this.total, this.idf(stem.df) / 64, stats);
+    if (!known) {
+      known = list.documents(this.words);
+      this.stemSets.set(stem.id, known);
+    } else {
+      list.reuse(known);
+    }
+    return list;
   }
 
   idf(df) {
@@ -159,10 +173,11 @@ class SearchIndex {
   }
 
   /**
-   * Every document holding all the query's words (and its phrases): their scores and
-   * a bitset of them. `isStale()` is asked after each download; a stale search stops.
+   * The documents holding all the query's words, as a bitset, with each word's
+   * postings lists for ranking. `isStale()` is asked after each download; a stale
+   * search stops there.
    */
-  async match(query, isStale) {
+  async match(query, isStale, stats) {
     const parsed = parseQuery(query);
     const { phrases } = parsed;
     const allLists = await Promise.all(parsed.terms.map((t) => this.stems(t)));
@@ -177,33 +192,18 @@ class SearchIndex {
     const prefixes = terms.filter((t) => t.prefix).map((t) => t.word);
     const highlight = { forms, prefixes };
     if (terms.length === 0 || unknown.length) {
-      return { docs: new Int32Array(0), scores: null, unknown, highlight, empty: terms.length === 0, typing };
+      return { bits: new Uint32Array(this.words), lists: [], phrases, unknown, highlight, empty: terms.length === 0, typing };
     }
-    const lists = await Promise.all(stemLists.map((list) => Promise.all(list.map((s) => this.postings(s)))));
+    const lists = await Promise.all(stemLists.map((list) => Promise.all(list.map((s) => this.postings(s, stats)))));
     if (isStale()) throw new Stale();
-
-    // One score array per word; a prefix word scores a document by its best stem.
-    let total = null;
-    for (let t = 0; t < terms.length; t += 1) {
-      // Lets a newer keystroke in between words, and stops if it came.
-      if (t > 0) await yieldToPage();
-      if (isStale()) throw new Stale();
-      const scores = new Float32Array(this.total);
-      stemLists[t].forEach((stem, s) => {
-        const weight = this.idf(stem.df) / 64;
-        const { docs, impacts } = lists[t][s];
-        for (let i = 0; i < docs.length; i += 1) {
-          const v = weight * impacts[i];
-          if (v > scores[docs[i]]) scores[docs[i]] = v;
-        }
-      });
-      if (total === null) total = scores;
-      else for (let d = 0; d < this.total; d += 1) total[d] = scores[d] > 0 && total[d] > 0 ? total[d] + scores[d] : 0;
+    // Every word must match: one of its stems (a prefix has several) in each document.
+    let bits = null;
+    for (const termLists of lists) {
+      const any = new Uint32Array(this.words);
+      for (const list of termLists) or(any, list.set);
+      bits = bits ? and(bits, any) : any;
     }
-    let docs = [];
-    for (let d = 0; d < this.total; d += 1) if (total[d] > 0) docs.push(d);
-    if (phrases.length) docs = await this.withPhrases(docs, phrases, isStale);
-    return { docs: Int32Array.from(docs), scores: total, unknown, highlight, empty: false, typing };
+    return { bits, lists, phrases, unknown, highlight, empty: false, typing };
   }
 
   /** Keeps the documents whose text holds each phrase's words in order. */
@@ -266,33 +266,47 @@ class SearchIndex {
     return out;
   }
 
-  /** A result set ready to show: documents in order, bitset, counting helpers. */
+  /**
+   * A result set ready to show: the exact count, the bitset of documents matching
+   * the words (for the filter counts) and `take(from, n)`, which resolves to documents
+   * in order, ranking only as far as asked. `stats` counts the postings decoded.
+   */
   async search(query, { filters = {}, sort = 'relevance', isStale = () => false } = {}) {
-    const trimmed = query.trim();
-    let matched;
-    if (trimmed) {
-      matched = await this.match(query, isStale);
-    } else {
-      matched = { docs: null, scores: null, unknown: [], highlight: { forms: new Set(), prefixes: [] }, empty: true };
-    }
-    const bits = new Uint32Array(this.words);
-    if (matched.docs) for (const d of matched.docs) bits[d >>> 5] |= 1 << (d & 31);
-    else fillAll(bits, this.total);
+    const stats = { postings: 0, blocks: 0 };
     const needFacets = Object.values(filters).some((v) => v.length);
-    const facets = needFacets ? await this.facets() : null;
+    const facetsLoading = needFacets ? this.facets() : null;
+    let matched;
+    if (query.trim()) {
+      matched = await this.match(query, isStale, stats);
+    } else {
+      const bits = new Uint32Array(this.words);
+      fillAll(bits, this.total);
+      matched = { bits, lists: [], phrases: [], unknown: [], highlight: { forms: new Set(), prefixes: [] }, empty: true };
+    }
+    let bits = matched.bits;
+    if (matched.phrases.length && popcount(bits)) {
+      bits = bitsOf(await this.withPhrases(docsOf(bits), matched.phrases, isStale), this.words);
+    }
+    const facets = needFacets ? await facetsLoading : null;
     if (isStale()) throw new Stale();
     const chosen = needFacets ? facetMask(facets, filters, null, this.words) : null;
-    const finalBits = chosen ? and(bits, chosen) : bits;
-    let order = [];
-    for (let d = 0; d < this.total; d += 1) if (finalBits[d >>> 5] & (1 << (d & 31))) order.push(d);
-    if (sort !== 'newest' && matched.scores) order = byScore(order, matched.scores);
+    const allowed = chosen ? and(bits, chosen) : bits;
+    const ranked = sort !== 'newest' && !matched.empty;
+    const ranker = ranked ? new Ranker(matched.lists, allowed, this.total) : null;
+    let newest = null;
     return {
-      order,
+      count: popcount(allowed),
       matchBits: bits,
+      async take(from, n, stale = isStale) {
+        if (ranker) return ranker.take(from, n, stale);
+        newest ??= docsOf(allowed);
+        return newest.slice(from, from + n);
+      },
       unknown: matched.unknown,
       highlight: matched.highlight,
       empty: matched.empty,
       typing: Boolean(matched.typing),
+      stats,
     };
   }
 
@@ -311,19 +325,6 @@ class SearchIndex {
     }
     return out;
   }
-}
-
-// Best score first, then newest: one numeric key per document, sorted natively, which
-// is several times faster than a comparison function over 11,000 results.
-const DOC_SLOTS = 2 ** 20;
-function byScore(docs, scores) {
-  const keys = new Float64Array(docs.length);
-  for (let i = 0; i < docs.length; i += 1) {
-    const d = docs[i];
-    keys[i] = Math.round((100000 - scores[d]) * 1000) * DOC_SLOTS + d;
-  }
-  keys.sort();
-  return Array.from(keys, (k) => k % DOC_SLOTS);
 }
 
 /** Ends the current task, so a keystroke waiting to be handled goes first. */
@@ -386,37 +387,283 @@ function containsSequence(all, phrase) {
   return false;
 }
 
-/** See encode.rs: blocks of (max, n, doc gaps, impacts), flattened. */
-export function decodePostings(bytes) {
-  let at = 0;
-  const varint = () => {
+/**
+ * One stem's postings (see encode.rs), read a block at a time, best block first.
+ * `bound()` is the most any unread posting can score.
+ */
+export class PostingList {
+  constructor(bytes, total, weight, stats) {
+    this.bytes = bytes;
+    this.at = 0;
+    this.weight = weight;
+    this.stats = stats;
+    this.df = this.varint();
+    this.blocksLeft = this.varint();
+    this.bitsetAt = -1;
+    this.bitsetEnd = -1;
+    if (this.bytes[this.at++] === 1) {
+      this.bitsetAt = this.at;
+      this.at += Math.ceil(total / 8);
+      this.bitsetEnd = this.at;
+    }
+    // Blocks already decoded (a rare stem's, all of them), handed out before reading more.
+    this.ready = [];
+    this.set = null;
+  }
+
+  varint() {
     let value = 0;
     let shift = 0;
     for (;;) {
-      const b = bytes[at++];
+      const b = this.bytes[this.at++];
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
       shift += 7;
     }
-  };
-  const df = varint();
-  const blocks = varint();
-  const docs = new Int32Array(df);
-  const impacts = new Uint8Array(df);
-  const maxima = new Uint8Array(blocks);
-  let k = 0;
-  for (let b = 0; b < blocks; b += 1) {
-    maxima[b] = bytes[at++];
-    const n = varint();
+  }
+
+  bound() {
+    if (this.ready.length) return this.weight * this.ready[0].max;
+    return this.blocksLeft > 0 ? this.weight * this.bytes[this.at] : 0;
+  }
+
+  exhausted() {
+    return this.ready.length === 0 && this.blocksLeft === 0;
+  }
+
+  /** The next block: { max, docs, impacts }, documents ascending. */
+  next() {
+    if (this.ready.length) return this.ready.shift();
+    const max = this.bytes[this.at++];
+    const n = this.varint();
+    const docs = new Int32Array(n);
     let doc = 0;
     for (let i = 0; i < n; i += 1) {
-      doc += varint();
-      docs[k + i] = doc;
+      doc += this.varint();
+      docs[i] = doc;
     }
-    for (let i = 0; i < n; i += 1) impacts[k + i] = bytes[at++];
-    k += n;
+    const impacts = this.bytes.subarray(this.at, this.at + n);
+    this.at += n;
+    this.blocksLeft -= 1;
+    this.stats.postings += n;
+    this.stats.blocks += 1;
+    return { max, docs, impacts };
   }
-  return { df, docs, impacts, maxima };
+
+  /**
+   * The documents holding the stem, as a bitset: a common stem's is stored, a rare
+   * stem's comes from decoding it whole (its blocks are kept for ranking). Returns
+   * what `reuse` needs to skip this work next time.
+   */
+  documents(words) {
+    const set = new Uint32Array(words);
+    let blocks = null;
+    if (this.bitsetAt >= 0) {
+      for (let i = this.bitsetAt; i < this.bitsetEnd; i += 1) {
+        const byte = this.bytes[i];
+        if (byte) set[(i - this.bitsetAt) >>> 2] |= byte << (((i - this.bitsetAt) & 3) * 8);
+      }
+    } else {
+      blocks = [];
+      while (this.blocksLeft > 0) blocks.push(this.next());
+      for (const { docs } of blocks) for (let i = 0; i < docs.length; i += 1) set[docs[i] >>> 5] |= 1 << (docs[i] & 31);
+    }
+    this.reuse({ set, blocks });
+    return { set, blocks };
+  }
+
+  reuse({ set, blocks }) {
+    this.set = set;
+    if (blocks) {
+      this.ready = blocks.slice();
+      this.blocksLeft = 0;
+    }
+  }
+}
+
+/**
+ * Ranks the documents of `allowed` by the sum over query words of each word's best
+ * stem score (idf × impact), best first, exact ties to the newer (lower) document, so
+ * even a word in every entry (idf near 0) ranks a title match first; decoding
+ * postings blocks only until no unread block can change the results asked for: the
+ * block maximums bound what any document not yet complete can still score.
+ */
+export class Ranker {
+  constructor(terms, allowed, total) {
+    this.terms = terms;
+    this.allowed = allowed;
+    this.lists = [];
+    terms.forEach((lists, t) => lists.forEach((list) => this.lists.push({ list, term: t, seen: new Uint32Array(allowed.length) })));
+    this.known = terms.map(() => new Float64Array(total));
+    // How many of a document's stems are still to be read; 0 once its score is known.
+    this.pending = new Int16Array(total).fill(-1);
+    this.open = [];
+    this.out = [];
+    this.blocksRead = 0;
+    this.blocksTotal = this.lists.reduce((sum, { list }) => sum + list.blocksLeft + list.ready.length, 0);
+  }
+
+  /**
+   * Documents `from` to `from + n` of the ranking. Long rankings give the page a
+   * turn every few milliseconds, and stop there if `isStale()` says a newer search
+   * replaced this one.
+   */
+  async take(from, n, isStale = () => false) {
+    const want = from + n;
+    let batch = 1;
+    let slice = performance.now();
+    while (this.out.length < want && this.lists.some((l) => !l.list.exhausted())) {
+      if (this.blocksRead * 8 > this.blocksTotal) {
+        // Most blocks are needed anyway (several common stems of a word being typed,
+        // or a deep page): reading the rest and sorting once is cheaper than settling
+        // documents a few at a time.
+        await this.rankEverything(isStale);
+        break;
+      }
+      for (let i = 0; i < batch; i += 1) {
+        const best = this.mostPromising();
+        if (!best) break;
+        this.read(best);
+      }
+      this.release();
+      // Fewer passes over the open documents as more blocks are needed.
+      batch *= 2;
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToPage();
+        if (isStale()) throw new Stale();
+        slice = performance.now();
+      }
+    }
+    if (this.out.length < want) this.release();
+    return this.out.slice(from, want);
+  }
+
+  async rankEverything(isStale) {
+    let slice = performance.now();
+    for (const entry of this.lists) {
+      while (!entry.list.exhausted()) {
+        this.read(entry);
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToPage();
+          if (isStale()) throw new Stale();
+          slice = performance.now();
+        }
+      }
+    }
+    // One numeric key per document, best score first then lower document, sorted
+    // natively: several times faster than a comparison function.
+    const docBits = Math.max(1, Math.ceil(Math.log2(this.pending.length + 1)));
+    const scale = 2 ** (52 - docBits) / this.maxScore();
+    const keys = new Float64Array(this.open.length);
+    this.open.forEach((d, i) => {
+      keys[i] = Math.round((this.maxScore() - this.ceiling(d)) * scale) * 2 ** docBits + d;
+    });
+    keys.sort();
+    const mask = 2 ** docBits;
+    for (const key of keys) this.out.push(key % mask);
+    this.open = [];
+  }
+
+  /** The highest score any document can have: every word at its best block. */
+  maxScore() {
+    this.ceilingOfAll ??= this.terms.reduce((sum, lists) => sum + Math.max(1e-9, ...lists.map((l) => l.weight * 255)), 0);
+    return this.ceilingOfAll;
+  }
+
+  mostPromising() {
+    let best = null;
+    for (const entry of this.lists) {
+      if (entry.list.exhausted()) continue;
+      if (!best || entry.list.bound() > best.list.bound()) best = entry;
+    }
+    return best;
+  }
+
+  read(entry) {
+    this.blocksRead += 1;
+    const { docs, impacts } = entry.list.next();
+    const known = this.known[entry.term];
+    for (let i = 0; i < docs.length; i += 1) {
+      const d = docs[i];
+      if (!(this.allowed[d >>> 5] & (1 << (d & 31)))) continue;
+      if (this.pending[d] < 0) {
+        let holders = 0;
+        for (const { list } of this.lists) if (list.set[d >>> 5] & (1 << (d & 31))) holders += 1;
+        this.pending[d] = holders;
+        this.open.push(d);
+      }
+      const v = entry.list.weight * impacts[i];
+      if (v > known[d]) known[d] = v;
+      entry.seen[d >>> 5] |= 1 << (d & 31);
+      this.pending[d] -= 1;
+    }
+  }
+
+  /** The most document `d` can still score (its score once nothing is pending). */
+  ceiling(d) {
+    let sum = 0;
+    for (let t = 0; t < this.terms.length; t += 1) {
+      let best = this.known[t][d];
+      if (this.pending[d] > 0) {
+        for (const { list, term, seen } of this.lists) {
+          if (term !== t || seen[d >>> 5] & (1 << (d & 31)) || !(list.set[d >>> 5] & (1 << (d & 31)))) continue;
+          const b = list.bound();
+          if (b > best) best = b;
+        }
+      }
+      sum += best;
+    }
+    return sum;
+  }
+
+  /** Moves every document whose place is settled to the output, in order. */
+  release() {
+    let unseen = 0;
+    let anyLeft = false;
+    for (let t = 0; t < this.terms.length; t += 1) {
+      let best = 0;
+      for (const { list, term } of this.lists) {
+        if (term !== t || list.exhausted()) continue;
+        anyLeft = true;
+        best = Math.max(best, list.bound());
+      }
+      unseen += best;
+    }
+    // A document no block has shown yet could still score this much. With a single
+    // list it cannot beat one already read on a tie: blocks break ties by document.
+    const unseenCeiling = anyLeft ? unseen : -Infinity;
+    const tiesSettled = this.lists.length === 1;
+    // The best an open document can still score, and the lowest such document.
+    let openCeiling = -Infinity;
+    let openFirst = Infinity;
+    for (const d of this.open) {
+      if (this.pending[d] === 0) continue;
+      const score = this.ceiling(d);
+      if (score > openCeiling) {
+        openCeiling = score;
+        openFirst = d;
+      } else if (score === openCeiling && d < openFirst) openFirst = d;
+    }
+    // Complete documents that beat every bound; they come first, whatever else is read.
+    const settled = [];
+    const stillOpen = [];
+    for (const d of this.open) {
+      if (this.pending[d] === 0) {
+        const score = this.ceiling(d);
+        if (
+          (score > unseenCeiling || (tiesSettled && score === unseenCeiling)) &&
+          (score > openCeiling || (score === openCeiling && d < openFirst))
+        ) {
+          settled.push({ d, score });
+          continue;
+        }
+      }
+      stillOpen.push(d);
+    }
+    settled.sort((a, b) => b.score - a.score || a.d - b.d);
+    for (const { d } of settled) this.out.push(d);
+    this.open = stillOpen;
+  }
 }
 
 function decodeDocSet(encoded, words) {
@@ -465,6 +712,41 @@ function and(a, b) {
   const out = new Uint32Array(a.length);
   for (let i = 0; i < a.length; i += 1) out[i] = a[i] & b[i];
   return out;
+}
+
+function or(into, b) {
+  for (let i = 0; i < into.length; i += 1) into[i] |= b[i];
+}
+
+function popcount(a) {
+  let n = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    let v = a[i];
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+/** The documents of a bitset, ascending (newest first). */
+function docsOf(bits) {
+  const out = [];
+  for (let w = 0; w < bits.length; w += 1) {
+    let v = bits[w];
+    while (v) {
+      const low = v & -v;
+      out.push(w * 32 + 31 - Math.clz32(low));
+      v ^= low;
+    }
+  }
+  return out;
+}
+
+function bitsOf(docs, words) {
+  const bits = new Uint32Array(words);
+  for (const d of docs) bits[d >>> 5] |= 1 << (d & 31);
+  return bits;
 }
 
 function fillAll(bits, total) {

@@ -64,14 +64,14 @@ async function start(root) {
 
   ui.hidden = false;
 
-  // Every change that needs a search bumps searchSeq. Only one search runs at a time:
-  // a search that finds a newer one was asked for stops drawing and the newest runs
-  // next, so results follow each keystroke without queueing up behind stale ones.
+  // Every change that needs a search bumps searchSeq and starts one at once. A search
+  // that finds a newer one was asked for stops at its next download and draws
+  // nothing, so the newest never waits for stale ones (downloads they share are made
+  // once: the engine keeps them).
   let searchSeq = 0;
-  let searching = false;
   let announceTimer = 0;
   let announceTyping = false;
-  let results = [];
+  let results = null;
   let shown = 0;
   let highlight = null;
   const suggestionBox = root.querySelector('[data-suggestion]');
@@ -88,19 +88,10 @@ async function start(root) {
 
   async function requestSearch({ typing = false } = {}) {
     searchSeq += 1;
+    const seq = searchSeq;
     announceTyping = typing;
-    if (searching) return;
-    searching = true;
-    try {
-      let seq;
-      do {
-        seq = searchSeq;
-        const found = await runSearch(seq);
-        if (seq === searchSeq) countLater(seq, found);
-      } while (seq !== searchSeq);
-    } finally {
-      searching = false;
-    }
+    const found = await runSearch(seq);
+    if (seq === searchSeq) countLater(seq, found);
   }
 
   // The counts follow the results on their own loop, so that typing on is never held
@@ -157,7 +148,7 @@ async function start(root) {
     root.dataset.searchState = 'searching';
 
     if (!query && !filtered) {
-      results = [];
+      results = null;
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
@@ -175,7 +166,9 @@ async function start(root) {
         sort: state.sort === 'newest' || !query ? 'newest' : 'relevance',
         isStale: () => seq !== searchSeq,
       });
-      page = await fetchPage(result.order, 0, result.highlight);
+      // Abandoned before its documents are fetched, if a newer search was asked for.
+      if (seq !== searchSeq) return {};
+      page = await fetchPage(result, 0, result.highlight, () => seq !== searchSeq);
     } catch (error) {
       if (isStaleError(error) || seq !== searchSeq) return {};
       console.warn('Search failed:', error);
@@ -184,12 +177,12 @@ async function start(root) {
     }
     if (seq !== searchSeq) return {};
 
-    results = result.order;
+    results = result;
     highlight = result.highlight;
     shown = page.length;
-    moreButton.hidden = shown >= results.length;
+    moreButton.hidden = shown >= result.count;
     list.replaceChildren(...page.map((doc) => resultItem(doc, Boolean(query), highlight)));
-    finish(seq, query, result.typing && !results.length ? 'Keep typing to search.' : describe(results.length, query, filtered));
+    finish(seq, query, result.typing && !result.count ? 'Keep typing to search.' : describe(result.count, query, filtered));
     suggest(seq, query, result);
     return { result };
   }
@@ -199,7 +192,7 @@ async function start(root) {
   async function suggest(seq, query, result) {
     suggestionBox.replaceChildren();
     suggestionBox.hidden = true;
-    if (results.length || !result.unknown.length || result.typing) return;
+    if (result.count || !result.unknown.length || result.typing) return;
     const fixes = await engine.suggest(result.unknown);
     if (seq !== searchSeq || fixes.every((f) => !f)) return;
     const replace = new Map(result.unknown.map((w, i) => [w, fixes[i]]));
@@ -242,18 +235,24 @@ async function start(root) {
     return facetsLoading;
   }
 
-  // Only the shown results' documents are fetched, which keeps a query cheap.
-  async function fetchPage(all, from, marks) {
-    const slice = all.slice(from, from + PAGE_SIZE);
-    const docs = await Promise.all(slice.map((n) => engine.doc(n)));
+  // Only the shown results are ranked and their documents fetched, which keeps a
+  // query cheap however many documents match.
+  async function fetchPage(result, from, marks, isStale) {
+    const numbers = await result.take(from, PAGE_SIZE, isStale);
+    const docs = await Promise.all(numbers.map((n) => engine.doc(n)));
     return docs.map((doc) => ({ ...doc, marks }));
   }
 
   async function loadPage(seq) {
-    const page = await fetchPage(results, shown, highlight);
+    if (!results) return null;
+    const page = await fetchPage(results, shown, highlight, () => seq !== searchSeq).catch((error) => {
+      if (isStaleError(error)) return null;
+      throw error;
+    });
+    if (!page) return null;
     if (seq !== searchSeq) return null;
     shown += page.length;
-    moreButton.hidden = shown >= results.length;
+    moreButton.hidden = shown >= results.count;
     return page.map((doc) => resultItem(doc, Boolean(state.q.trim()), highlight));
   }
 

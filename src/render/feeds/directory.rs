@@ -1,0 +1,105 @@
+//! Feeds as links: `<link rel="alternate">` in page heads, and the feeds page's list.
+
+use serde::Serialize;
+
+use super::scope::{feed_info, section_name, FeedFormat, FeedScope, FEED_TAXONOMIES};
+use crate::model::EntryKind;
+use crate::resolve::Site;
+
+/// A feed as a `<link rel="alternate">` or a link on the feeds page.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct FeedLink {
+    /// "Stories and nominations from Northmoor Council (Atom)".
+    pub title: String,
+    /// The format alone: "Atom", "RSS", "JSON Feed".
+    pub format: &'static str,
+    /// With the base path, e.g. `/sub/feeds/atom.xml`.
+    pub url: String,
+    pub mime: &'static str,
+}
+
+/// The three formats of a feed as links (empty for a term that does not exist).
+pub fn feed_links(site: &Site, scope: FeedScope) -> Vec<FeedLink> {
+    let Some(info) = feed_info(site, scope) else {
+        return Vec::new();
+    };
+    FeedFormat::ALL
+        .iter()
+        .map(|format| FeedLink {
+            title: format!("{} ({})", info.name, format.label()),
+            format: format.label(),
+            url: site.settings.site_url(&info.file(*format)),
+            mime: format.mime(),
+        })
+        .collect()
+}
+
+/// A heading on the feeds page with its feeds.
+#[derive(Serialize, Debug)]
+pub struct FeedGroup {
+    pub heading: &'static str,
+    pub feeds: Vec<FeedRow>,
+}
+
+/// One feed on the feeds page: what it follows and its three formats.
+#[derive(Serialize, Debug)]
+pub struct FeedRow {
+    pub name: String,
+    /// The page the feed follows, with the base path.
+    pub page_url: String,
+    /// How many published entries it follows (the feed holds at most [`FEED_LIMIT`]).
+    pub count: usize,
+    pub links: Vec<FeedLink>,
+}
+
+/// Every feed, grouped for the feeds page; groups with no feeds are left out.
+pub fn feed_directory(site: &Site) -> Vec<FeedGroup> {
+    let row = |scope: FeedScope, name: String, count: usize| {
+        feed_info(site, scope).map(|info| FeedRow {
+            name,
+            page_url: site.settings.site_url(&info.page),
+            count,
+            links: feed_links(site, scope),
+        })
+    };
+    let mut everything = vec![row(
+        FeedScope::All,
+        "All stories and nominations".into(),
+        site.entries.len(),
+    )];
+    for kind in [EntryKind::Story, EntryKind::Nomination] {
+        let count = site.entries_of(kind).count();
+        everything.push(row(
+            FeedScope::Section(kind),
+            section_name(kind).into(),
+            count,
+        ));
+    }
+    let mut groups = vec![FeedGroup {
+        heading: "Everything",
+        feeds: everything.into_iter().flatten().collect(),
+    }];
+    for (kind, heading) in
+        FEED_TAXONOMIES
+            .into_iter()
+            .zip(["By council", "By service", "By practice area"])
+    {
+        let feeds: Vec<FeedRow> = site
+            .taxonomy(kind)
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(term, t)| {
+                row(
+                    FeedScope::Term { kind, term },
+                    t.label.clone(),
+                    t.entries.len(),
+                )
+            })
+            .collect();
+        if !feeds.is_empty() {
+            groups.push(FeedGroup { heading, feeds });
+        }
+    }
+    groups
+}

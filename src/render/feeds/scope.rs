@@ -1,0 +1,176 @@
+//! What a feed follows (everything, a section, one council, service or practice area),
+//! its formats, and where each feed's files live.
+
+use crate::model::EntryKind;
+use crate::resolve::{Site, TaxonomyKind};
+
+/// The most entries a feed holds; readers keep older ones they have already seen.
+pub const FEED_LIMIT: usize = 50;
+
+/// The taxonomies that have their own feeds.
+pub const FEED_TAXONOMIES: [TaxonomyKind; 3] = [
+    TaxonomyKind::Council,
+    TaxonomyKind::Service,
+    TaxonomyKind::PracticeArea,
+];
+
+/// What a feed follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedScope {
+    All,
+    Section(EntryKind),
+    /// A council, service or practice area: `term` indexes the taxonomy's terms.
+    Term {
+        kind: TaxonomyKind,
+        term: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    Atom,
+    Rss,
+    Json,
+}
+
+impl FeedFormat {
+    pub const ALL: [FeedFormat; 3] = [FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => "atom.xml",
+            FeedFormat::Rss => "rss.xml",
+            FeedFormat::Json => "feed.json",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => "application/atom+xml",
+            FeedFormat::Rss => "application/rss+xml",
+            FeedFormat::Json => "application/feed+json",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => "Atom",
+            FeedFormat::Rss => "RSS",
+            FeedFormat::Json => "JSON Feed",
+        }
+    }
+}
+
+/// Every feed of a site: everything, each section, then each term of [`FEED_TAXONOMIES`].
+pub fn all_scopes(site: &Site) -> Vec<FeedScope> {
+    let mut scopes = vec![
+        FeedScope::All,
+        FeedScope::Section(EntryKind::Story),
+        FeedScope::Section(EntryKind::Nomination),
+    ];
+    for kind in FEED_TAXONOMIES {
+        let terms = site.taxonomy(kind).terms.len();
+        scopes.extend((0..terms).map(|term| FeedScope::Term { kind, term }));
+    }
+    scopes
+}
+
+/// A feed's title, where its files live, the page it follows and what it holds.
+#[derive(Debug, Clone)]
+pub struct FeedInfo {
+    /// What the feed follows, e.g. "Stories and nominations from Northmoor Council".
+    pub name: String,
+    pub description: String,
+    /// Folder of the feed files below the site root, e.g. `/feeds/councils/northmoor/`.
+    pub dir: String,
+    /// The page the feed follows, e.g. `/councils/northmoor/`.
+    pub page: String,
+    /// Indices into [`Site::entries`], newest first, at most [`FEED_LIMIT`].
+    pub entries: Vec<usize>,
+}
+
+impl FeedInfo {
+    /// The site path of one format's file, e.g. `/feeds/stories/rss.xml`.
+    pub fn file(&self, format: FeedFormat) -> String {
+        format!("{}{}", self.dir, format.file_name())
+    }
+}
+
+/// Describes a feed, or None for a term that does not exist.
+pub fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
+    let info = match scope {
+        FeedScope::All => FeedInfo {
+            name: "All stories and nominations".into(),
+            description: if site.settings.description.is_empty() {
+                format!("Every story and nomination from {}.", site.settings.title)
+            } else {
+                site.settings.description.clone()
+            },
+            dir: "/feeds/".into(),
+            page: "/".into(),
+            entries: (0..site.entries.len().min(FEED_LIMIT)).collect(),
+        },
+        FeedScope::Section(kind) => FeedInfo {
+            name: section_name(kind).into(),
+            description: section_description(kind).into(),
+            dir: format!("/feeds/{}/", kind.section()),
+            page: format!("/{}/", kind.section()),
+            entries: site
+                .entries_of(kind)
+                .map(|(i, _)| i)
+                .take(FEED_LIMIT)
+                .collect(),
+        },
+        FeedScope::Term { kind, term } => {
+            let t = site.taxonomy(kind).terms.get(term)?;
+            let name = term_feed_name(kind, &t.label);
+            FeedInfo {
+                description: format!("{name}, newest first."),
+                name,
+                dir: format!("/feeds/{}/{}/", kind.section(), t.slug),
+                page: format!("/{}/{}/", kind.section(), t.slug),
+                entries: t.entries.iter().copied().take(FEED_LIMIT).collect(),
+            }
+        }
+    };
+    Some(info)
+}
+
+pub(super) fn section_name(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Story => "Good-practice stories",
+        EntryKind::Nomination => "My Brilliant Colleague nominations",
+    }
+}
+
+fn section_description(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Story => {
+            "Social workers describe practice that made a difference, in their own words."
+        }
+        EntryKind::Nomination => {
+            "Colleagues tell us about someone whose work deserves recognition."
+        }
+    }
+}
+
+/// "Stories and nominations from Northmoor Council", "Kinship care: stories and nominations".
+pub fn term_feed_name(kind: TaxonomyKind, label: &str) -> String {
+    match kind {
+        TaxonomyKind::Council => format!("Stories and nominations from {label}"),
+        _ => format!("{label}: stories and nominations"),
+    }
+}
+
+/// The feed of a term page, found by its taxonomy and slug.
+pub fn term_scope(site: &Site, kind: TaxonomyKind, slug: &str) -> Option<FeedScope> {
+    if !FEED_TAXONOMIES.contains(&kind) {
+        return None;
+    }
+    let term = site
+        .taxonomy(kind)
+        .terms
+        .iter()
+        .position(|t| t.slug == slug)?;
+    Some(FeedScope::Term { kind, term })
+}

@@ -1,0 +1,166 @@
+//! The list of files a site publishes, and how each one is rendered: [`Job`] names one
+//! unit of work, [`render_job`] sends it to the file that knows that kind of page.
+
+mod entry;
+mod listings;
+mod renderer;
+mod site_pages;
+mod sitemap;
+
+pub use crate::rules::alias_path;
+pub use listings::page_count;
+pub use renderer::{index_file, SharedContext};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::EntryKind;
+use crate::render::feeds::{self, FeedScope};
+use crate::render::output::Output;
+use crate::render::theme::Theme;
+use crate::resolve::{Site, TaxonomyKind};
+use entry::entry_page;
+use listings::{section, taxonomy_index, term_page};
+use renderer::Renderer;
+use site_pages::{feeds_page, guide_page, home, plain_page, press_page, stats_page, submit_page};
+use sitemap::{robots, sitemap};
+
+/// One unit of rendering work; jobs are independent so they run in parallel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    Home,
+    Entry(usize),
+    Section {
+        kind: EntryKind,
+        page: usize,
+    },
+    TaxonomyIndex(TaxonomyKind),
+    Term {
+        kind: TaxonomyKind,
+        term: usize,
+        page: usize,
+    },
+    Page(usize),
+    Accessibility,
+    Search,
+    NotFound,
+    Sitemap,
+    Robots,
+    StaticFiles,
+    /// One feed in Atom, RSS and JSON Feed.
+    Feeds(FeedScope),
+    /// The `/feeds/` page listing every feed.
+    FeedsPage,
+    /// The `/press/` page for journalists.
+    Press,
+    /// The "Share a story" form and its blank template.
+    SubmitStory,
+    /// The "Nominate a colleague" form and its blank template.
+    SubmitNomination,
+    /// The writers' guide from docs/writing-guide.md.
+    SubmitGuide,
+    /// The `/stats/` page and its CSV download.
+    Stats,
+}
+
+/// Every job for a full build.
+pub fn all_jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::Accessibility,
+        Job::Search,
+        Job::NotFound,
+        Job::Sitemap,
+        Job::Robots,
+        Job::StaticFiles,
+        Job::FeedsPage,
+        Job::Press,
+        Job::SubmitStory,
+        Job::SubmitNomination,
+        Job::SubmitGuide,
+        Job::Stats,
+    ];
+    jobs.extend(feeds::all_scopes(site).into_iter().map(Job::Feeds));
+    jobs.extend((0..site.entries.len()).map(Job::Entry));
+    for kind in [EntryKind::Story, EntryKind::Nomination] {
+        let count = site.entries_of(kind).count();
+        jobs.extend(
+            (1..=page_count(count, site.settings.page_size))
+                .map(|page| Job::Section { kind, page }),
+        );
+    }
+    for taxonomy in &site.taxonomies {
+        jobs.push(Job::TaxonomyIndex(taxonomy.kind));
+        for (term, t) in taxonomy.terms.iter().enumerate() {
+            let pages = page_count(t.entries.len(), site.settings.page_size);
+            jobs.extend((1..=pages).map(|page| Job::Term {
+                kind: taxonomy.kind,
+                term,
+                page,
+            }));
+        }
+    }
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs
+}
+
+/// Renders one job into its output files.
+pub fn render_job(
+    site: &Site,
+    theme: &Theme,
+    shared: &SharedContext,
+    job: &Job,
+) -> Result<Vec<Output>, Diagnostic> {
+    let r = Renderer {
+        site,
+        theme,
+        shared,
+    };
+    match *job {
+        Job::Home => home(&r),
+        Job::Entry(index) => entry_page(&r, index),
+        Job::Section { kind, page } => section(&r, kind, page),
+        Job::TaxonomyIndex(kind) => taxonomy_index(&r, kind),
+        Job::Term { kind, term, page } => term_page(&r, kind, term, page),
+        Job::Page(index) => plain_page(&r, index),
+        Job::Accessibility => {
+            let meta = r.meta(
+                "Accessibility statement",
+                "How accessible this website is and how to report a problem.",
+                "/accessibility/",
+                "page",
+                vec![r.home_crumb()],
+            );
+            r.html("/accessibility/", "accessibility.html", &meta, |_| {})
+        }
+        Job::Search => {
+            let meta = r.meta(
+                "Search",
+                "Search every story and nomination.",
+                "/search/",
+                "search",
+                vec![r.home_crumb()],
+            );
+            r.html("/search/", "search.html", &meta, |_| {})
+        }
+        Job::NotFound => {
+            let meta = r.meta("Page not found", "", "/404.html", "404", Vec::new());
+            Ok(vec![Output::new(
+                "404.html",
+                r.render("404.html", &meta, |_| {})?,
+            )])
+        }
+        Job::Sitemap => Ok(vec![Output::new("sitemap.xml", sitemap(site))]),
+        Job::Robots => Ok(vec![Output::new("robots.txt", robots(site))]),
+        Job::StaticFiles => Ok(theme
+            .static_files
+            .iter()
+            .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
+            .collect()),
+        Job::Feeds(scope) => Ok(feeds::render_feed(site, scope)),
+        Job::FeedsPage => feeds_page(&r),
+        Job::Press => press_page(&r),
+        Job::SubmitStory => submit_page(&r, EntryKind::Story),
+        Job::SubmitNomination => submit_page(&r, EntryKind::Nomination),
+        Job::SubmitGuide => guide_page(&r),
+        Job::Stats => stats_page(&r),
+    }
+}

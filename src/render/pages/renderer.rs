@@ -1,0 +1,122 @@
+//! What every page shares: the values computed once per build, the `page` value each
+//! template gets, and rendering a template into an output file.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::render::feeds::FeedLink;
+use crate::render::metadata::{self, SocialMeta};
+use crate::render::output::Output;
+use crate::render::theme::{template_diagnostic, Theme};
+use crate::render::views::{Link, SiteView};
+use crate::resolve::Site;
+use crate::search::SearchIndexer;
+
+/// Values computed once per build and shared by every job.
+pub struct SharedContext<'a> {
+    pub(super) site: Value,
+    /// Where entry jobs send their search records, when the build has search.
+    pub(super) search: Option<&'a SearchIndexer>,
+}
+
+impl<'a> SharedContext<'a> {
+    pub fn new(site: &Site, search: Option<&'a SearchIndexer>) -> Self {
+        SharedContext {
+            site: Value::try_from_serializable(&SiteView::new(site))
+                .unwrap_or_else(|_| Value::from("")),
+            search,
+        }
+    }
+}
+
+/// What every page template gets as `page`.
+#[derive(Serialize)]
+pub(super) struct PageMeta {
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) canonical_url: String,
+    /// "home", "story", "nomination", "listing", "terms", "page", "search", "404", …
+    pub(super) kind: &'static str,
+    pub(super) breadcrumbs: Vec<Link>,
+    /// Feeds advertised with `<link rel="alternate">`.
+    pub(super) feeds: Vec<FeedLink>,
+    /// Open Graph, Twitter card and JSON-LD (None where a preview makes no sense).
+    pub(super) social: Option<SocialMeta>,
+}
+
+pub(super) struct Renderer<'a> {
+    pub(super) site: &'a Site,
+    pub(super) theme: &'a Theme,
+    pub(super) shared: &'a SharedContext<'a>,
+}
+
+impl Renderer<'_> {
+    pub(super) fn meta(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        kind: &'static str,
+        breadcrumbs: Vec<Link>,
+    ) -> PageMeta {
+        let canonical_url = self.site.settings.absolute_url(path);
+        let social = (!matches!(kind, "404" | "redirect"))
+            .then(|| metadata::website(&self.site.settings, title, description, &canonical_url));
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            canonical_url,
+            kind,
+            breadcrumbs,
+            feeds: Vec::new(),
+            social,
+        }
+    }
+
+    pub(super) fn crumb(&self, title: &str, path: &str) -> Link {
+        Link {
+            title: title.to_string(),
+            url: self.site.settings.site_url(path),
+        }
+    }
+
+    pub(super) fn home_crumb(&self) -> Link {
+        self.crumb("Home", "/")
+    }
+
+    pub(super) fn render(
+        &self,
+        template: &str,
+        meta: &PageMeta,
+        extra: impl FnOnce(&mut Context),
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut context = Context::new();
+        context.insert_value("site", self.shared.site.clone());
+        context.insert("page", meta);
+        extra(&mut context);
+        self.theme
+            .tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(|err| template_diagnostic(&err, &self.theme.template_sources))
+    }
+
+    pub(super) fn html(
+        &self,
+        path: &str,
+        template: &str,
+        meta: &PageMeta,
+        extra: impl FnOnce(&mut Context),
+    ) -> Result<Vec<Output>, Diagnostic> {
+        Ok(vec![Output::new(
+            index_file(path),
+            self.render(template, meta, extra)?,
+        )])
+    }
+}
+
+/// `/stories/a/` → `stories/a/index.html`.
+pub fn index_file(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
+}

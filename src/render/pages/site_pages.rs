@@ -1,0 +1,178 @@
+//! The pages every site has once: home, plain pages, feeds, press, stats, and the
+//! submit forms with their guide.
+
+use serde::Serialize;
+
+use super::renderer::Renderer;
+use crate::diagnostic::Diagnostic;
+use crate::model::EntryKind;
+use crate::render::chart::bar_chart;
+use crate::render::feeds::{self, FeedScope};
+use crate::render::markdown::render_markdown;
+use crate::render::output::Output;
+use crate::render::stats::{csv, Figures, Table, CSV_PATH};
+use crate::render::submit;
+use crate::render::views::{card, press_items};
+use crate::resolve::TaxonomyKind;
+
+pub(super) fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic> {
+    let form = submit::submit_view(r.site, kind);
+    let (title, description, template) = match kind {
+        EntryKind::Story => (
+            "Share a story",
+            "Tell other social workers about practice you are proud of: this form helps you write it and makes the file to send us.",
+            "submit_story.html",
+        ),
+        EntryKind::Nomination => (
+            "Nominate a colleague",
+            "Tell us about a brilliant colleague: this form helps you write your nomination and makes the file to send us.",
+            "submit_nomination.html",
+        ),
+    };
+    let path = format!("/submit/{}/", form.kind);
+    let meta = r.meta(title, description, &path, "submit", vec![r.home_crumb()]);
+    let mut outputs = r.html(&path, template, &meta, |c| c.insert("form", &form))?;
+    let (file, text) = submit::blank_template(r.site, kind);
+    outputs.push(Output::new(file, text));
+    Ok(outputs)
+}
+
+pub(super) fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let (title, markdown) = submit::guide_parts(submit::WRITING_GUIDE);
+    let body = render_markdown(markdown, &r.site.settings.base_path);
+    let description =
+        "Plain-English help for writers, with a complete example of each kind of file.";
+    let crumbs = vec![r.home_crumb()];
+    let meta = r.meta(&title, description, "/submit/guide/", "page", crumbs);
+    r.html("/submit/guide/", "page.html", &meta, |c| {
+        c.insert("body_html", &body.html)
+    })
+}
+
+pub(super) fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let latest = |kind| {
+        site.entries_of(kind)
+            .take(6)
+            .map(|(_, e)| card(site, e))
+            .collect::<Vec<_>>()
+    };
+    let stories = latest(EntryKind::Story);
+    let nominations = latest(EntryKind::Nomination);
+    let mut meta = r.meta(
+        &site.settings.title,
+        &site.settings.description,
+        "/",
+        "home",
+        Vec::new(),
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    let counts = Counts {
+        stories: site.entries_of(EntryKind::Story).count(),
+        nominations: site.entries_of(EntryKind::Nomination).count(),
+        councils: site.taxonomy(TaxonomyKind::Council).terms.len(),
+    };
+    r.html("/", "home.html", &meta, |c| {
+        c.insert("stories", &stories);
+        c.insert("nominations", &nominations);
+        c.insert("counts", &counts);
+    })
+}
+
+#[derive(Serialize)]
+struct Counts {
+    stories: usize,
+    nominations: usize,
+    councils: usize,
+}
+
+pub(super) fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
+    let page = &r.site.pages[index];
+    let body = render_markdown(&page.body, &r.site.settings.base_path);
+    let meta = r.meta(
+        &page.title,
+        &page.summary,
+        &page.path(),
+        "page",
+        vec![r.home_crumb()],
+    );
+    r.html(&page.path(), "page.html", &meta, |c| {
+        c.insert("body_html", &body.html)
+    })
+}
+
+pub(super) fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let mut meta = r.meta(
+        "Feeds",
+        "Follow new stories and nominations in a feed reader: everything, or one council, service or practice area.",
+        "/feeds/",
+        "feeds",
+        vec![r.home_crumb()],
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    let groups = feeds::feed_directory(site);
+    r.html("/feeds/", "feeds.html", &meta, |c| {
+        c.insert("groups", &groups);
+        c.insert("limit", &feeds::FEED_LIMIT);
+    })
+}
+
+pub(super) fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let site = r.site;
+    let mut meta = r.meta(
+        "For journalists",
+        "The latest good-practice stories with their media contacts, image credits and copy-ready text.",
+        "/press/",
+        "press",
+        vec![r.home_crumb()],
+    );
+    meta.feeds = feeds::feed_links(site, FeedScope::Section(EntryKind::Story));
+    let stories = press_items(site);
+    r.html("/press/", "press.html", &meta, |c| {
+        c.insert("stories", &stories);
+        c.insert("story_feeds", &meta.feeds);
+    })
+}
+
+/// One grouping on the stats page: its chart beside its table.
+#[derive(Serialize)]
+struct StatsSection<'a> {
+    title: String,
+    chart: Option<String>,
+    table: &'a Table,
+}
+
+pub(super) fn stats_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
+    let figures = Figures::new(r.site);
+    let sections: Vec<StatsSection> = figures
+        .tables
+        .iter()
+        .map(|table| {
+            let title = format!(
+                "Published stories and nominations by {}",
+                table.grouping.to_lowercase()
+            );
+            StatsSection {
+                chart: bar_chart(table, &title),
+                title,
+                table,
+            }
+        })
+        .collect();
+    let meta = r.meta(
+        "Facts and figures",
+        "How many good-practice stories and nominations have been published, by year, council, service and practice area.",
+        "/stats/",
+        "stats",
+        vec![r.home_crumb()],
+    );
+    let csv_url = r.site.settings.site_url(&format!("/{CSV_PATH}"));
+    let mut outputs = r.html("/stats/", "stats.html", &meta, |c| {
+        c.insert("figures", &figures);
+        c.insert("sections", &sections);
+        c.insert("csv_url", &csv_url);
+    })?;
+    outputs.push(Output::new(CSV_PATH, csv(&figures)));
+    Ok(outputs)
+}

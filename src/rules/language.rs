@@ -1,0 +1,16 @@
+//! Language tags: site.yaml's `language`, which also chooses the search index's stemmer.
+
+/// A BCP 47 tag of the everyday shape: a 2–3 letter language, then up to three parts
+/// of letters and digits (`en`, `en-GB`, `cy`, `zh-Hant-TW`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest: Vec<&str> = parts.collect();
+    language_ok
+        && rest.len() <= 3
+        && rest
+            .iter()
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
