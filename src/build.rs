@@ -11,8 +11,10 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
 use crate::media::cache::Cache;
 use crate::media::card::{make_cards, Card, CardCounts};
+use crate::media::responsive::{publish_media, Made, PictureCounts};
 use crate::media::{collect_media, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
+use crate::resolve::images::ImageCatalog;
 use crate::resolve::next_change::NextChange;
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
@@ -110,15 +112,16 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
     let load_problems = std::mem::take(&mut library.diagnostics);
     let mut diagnostics = diagnose(&settings, &library, load_problems);
     clock.lap("validate");
-    let (media_files, media_problems) = media_stage(&settings);
-    diagnostics.extend(media_problems);
+    let media = media_stage(&settings);
+    diagnostics.extend(media.diagnostics);
     clock.lap("media");
     sort_diagnostics(&mut diagnostics);
-    let resolved = resolve(&settings, &library, options.publish);
+    let mut resolved = resolve(&settings, &library, options.publish);
+    resolved.site.images = media.images;
     clock.lap("resolve");
     Checked {
         settings: Some(settings),
-        media: media_files,
+        media: media.files,
         library,
         diagnostics,
         site: Some(resolved.site),
@@ -127,12 +130,23 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
     }
 }
 
-/// The media stage: every file under content/media/, cleaned and checked (PP0801–PP0808),
-/// at the address it is published at, and the problems found.
-pub fn media_stage(settings: &Settings) -> (Vec<MediaFile>, Vec<Diagnostic>) {
+/// The media stage, for build, check and the preview alike: every file under
+/// content/media/, cleaned and checked (PP0801–PP0811), at the address it is published at.
+pub fn media_stage(settings: &Settings) -> MediaStage {
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
-    let files = media.files.into_iter().map(published_media_path).collect();
-    (files, media.diagnostics)
+    MediaStage {
+        files: media.files.into_iter().map(published_media_path).collect(),
+        images: media.images.without_prefix("content/"),
+        diagnostics: media.diagnostics,
+    }
+}
+
+/// What the media stage found: the files to publish (cleaned), what pages need to know
+/// of each picture (its size and copies), and the problems.
+pub struct MediaStage {
+    pub files: Vec<MediaFile>,
+    pub images: ImageCatalog,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The settings with `deployment`'s address in place of site.yaml's.
@@ -195,6 +209,8 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     /// Social cards drawn in this build and taken from the cache.
     pub cards: CardCounts,
+    /// Photos whose copies were encoded in this build and taken from the cache.
+    pub pictures: PictureCounts,
 }
 
 /// Why a build published nothing.
@@ -241,7 +257,7 @@ pub fn build_deployment_into(
         .then(|| SearchIndexer::start(&settings.language));
     let cards_to_come = ThenMore {
         inner: progress,
-        more: site.entries.len(),
+        more: site.entries.len() + checked.media.len(),
     };
     let rendered = render::render(
         site,
@@ -265,8 +281,16 @@ pub fn build_deployment_into(
         elapsed: started.elapsed(),
         output: None,
         cards: CardCounts::default(),
+        pictures: PictureCounts::default(),
     };
     let media = std::mem::take(&mut checked.media);
+    let images = checked
+        .site
+        .as_mut()
+        .map(|site| std::mem::take(&mut site.images))
+        .unwrap_or_default();
+    let image_settings = settings.images.clone();
+    let site_root = settings.root.clone();
     let base_path = settings.base_path.clone();
     drop(jobs);
     drop(theme);
@@ -288,7 +312,16 @@ pub fn build_deployment_into(
         stats.files += write_search_bundle(files, &sink).map_err(BuildError::Content)?;
     }
     clock.lap("search index");
-    stats.files += write_media(&media, &sink).map_err(BuildError::Content)?;
+    report.pictures = write_media(
+        &site_root,
+        &media,
+        &images,
+        &image_settings,
+        &sink,
+        progress,
+    )
+    .map_err(BuildError::Content)?;
+    stats.files += report.pictures.files;
     clock.lap("media files");
     if !deployment.no_host_headers {
         stats.files += write_host_headers(&base_path, &sink).map_err(BuildError::Content)?;
@@ -428,16 +461,31 @@ fn write_host_headers(base_path: &str, sink: &dyn Sink) -> Result<usize, Vec<Dia
     Ok(count)
 }
 
-/// Writes the (already cleaned) media files; an SVG or a text file can carry a name
-/// too, so they go through the guarded sink like pages do.
-pub fn write_media(files: &[MediaFile], sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
-    put_all(
-        files
-            .iter()
-            .map(|file| (file.site_path.clone(), file.bytes.clone())),
-        sink,
-    )?;
-    Ok(files.len())
+/// Publishes the media folder (see [`crate::media::responsive`]): every photo in its
+/// widths and formats, made or taken from the cache, and every other file as cleaned.
+/// `sink` is the guarded sink: an SVG or a text file can carry a name too.
+pub fn write_media(
+    site_root: &Path,
+    files: &[MediaFile],
+    images: &ImageCatalog,
+    settings: &crate::config::ImageSettings,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<PictureCounts, Vec<Diagnostic>> {
+    let cache = Cache::open(site_root, "images");
+    let publish = |path: String, made: Made| -> Result<(), Diagnostic> {
+        let written = match made {
+            // Fresh bytes are written rather than linked from the cache, so the guard
+            // reads them once; a copy from the cache passed it when it was made, and
+            // its name is checked as it is linked.
+            Made::Fresh(bytes, _) | Made::Original(bytes) => sink.put(&path, bytes),
+            Made::Cached(cached) => sink.put_copy_of(&path, &cached),
+        };
+        written.map_err(crate::write::WriteError::into_diagnostic)
+    };
+    publish_media(files, images, settings, &cache, &publish, &|| {
+        progress.advance()
+    })
 }
 
 /// Every anonymous name in the library and every held-back entry's address.

@@ -38,6 +38,8 @@ struct RawSettings {
     accessibility: Option<AccessibilitySettings>,
     #[serde(default)]
     submissions: Option<SubmissionSettings>,
+    #[serde(default)]
+    images: ImageSettings,
 }
 
 fn default_language() -> String {
@@ -75,6 +77,38 @@ pub struct SubmissionSettings {
     pub email: String,
 }
 
+/// How photos are published (`images:` in site.yaml): the widths each photo is made in,
+/// and whether the original file goes out too.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImageSettings {
+    /// Widths in pixels; a photo narrower than one is never enlarged to it.
+    pub widths: Vec<u32>,
+    /// Also publish each photo's original file (with its metadata removed) under its own
+    /// name; otherwise that name holds the largest re-encoded copy.
+    pub publish_original: bool,
+    /// Quality of the re-encoded JPEG and WebP files, 1 to 100.
+    pub quality: u8,
+    /// The `sizes` attribute: how wide the theme shows a content image.
+    pub sizes: String,
+}
+
+/// The smallest and largest width site.yaml may ask for.
+pub const IMAGE_WIDTH_RANGE: std::ops::RangeInclusive<u32> = 16..=8000;
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: vec![480, 800, 1200, 1600],
+            publish_original: false,
+            quality: 80,
+            // The default theme's text column: 42rem beside the facts, the window less
+            // its margins below that.
+            sizes: "(min-width: 45rem) 42rem, calc(100vw - 2rem)".into(),
+        }
+    }
+}
+
 /// Checked, defaulted site settings used by every later stage.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -96,6 +130,7 @@ pub struct Settings {
     pub page_size: usize,
     pub accessibility: AccessibilitySettings,
     pub submissions: SubmissionSettings,
+    pub images: ImageSettings,
     /// Ask search engines to keep out (`robots.txt` and a robots meta tag): set for a
     /// deploy preview built at another address, never by site.yaml.
     pub noindex: bool,
@@ -201,9 +236,13 @@ impl Settings {
                 "use a number such as 20, or remove the line to get the default of 20",
             ));
         }
+        problems.extend(image_setting_problems(&raw.images, text));
         if !problems.is_empty() {
             return Err(problems);
         }
+        let mut images = raw.images;
+        images.widths.sort_unstable();
+        images.widths.dedup();
         Ok(Settings {
             root: root.to_path_buf(),
             title: raw.title.trim().to_string(),
@@ -220,6 +259,7 @@ impl Settings {
             page_size: raw.page_size,
             accessibility: raw.accessibility.unwrap_or_default(),
             submissions: raw.submissions.unwrap_or_default(),
+            images,
             noindex: false,
         })
     }
@@ -357,6 +397,86 @@ fn setting_example(field: &str) -> String {
         "base_url" => "base_url: https://stories.anytown.gov.uk".into(),
         other => format!("{other}: …"),
     }
+}
+
+/// Where `images:`'s `key` is written, in block or flow style; else `images:` itself.
+fn image_key_place(text: &str, key: &str) -> (usize, usize) {
+    let Some((images_line, _)) = crate::util::find_key(text, "images") else {
+        return (1, 1);
+    };
+    let lines = text.lines().enumerate().skip(images_line - 1);
+    for (index, line) in lines {
+        let inside =
+            index + 1 == images_line || line.starts_with([' ', '\t']) || line.trim().is_empty();
+        if !inside {
+            break;
+        }
+        let found = line.match_indices(key).find(|(at, _)| {
+            let before_ok = line[..*at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let after = line[at + key.len()..].trim_start();
+            before_ok && after.starts_with(':')
+        });
+        if let Some((at, _)) = found {
+            return (index + 1, line[..at].chars().count() + 1);
+        }
+    }
+    (images_line, 1)
+}
+
+fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let out_of_range = images.widths.iter().any(|w| !IMAGE_WIDTH_RANGE.contains(w));
+    if images.widths.is_empty() || out_of_range {
+        problems.push(image_setting_error(
+            text,
+            "widths",
+            "PP0008",
+            format!(
+                "images: widths must list at least one width between {} and {} pixels",
+                IMAGE_WIDTH_RANGE.start(),
+                IMAGE_WIDTH_RANGE.end()
+            ),
+            "write the widths photos are published in, such as `widths: [480, 800, 1200, 1600]`, or remove the line to use those",
+        ));
+    }
+    if !(1..=100).contains(&images.quality) {
+        problems.push(image_setting_error(
+            text,
+            "quality",
+            "PP0008",
+            format!(
+                "images: quality must be between 1 and 100, not {}",
+                images.quality
+            ),
+            "use a number such as 80, or remove the line to use 80",
+        ));
+    }
+    if images.sizes.trim().is_empty() || images.sizes.contains(['"', '<', '>']) {
+        problems.push(image_setting_error(
+            text,
+            "sizes",
+            "PP0008",
+            "images: sizes must be a CSS `sizes` value, such as `(min-width: 45rem) 42rem, 100vw`".into(),
+            "write how wide your theme shows content images, or remove the line to use the default theme's value",
+        ));
+    }
+    problems
+}
+
+fn image_setting_error(
+    text: &str,
+    key: &str,
+    code: &'static str,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
+    let (line, column) = image_key_place(text, key);
+    Diagnostic::error(code, SITE_FILE, message)
+        .at(line, column, key.chars().count())
+        .with_hint(hint)
 }
 
 fn setting_error(

@@ -33,12 +33,15 @@
 //! | PP0807 | warning | something that is not a file or folder (a pipe, a device); skipped |
 //! | PP0808 | error | a web page, script or SVG with a script: it could run code in readers' browsers; left out (see [`active`]) |
 //! | PP0809 | error | a social card could not be drawn (a fault in practice-press; see [`card`]) |
+//! | PP0810 | error | a photo's smaller copies could not be encoded (a fault in practice-press; see [`responsive`]) |
+//! | PP0811 | error | a photo's smaller copy would have the name of another media file |
 
 pub mod active;
 pub mod cache;
 pub mod card;
 mod orientation;
 pub mod photo;
+pub mod responsive;
 pub mod strip;
 pub mod svg;
 
@@ -51,6 +54,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::resolve::images::{ImageCatalog, ImageInfo, PictureKind};
 
 pub use strip::{strip_metadata, ImageKind, StripError};
 pub use svg::strip_svg_metadata;
@@ -73,11 +77,13 @@ pub struct MediaFile {
     pub bytes: Vec<u8>,
 }
 
-/// Everything [`collect_media`] found: the files to publish, sorted by `site_path`, and
-/// the problems met on the way, sorted by file.
+/// Everything [`collect_media`] found: the files to publish, sorted by `site_path`, the
+/// size and kind of each picture among them, and the problems met on the way, sorted by
+/// file.
 #[derive(Debug, Default)]
 pub struct MediaCollection {
     pub files: Vec<MediaFile>,
+    pub images: ImageCatalog,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -90,10 +96,14 @@ pub struct MediaCollection {
 pub fn collect_media(site_root: &Path, media_dir: &Path) -> MediaCollection {
     let mut walker = Walker::default();
     walker.start(site_root, media_dir);
-    let files = prepare_all(&walker.jobs, &mut walker.diagnostics);
+    let (files, images) = prepare_all(&walker.jobs, &mut walker.diagnostics);
     let mut diagnostics = walker.diagnostics;
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
-    MediaCollection { files, diagnostics }
+    MediaCollection {
+        files,
+        images,
+        diagnostics,
+    }
 }
 
 /// A file found by the walk, to be read and cleaned.
@@ -307,20 +317,27 @@ impl Walker {
 }
 
 /// Reads and cleans every file, in parallel, keeping the walk's order.
-fn prepare_all(jobs: &[Job], diagnostics: &mut Vec<Diagnostic>) -> Vec<MediaFile> {
-    let results: Vec<Result<MediaFile, Diagnostic>> = jobs.par_iter().map(prepare).collect();
+fn prepare_all(jobs: &[Job], diagnostics: &mut Vec<Diagnostic>) -> (Vec<MediaFile>, ImageCatalog) {
+    let results: Vec<Result<(MediaFile, Option<ImageInfo>), Diagnostic>> =
+        jobs.par_iter().map(prepare).collect();
     let mut files = Vec::with_capacity(results.len());
+    let mut images = ImageCatalog::default();
     for result in results {
         match result {
-            Ok(file) => files.push(file),
+            Ok((file, info)) => {
+                if let Some(info) = info {
+                    images.insert(file.site_path.clone(), info);
+                }
+                files.push(file);
+            }
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
     files.sort_by(|a, b| a.site_path.cmp(&b.site_path));
-    files
+    (files, images)
 }
 
-fn prepare(job: &Job) -> Result<MediaFile, Diagnostic> {
+fn prepare(job: &Job) -> Result<(MediaFile, Option<ImageInfo>), Diagnostic> {
     let site_path = &job.site_path;
     let bytes = fs::read(&job.fs_path).map_err(|err| unreadable(site_path, &err, false))?;
     let extension = Path::new(site_path)
@@ -361,16 +378,49 @@ fn prepare(job: &Job) -> Result<MediaFile, Diagnostic> {
             None => bytes,
         },
     };
-    // Refused here, before any stage decodes it. A header this check cannot read is
-    // left to the stages that decode the photo, which report it themselves.
-    if ImageKind::sniff(&bytes).is_some() {
-        if let Err(err @ photo::PhotoError::TooLarge { .. }) = photo::check_declared_size(&bytes) {
-            return Err(too_large(site_path, &err));
-        }
-    }
-    Ok(MediaFile {
-        site_path: site_path.clone(),
-        bytes,
+    // Refused here, before any stage decodes it: a photo too large, or one whose
+    // header no decoder can read, would otherwise go out as a file nobody can open.
+    let info = match ImageKind::sniff(&bytes) {
+        Some(kind) => Some(picture_info(site_path, kind, &bytes)?),
+        None if extension == "svg" => svg::svg_size(&bytes).map(|(width, height)| ImageInfo {
+            width,
+            height,
+            kind: PictureKind::Vector,
+        }),
+        None => None,
+    };
+    Ok((
+        MediaFile {
+            site_path: site_path.clone(),
+            bytes,
+        },
+        info,
+    ))
+}
+
+/// A photo's upright size and whether its copies need transparency.
+fn picture_info(site_path: &str, kind: ImageKind, bytes: &[u8]) -> Result<ImageInfo, Diagnostic> {
+    let header = photo::read_header(bytes).map_err(|err| match err {
+        photo::PhotoError::TooLarge { .. } => too_large(site_path, &err),
+        photo::PhotoError::Damaged(why) => Diagnostic::error(
+            "PP0805",
+            site_path,
+            format!("this image file is damaged or is not really a {kind} ({why}), so it was not published"),
+        )
+        .with_hint(format!(
+            "open it in a photo editor and save it again as {kind}, or replace it with the original photo"
+        )),
+    })?;
+    // PNG is how drawings and screenshots are saved: their copies stay lossless.
+    let graphic = header.has_alpha || kind == ImageKind::Png;
+    Ok(ImageInfo {
+        width: header.width,
+        height: header.height,
+        kind: if graphic {
+            PictureKind::Graphic
+        } else {
+            PictureKind::Photo
+        },
     })
 }
 

@@ -31,6 +31,54 @@ pub enum PhotoError {
 
 /// Decodes a JPEG, PNG or WebP photo, upright, as 8-bit RGB.
 pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, PhotoError> {
+    Ok(decode_upright_image(bytes)?.into_rgb8())
+}
+
+/// Decodes a JPEG, PNG or WebP picture, upright, in its own pixel format.
+pub fn decode_upright_image(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
+    let mut decoder = limited_decoder(bytes)?;
+    let orientation = orientation_of(&mut decoder);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|err| refusal(bytes, &err))?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// What a picture's header says, without decoding its pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// The size it is shown at, its EXIF orientation applied.
+    pub width: u32,
+    pub height: u32,
+    pub has_alpha: bool,
+}
+
+/// Reads a picture's header, refusing one that claims more than [`MAX_PIXELS`].
+pub fn read_header(bytes: &[u8]) -> Result<Header, PhotoError> {
+    let mut decoder = limited_decoder(bytes)?;
+    let (width, height) = decoder.dimensions();
+    let has_alpha = decoder.color_type().has_alpha();
+    let turned = matches!(
+        orientation_of(&mut decoder),
+        image::metadata::Orientation::Rotate90
+            | image::metadata::Orientation::Rotate270
+            | image::metadata::Orientation::Rotate90FlipH
+            | image::metadata::Orientation::Rotate270FlipH
+    );
+    let (width, height) = if turned {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    Ok(Header {
+        width,
+        height,
+        has_alpha,
+    })
+}
+
+/// A decoder that refuses, before reading any pixel, a picture larger than this tool
+/// accepts or one that would need more memory than a real photo does.
+fn limited_decoder(bytes: &[u8]) -> Result<Box<dyn ImageDecoder + '_>, PhotoError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|err| PhotoError::Damaged(err.to_string()))?;
@@ -39,27 +87,17 @@ pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, PhotoError> {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|err| refusal(bytes, &err))?;
+    let decoder = reader.into_decoder().map_err(|err| refusal(bytes, &err))?;
     let (width, height) = decoder.dimensions();
     check_size(width, height)?;
-    // A photo whose orientation cannot be read is shown as stored, as browsers do.
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|err| refusal(bytes, &err))?;
-    image.apply_orientation(orientation);
-    Ok(image.into_rgb8())
+    Ok(Box::new(decoder))
 }
 
-/// Reads only a photo's header and refuses one that claims more than [`MAX_PIXELS`]
-/// (the media stage checks every photo this way, whether or not it is decoded later).
-pub fn check_declared_size(bytes: &[u8]) -> Result<(), PhotoError> {
-    let (width, height) = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|err| PhotoError::Damaged(err.to_string()))?
-        .into_dimensions()
-        .map_err(|err| PhotoError::Damaged(err.to_string()))?;
-    check_size(width, height)
+/// A photo whose orientation cannot be read is shown as stored, as browsers do.
+fn orientation_of(decoder: &mut dyn ImageDecoder) -> image::metadata::Orientation {
+    decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms)
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {

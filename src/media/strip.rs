@@ -251,9 +251,10 @@ fn segment_entropy(segment: &JpegSegment) -> Bytes {
 /// the end-of-image marker. Metadata segments between scans and everything after the
 /// end-of-image marker are dropped.
 ///
-/// A file without an end-of-image marker is kept as far as it goes, because browsers
-/// still draw the part of a cut-short photo that arrived; but a segment whose stated
-/// length runs past the end of the file makes it damaged.
+/// A file without an end-of-image marker was cut short (a copy or upload stopped
+/// midway): decoders fill the missing part with grey, so it is refused rather than
+/// published with half a picture. So is a segment whose stated length runs past the
+/// end of the file.
 fn clean_jpeg_tail(tail: &[u8]) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(tail.len());
     // start of the bytes not yet copied to `out`
@@ -283,13 +284,13 @@ fn clean_jpeg_tail(tail: &[u8]) -> Result<Vec<u8>, &'static str> {
                 let length = tail
                     .get(marker_pos + 1..marker_pos + 3)
                     .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-                    .ok_or("the file is cut short")?;
+                    .ok_or(CUT_SHORT)?;
                 if length < 2 {
                     return Err("a block inside the file has an impossible length");
                 }
                 let end = marker_pos + 1 + length;
                 if end > tail.len() {
-                    return Err("the file is cut short");
+                    return Err(CUT_SHORT);
                 }
                 match decoding_segment(marker, &tail[marker_pos + 3..end]) {
                     Decoding::Valid => {}
@@ -307,9 +308,11 @@ fn clean_jpeg_tail(tail: &[u8]) -> Result<Vec<u8>, &'static str> {
             _ => pos = marker_pos + 1,
         }
     }
-    out.extend_from_slice(&tail[pending..]);
-    Ok(out)
+    Err(CUT_SHORT)
 }
+
+const CUT_SHORT: &str =
+    "the file is cut short: its end is missing, so part of the picture would show as grey";
 
 /// What a JPEG segment is to a decoder.
 #[derive(Debug, PartialEq, Eq)]
@@ -515,8 +518,9 @@ mod tests {
     }
 
     #[test]
-    fn tail_without_end_is_kept_but_overlong_segment_is_damage() {
-        assert_eq!(clean_jpeg_tail(&[1, 2, 3, 0xFF]).unwrap(), [1, 2, 3, 0xFF]);
+    fn tail_without_end_or_with_an_overlong_segment_is_damage() {
+        assert_eq!(clean_jpeg_tail(&[1, 2, 3, 0xFF]), Err(CUT_SHORT));
+        assert_eq!(clean_jpeg_tail(&[1, 0xFF, 0xD9]).unwrap(), [1, 0xFF, 0xD9]);
         assert!(clean_jpeg_tail(&[1, 0xFF, 0xC4, 0x10, 0x00, 1]).is_err());
         assert!(clean_jpeg_tail(&[1, 0xFF, 0xC4, 0x00]).is_err());
         assert!(clean_jpeg_tail(&[1, 0xFF, 0xC4, 0x00, 0x01]).is_err());

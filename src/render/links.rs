@@ -138,6 +138,29 @@ fn remove_dot_segments(path: &str) -> String {
     format!("{}{suffix}", segments.join("/"))
 }
 
+/// Keeps web, mail and telephone links and site paths; anything else becomes `#`.
+pub fn safe_url(url: &str, base_path: &str) -> String {
+    let trimmed = url.trim();
+    if let Some(path) = trimmed.strip_prefix('/') {
+        if !trimmed.starts_with("//") {
+            return format!("{base_path}{path}");
+        }
+    }
+    let scheme_end = trimmed.find(':');
+    let path_like = trimmed.find(['/', '?', '#']);
+    let has_scheme = matches!((scheme_end, path_like), (Some(c), Some(p)) if c < p)
+        || (scheme_end.is_some() && path_like.is_none());
+    if !has_scheme {
+        return trimmed.to_string();
+    }
+    let scheme = trimmed[..scheme_end.unwrap_or(0)].to_ascii_lowercase();
+    if ["http", "https", "mailto", "tel"].contains(&scheme.as_str()) {
+        trimmed.to_string()
+    } else {
+        "#".to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use super::links::safe_url;
+use super::picture::{ImageRef, Pictures};
 use crate::rules::markdown::{nesting_depth, options, MAX_NESTING};
 use crate::util::slugify;
 
@@ -21,10 +23,26 @@ pub struct RenderedBody {
 }
 
 /// Renders a markdown body. `base_path` ("/" or "/sub/") prefixes site-absolute links.
+/// Images stay plain `<img>` elements: for feeds and other places without the site's
+/// stylesheet.
 pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
+    render(markdown, base_path, None)
+}
+
+/// Renders a page's body with its images as responsive `<picture>`s (see
+/// [`super::picture`]). `image_above` says the page already shows an image before the
+/// body, so none in the body is the page's first.
+pub fn render_body(markdown: &str, pictures: &Pictures, image_above: bool) -> RenderedBody {
+    render(markdown, pictures.base_path, Some((pictures, image_above)))
+}
+
+fn render(markdown: &str, base_path: &str, pictures: Option<(&Pictures, bool)>) -> RenderedBody {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     shift_headings(&mut events);
     add_heading_ids(&mut events);
+    if let Some((pictures, image_above)) = pictures {
+        events = with_pictures(events, pictures, image_above);
+    }
     for event in &mut events {
         rewrite_link(event, base_path);
     }
@@ -81,6 +99,47 @@ fn plain_text(events: &[Event]) -> String {
         }
     }
     text
+}
+
+/// Replaces each image (its start, alt text and end events) with its `<picture>`.
+fn with_pictures<'a>(
+    events: Vec<Event<'a>>,
+    pictures: &Pictures,
+    image_above: bool,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut first = !image_above;
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = event
+        else {
+            out.push(event);
+            continue;
+        };
+        let mut alt = String::new();
+        let mut depth = 0usize;
+        for inner in events.by_ref() {
+            match inner {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) if depth == 0 => break,
+                Event::End(TagEnd::Image) => depth -= 1,
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let html = pictures.html(&ImageRef {
+            src: &dest_url,
+            alt: &alt,
+            title: Some(&title),
+            first,
+        });
+        first = false;
+        out.push(Event::InlineHtml(CowStr::from(html)));
+    }
+    out
 }
 
 /// Body headings start at h2: the page title is the only h1.
@@ -158,29 +217,6 @@ fn rewrite_link(event: &mut Event, base_path: &str) {
     *dest = CowStr::from(safe);
 }
 
-/// Keeps web, mail and telephone links and site paths; anything else becomes `#`.
-pub fn safe_url(url: &str, base_path: &str) -> String {
-    let trimmed = url.trim();
-    if let Some(path) = trimmed.strip_prefix('/') {
-        if !trimmed.starts_with("//") {
-            return format!("{base_path}{path}");
-        }
-    }
-    let scheme_end = trimmed.find(':');
-    let path_like = trimmed.find(['/', '?', '#']);
-    let has_scheme = matches!((scheme_end, path_like), (Some(c), Some(p)) if c < p)
-        || (scheme_end.is_some() && path_like.is_none());
-    if !has_scheme {
-        return trimmed.to_string();
-    }
-    let scheme = trimmed[..scheme_end.unwrap_or(0)].to_ascii_lowercase();
-    if ["http", "https", "mailto", "tel"].contains(&scheme.as_str()) {
-        trimmed.to_string()
-    } else {
-        "#".to_string()
-    }
-}
-
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
@@ -192,6 +228,18 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             "summary",
             "mark",
         ])
+        .add_tags(["picture", "source"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes", "width", "height"])
+        .add_tag_attributes(
+            "img",
+            ["srcset", "sizes", "loading", "decoding", "fetchpriority"],
+        )
+        .attribute_filter(|_, attribute, value| match attribute {
+            // ammonia checks `src` but knows nothing of `srcset`: its addresses get
+            // the same rule here, and a list holding any other address is dropped.
+            "srcset" if !srcset_is_safe(value) => None,
+            _ => Some(value.into()),
+        })
         .add_generic_attributes(["id", "class"])
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("td", ["style"])
@@ -200,6 +248,20 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some("noopener noreferrer"));
     builder
 });
+
+/// Every address of a `srcset` is a site path or a web address.
+fn srcset_is_safe(srcset: &str) -> bool {
+    srcset.split(',').all(|candidate| {
+        let url = candidate.split_whitespace().next().unwrap_or("");
+        let lower = url.to_ascii_lowercase();
+        match lower.split_once(':') {
+            Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+                scheme == "http" || scheme == "https"
+            }
+            _ => true,
+        }
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod metadata;
 mod output;
 pub mod pages;
+pub mod picture;
 pub mod plain_text;
 pub mod records;
 pub mod stats;

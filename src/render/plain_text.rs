@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::links::resolve_link;
-use super::markdown::safe_url;
+use super::links::safe_url;
 use super::views::human_date;
 use crate::model::{Contact, Entry, People, Person};
 use crate::resolve::{term_label, Site, TaxonomyKind};

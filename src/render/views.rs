@@ -144,6 +144,8 @@ pub struct EntryView<'a> {
     #[serde(flatten)]
     pub card: CardView<'a>,
     pub body_html: &'a str,
+    /// The entry's own image as responsive markup (see [`super::picture`]).
+    pub image_html: Option<String>,
     pub canonical_url: String,
     pub updated_iso: Option<String>,
     pub updated_human: Option<String>,
@@ -258,6 +260,14 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
     EntryView {
         card: card(site, entry),
         body_html,
+        image_html: entry.image.as_ref().map(|image| {
+            super::picture::Pictures::of(site).html(&super::picture::ImageRef {
+                src: &image.src,
+                alt: &image.alt,
+                title: None,
+                first: true,
+            })
+        }),
         canonical_url: site.settings.absolute_url(&entry.path()),
         updated_iso: entry.updated.map(|d| d.to_string()),
         updated_human: entry.updated.map(human_date),

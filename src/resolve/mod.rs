@@ -6,6 +6,7 @@
 //! site next changes by itself, go beside it in [`Resolved`], for the build report and
 //! the leak guard, never into the site.
 
+pub mod images;
 pub mod next_change;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -78,6 +79,8 @@ pub struct Site {
     pub entries: Vec<Entry>,
     pub pages: Vec<Page>,
     pub taxonomies: Vec<Taxonomy>,
+    /// The size and kind of every picture in the media folder, from the media stage.
+    pub images: images::ImageCatalog,
 }
 
 /// What [`resolve`] decided: the public site, and beside it what only the people
@@ -168,6 +171,7 @@ pub fn resolve_reusing(
             entries,
             pages,
             taxonomies,
+            images: images::ImageCatalog::default(),
         },
         held_back,
         next_change,

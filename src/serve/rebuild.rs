@@ -23,10 +23,11 @@ use crate::diagnostic::Diagnostic;
 use crate::media::MediaFile;
 use crate::render::pages::all_jobs;
 use crate::render::{render, Job, NoProgress, Records, Theme};
+use crate::resolve::images::ImageCatalog;
 use crate::resolve::{resolve_reusing, PublishOptions, Site};
 use crate::search::SearchRecord;
 use crate::write::guard::LeakGuard;
-use crate::write::{Guarded, MemorySink};
+use crate::write::{Guarded, MemorySink, Sink};
 
 /// What a preview publishes: like `build`, but drafts may be shown.
 #[derive(Debug, Clone)]
@@ -220,7 +221,7 @@ struct State {
     theme: Theme,
     sources: Sources,
     /// The media stage's files and problems; None when the media folder changed since.
-    media: Option<(Arc<Vec<MediaFile>>, Vec<Diagnostic>)>,
+    media: Option<(Arc<Vec<MediaFile>>, ImageCatalog, Vec<Diagnostic>)>,
     /// None until a render with these settings succeeded: the next one renders all.
     served: Option<Served>,
 }
@@ -276,7 +277,7 @@ impl Rebuilder {
     pub fn background_jobs(&self) -> Option<(SearchJob, CardJob)> {
         let state = self.state.as_ref()?;
         let served = state.served.as_ref()?;
-        let (media, _) = state.media.as_ref()?;
+        let (media, _, _) = state.media.as_ref()?;
         let mut records: Vec<(&String, &Arc<SearchRecord>)> = served.records.iter().collect();
         records.sort_by(|a, b| a.0.cmp(b.0));
         Some((
@@ -368,11 +369,11 @@ impl Rebuilder {
             return Outcome::Unchanged;
         };
         let clock = crate::util::PhaseClock::start();
-        let (media, media_problems) = state
+        let (media, images, media_problems) = state
             .media
             .get_or_insert_with(|| {
-                let (files, problems) = media_stage(&state.settings);
-                (Arc::new(files), problems)
+                let stage = media_stage(&state.settings);
+                (Arc::new(stage.files), stage.images, stage.diagnostics)
             })
             .clone();
         clock.lap("media");
@@ -395,13 +396,16 @@ impl Rebuilder {
             entries: Vec::new(),
             pages: Vec::new(),
             taxonomies: Vec::new(),
+            images: Default::default(),
         };
         let previous = state
             .served
             .as_mut()
             .map(|served| std::mem::replace(&mut served.site, Arc::new(emptied)))
             .map(|site| Arc::try_unwrap(site).unwrap_or_else(|shared| (*shared).clone()));
-        let site = resolve_reusing(&state.settings, library, publish, previous, &self.pending).site;
+        let mut site =
+            resolve_reusing(&state.settings, library, publish, previous, &self.pending).site;
+        site.images = images;
         clock.lap("resolve");
         let inputs = leak_guard_inputs(&state.settings, library, &site);
         // A site rendered afresh is put in the store whole, media included.
@@ -412,7 +416,10 @@ impl Rebuilder {
             media: with_media.then_some(media.as_slice()),
             changed: &self.pending,
         };
-        let result = step.run(state.served.take(), site, inputs);
+        // Pages give each picture's size and copies, so new media re-render every page,
+        // as a first render does.
+        let before = state.served.take().filter(|_| !self.media_pending);
+        let result = step.run(before, site, inputs);
         clock.lap("render");
         match result {
             Ok((outcome, served)) => {
@@ -560,11 +567,23 @@ impl Step<'_> {
             .zip(rendered.written)
             .collect();
         if let Some(media) = self.media {
-            write_media(media, &sink)?;
-            keyed.push((
-                JobKey::Media,
-                media.iter().map(|f| f.site_path.clone()).collect(),
-            ));
+            let pictures = MemorySink::new();
+            let settings = &site.settings;
+            write_media(
+                &settings.root,
+                media,
+                &site.images,
+                &settings.images,
+                &Guarded::new(&pictures, &guard),
+                &NoProgress,
+            )?;
+            let pictures = pictures.into_files();
+            keyed.push((JobKey::Media, pictures.keys().cloned().collect()));
+            for (path, bytes) in pictures {
+                memory
+                    .put(&path, Arc::unwrap_or_clone(bytes))
+                    .map_err(|err| vec![err.into_diagnostic()])?;
+            }
         }
         let files = memory.into_files();
         let removed = outputs.update(keyed, &current_keys(&site));

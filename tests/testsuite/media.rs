@@ -878,3 +878,607 @@ mod never_panics {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Responsive photos, read back from a built site: every width and format, none
+// enlarged, sized and lazy in the HTML, upright, without metadata, and cached.
+// ---------------------------------------------------------------------------------
+
+mod responsive {
+    use std::io::Cursor;
+    use std::path::Path;
+
+    use img_parts::jpeg::Jpeg;
+    use img_parts::{Bytes, ImageEXIF};
+    use jiff::Timestamp;
+    use practice_press::build::{build_to_disk, BuildError, BuildOptions, BuildReport};
+    use practice_press::diagnostic::Diagnostic;
+    use practice_press::render::NoProgress;
+    use practice_press::resolve::PublishOptions;
+    use scraper::{Html, Selector};
+
+    const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/build/basic");
+    const STORY: &str = "content/stories/supervision-that-helps.md";
+
+    struct Site {
+        dir: tempfile::TempDir,
+    }
+
+    impl Site {
+        fn new() -> Site {
+            let dir = tempfile::tempdir().expect("temp dir");
+            for entry in walkdir::WalkDir::new(FIXTURE)
+                .into_iter()
+                .filter_entry(|e| e.file_name() != ".practice-press-cache")
+                .filter_map(Result::ok)
+            {
+                let target = dir
+                    .path()
+                    .join(entry.path().strip_prefix(FIXTURE).expect("inside"));
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).expect("mkdir");
+                } else {
+                    std::fs::copy(entry.path(), &target).expect("copy");
+                }
+            }
+            Site { dir }
+        }
+
+        fn root(&self) -> &Path {
+            self.dir.path()
+        }
+
+        fn try_build(&self) -> Result<BuildReport, BuildError> {
+            let options = BuildOptions {
+                site_root: self.root().to_path_buf(),
+                publish: PublishOptions {
+                    now: "2026-03-01T12:00:00Z".parse::<Timestamp>().expect("time"),
+                    include_drafts: false,
+                },
+                deny_warnings: false,
+                search: false,
+            };
+            build_to_disk(&options, &self.root().join("public"), &NoProgress)
+        }
+
+        fn build(&self) -> BuildReport {
+            match self.try_build() {
+                Ok(report) => report,
+                Err(BuildError::Content(problems)) => panic!("build failed: {problems:#?}"),
+                Err(err) => panic!("build failed: {err}"),
+            }
+        }
+
+        fn problems(&self) -> Vec<Diagnostic> {
+            match self.try_build() {
+                Err(BuildError::Content(problems)) => problems,
+                Ok(_) => panic!("the build should have failed"),
+                Err(err) => panic!("unexpected failure: {err}"),
+            }
+        }
+
+        fn write(&self, relative: &str, bytes: &[u8]) {
+            let path = self.root().join(relative);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+
+        fn edit(&self, relative: &str, from: &str, to: &str) {
+            let path = self.root().join(relative);
+            let text = std::fs::read_to_string(&path).expect("read");
+            assert!(text.contains(from), "{relative} has no {from:?}");
+            std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        }
+
+        fn published(&self, relative: &str) -> Option<Vec<u8>> {
+            std::fs::read(self.root().join("public").join(relative)).ok()
+        }
+
+        fn read(&self, relative: &str) -> Vec<u8> {
+            self.published(relative)
+                .unwrap_or_else(|| panic!("{relative} was not published"))
+        }
+
+        fn page(&self, relative: &str) -> Html {
+            Html::parse_document(&String::from_utf8(self.read(relative)).expect("utf-8"))
+        }
+
+        /// Gives the "Supervision that helps" story `src` as its image, and `body` after
+        /// its text.
+        fn story_with(&self, src: &str, body: &str) {
+            self.edit(
+                STORY,
+                "consent:",
+                &format!(
+                    "image: {{ src: {src}, alt: A test photo, credit: Fixture Council }}\nconsent:"
+                ),
+            );
+            self.edit(
+                STORY,
+                "room to think.",
+                &format!("room to think.\n\n{body}\n"),
+            );
+        }
+    }
+
+    /// A photo-like JPEG: gradients with grain, so it encodes like a photo.
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| {
+            let grain = ((x * 7919 + y * 104_729) % 23) as u8;
+            image::Rgb([
+                (x * 200 / width) as u8 + grain,
+                (y * 200 / height) as u8 + grain,
+                120 + grain,
+            ])
+        });
+        let mut out = Cursor::new(Vec::new());
+        image
+            .write_to(&mut out, image::ImageFormat::Jpeg)
+            .expect("encode");
+        out.into_inner()
+    }
+
+    /// A PNG with transparency: an opaque square on a clear background.
+    fn png_with_alpha(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbaImage::from_fn(width, height, |x, y| {
+            let inside = x > width / 4 && x < width * 3 / 4 && y > height / 4 && y < height * 3 / 4;
+            image::Rgba([200, 40, 40, if inside { 255 } else { 0 }])
+        });
+        let mut out = Cursor::new(Vec::new());
+        image
+            .write_to(&mut out, image::ImageFormat::Png)
+            .expect("encode");
+        out.into_inner()
+    }
+
+    fn decoded(bytes: &[u8]) -> (image::ImageFormat, image::DynamicImage) {
+        let reader = image::ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .expect("format");
+        let format = reader.format().expect("a known format");
+        (format, reader.decode().expect("decodes"))
+    }
+
+    fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+        html.select(&Selector::parse(css).expect("selector"))
+            .collect()
+    }
+
+    /// The addresses of a srcset, below the site root.
+    fn srcset_paths(srcset: &str) -> Vec<(String, u32)> {
+        srcset
+            .split(',')
+            .map(|candidate| {
+                let mut parts = candidate.split_whitespace();
+                let url = parts.next().expect("url");
+                let width = parts
+                    .next()
+                    .and_then(|w| w.strip_suffix('w'))
+                    .and_then(|w| w.parse().ok())
+                    .expect("a width descriptor");
+                (url.trim_start_matches('/').to_string(), width)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_photo_is_published_in_every_width_and_format_and_never_enlarged() {
+        let site = Site::new();
+        site.write("content/media/harbour.jpg", &jpeg(2000, 1500));
+        site.write("content/media/badge.png", &png_with_alpha(600, 300));
+        site.story_with("/media/harbour.jpg", "![A badge](/media/badge.png)");
+        site.build();
+
+        for width in [480, 800, 1200, 1600] {
+            let height = width * 3 / 4;
+            let (format, webp) = decoded(&site.read(&format!("media/harbour-{width}w.webp")));
+            assert_eq!(format, image::ImageFormat::WebP);
+            assert_eq!((webp.width(), webp.height()), (width, height));
+            let (format, jpeg) = decoded(&site.read(&format!("media/harbour-{width}w.jpg")));
+            assert_eq!(format, image::ImageFormat::Jpeg);
+            assert_eq!((jpeg.width(), jpeg.height()), (width, height));
+        }
+        assert_eq!(site.published("media/harbour-2000w.jpg"), None);
+        // The original is not published: its address holds the largest copy.
+        let (_, own) = decoded(&site.read("media/harbour.jpg"));
+        assert_eq!((own.width(), own.height()), (1600, 1200));
+
+        // 600 pixels wide: 480 and its own width, never 800.
+        for width in [480, 600] {
+            let (format, png) = decoded(&site.read(&format!("media/badge-png-{width}w.png")));
+            assert_eq!(format, image::ImageFormat::Png);
+            assert_eq!(png.width(), width);
+            assert!(
+                png.color().has_alpha(),
+                "the PNG copy keeps its transparency"
+            );
+            let (format, webp) = decoded(&site.read(&format!("media/badge-png-{width}w.webp")));
+            assert_eq!(format, image::ImageFormat::WebP);
+            assert!(
+                webp.color().has_alpha(),
+                "the WebP copy keeps its transparency"
+            );
+        }
+        assert_eq!(site.published("media/badge-png-800w.png"), None);
+    }
+
+    #[test]
+    fn every_img_is_sized_with_srcset_and_only_the_first_loads_at_once() {
+        let site = Site::new();
+        site.write("content/media/harbour.jpg", &jpeg(2000, 1500));
+        site.write("content/media/quay.jpg", &jpeg(900, 1200));
+        site.story_with(
+            "/media/harbour.jpg",
+            "![The quay](/media/quay.jpg \"At low tide\")\n\nAnd the harbour again: ![Harbour](/media/harbour.jpg)",
+        );
+        // An entry whose first picture is in its body.
+        site.edit(
+            "content/stories/kitchen-table.md",
+            "We sat at the kitchen table",
+            "![The quay at noon](/media/quay.jpg)\n\nWe sat at the kitchen table",
+        );
+        site.build();
+
+        let page = site.page("stories/supervision-that-helps/index.html");
+        let images = select(&page, "main img");
+        assert_eq!(images.len(), 3, "the entry's image and two in the body");
+        for (index, img) in images.iter().enumerate() {
+            let attr = |name: &str| img.value().attr(name);
+            let (width, height) = (
+                attr("width").expect("width"),
+                attr("height").expect("height"),
+            );
+            assert!(width.parse::<u32>().is_ok() && height.parse::<u32>().is_ok());
+            assert_eq!(attr("decoding"), Some("async"));
+            let srcset = attr("srcset").expect("srcset");
+            assert!(attr("sizes").is_some_and(|s| !s.is_empty()));
+            for (path, _) in srcset_paths(srcset) {
+                assert!(
+                    site.published(&path).is_some(),
+                    "{path} is in a srcset but not published"
+                );
+            }
+            let src = attr("src").expect("src").trim_start_matches('/');
+            assert!(site.published(src).is_some(), "{src} is not published");
+            if index == 0 {
+                assert_eq!(attr("loading"), None, "the first image loads at once");
+            } else {
+                assert_eq!(attr("loading"), Some("lazy"));
+            }
+        }
+        let quay = images[1].value();
+        assert_eq!(
+            (quay.attr("width"), quay.attr("height")),
+            (Some("900"), Some("1200"))
+        );
+        assert_eq!(quay.attr("alt"), Some("The quay"));
+        assert_eq!(quay.attr("title"), Some("At low tide"));
+        assert_eq!(
+            srcset_paths(quay.attr("srcset").expect("srcset")),
+            [
+                ("media/quay-480w.jpg".to_string(), 480),
+                ("media/quay-800w.jpg".to_string(), 800),
+                ("media/quay-900w.jpg".to_string(), 900),
+            ]
+        );
+        let sources = select(&page, "main picture > source");
+        assert_eq!(sources.len(), 3);
+        for source in sources {
+            assert_eq!(source.value().attr("type"), Some("image/webp"));
+            for (path, _) in srcset_paths(source.value().attr("srcset").expect("srcset")) {
+                assert!(path.ends_with(".webp"), "{path}");
+                assert!(site.published(&path).is_some(), "{path} is not published");
+            }
+        }
+
+        let kitchen = site.page("stories/kitchen-table/index.html");
+        let images = select(&kitchen, "main img");
+        // The entry's own image is an SVG drawing: sized, not lazy, no srcset.
+        let drawing = images[0].value();
+        assert_eq!(drawing.attr("src"), Some("/media/tea.svg"));
+        assert!(drawing.attr("width").is_some() && drawing.attr("height").is_some());
+        assert_eq!(drawing.attr("loading"), None);
+        assert_eq!(images[1].value().attr("loading"), Some("lazy"));
+    }
+
+    #[test]
+    fn the_first_body_image_of_an_entry_without_its_own_image_is_not_lazy() {
+        let site = Site::new();
+        site.write("content/media/quay.jpg", &jpeg(900, 600));
+        site.edit(
+            STORY,
+            "room to think.",
+            "room to think.\n\n![One](/media/quay.jpg)\n\n![Two](/media/quay.jpg)\n",
+        );
+        site.build();
+        let page = site.page("stories/supervision-that-helps/index.html");
+        let loading: Vec<Option<&str>> = select(&page, "main img")
+            .iter()
+            .map(|img| img.value().attr("loading"))
+            .collect();
+        assert_eq!(loading, [None, Some("lazy")]);
+    }
+
+    /// Every metadata block a camera or editor writes, in any container.
+    fn assert_no_metadata(path: &str, bytes: &[u8]) {
+        for (name, needle) in [
+            ("Exif", super::EXIF_APP1),
+            ("GPS latitude", super::GPS_LATITUDE),
+            ("GPS longitude", super::GPS_LONGITUDE),
+            ("camera serial", super::SERIAL),
+            ("XMP", super::XMP_PACKET),
+            ("IPTC", super::IPTC_SIGNATURE),
+            ("date taken", super::DATE_TAKEN),
+            ("author", super::AUTHOR),
+            ("WebP EXIF chunk", b"EXIF".as_slice()),
+            ("WebP XMP chunk", b"XMP ".as_slice()),
+            ("PNG text", b"tEXt".as_slice()),
+            ("PNG international text", b"iTXt".as_slice()),
+            ("PNG compressed text", b"zTXt".as_slice()),
+            ("PNG time", b"tIME".as_slice()),
+            ("PNG EXIF", b"eXIf".as_slice()),
+        ] {
+            assert!(!super::contains(bytes, needle), "{path} still holds {name}");
+        }
+        if path.ends_with(".jpg") {
+            let jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).expect("a JPEG");
+            assert!(jpeg.exif().is_none(), "{path} has an EXIF block");
+        }
+    }
+
+    #[test]
+    fn no_published_copy_holds_any_metadata() {
+        let site = Site::new();
+        // Three photos of one name in three formats: their copies' names differ too.
+        for name in [
+            "photo-with-gps.jpg",
+            "photo-with-gps.png",
+            "photo-with-gps.webp",
+            "rotated-with-gps.jpg",
+        ] {
+            site.write(&format!("content/media/{name}"), &super::fixture(name));
+        }
+        site.story_with("/media/photo-with-gps.jpg", "");
+        site.build();
+        let mut checked = 0;
+        for entry in walkdir::WalkDir::new(site.root().join("public/media")) {
+            let entry = entry.expect("walk");
+            if !entry.file_type().is_file() || entry.path().extension().is_some_and(|e| e == "svg")
+            {
+                continue;
+            }
+            let path = entry.path().display().to_string();
+            assert_no_metadata(&path, &std::fs::read(entry.path()).expect("read"));
+            checked += 1;
+        }
+        // four photos, each under its own name and in two formats at its widths
+        assert!(checked >= 4 * 3, "only {checked} files checked");
+    }
+
+    /// A JPEG 400 × 200, red on the left and blue on the right, with only an EXIF
+    /// Orientation tag saying "turn 90° clockwise to show" (6).
+    fn sideways_jpeg() -> Vec<u8> {
+        let image = image::RgbImage::from_fn(400, 200, |x, _| {
+            if x < 200 {
+                image::Rgb([220, 20, 20])
+            } else {
+                image::Rgb([20, 20, 220])
+            }
+        });
+        let mut out = Cursor::new(Vec::new());
+        image
+            .write_to(&mut out, image::ImageFormat::Jpeg)
+            .expect("encode");
+        let mut jpeg = Jpeg::from_bytes(Bytes::from(out.into_inner())).expect("jpeg");
+        let mut exif = b"MM\0\x2A\0\0\0\x08\0\x01".to_vec();
+        exif.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+        jpeg.set_exif(Some(Bytes::from(exif)));
+        jpeg.encoder().bytes().to_vec()
+    }
+
+    #[test]
+    fn copies_are_turned_upright_and_carry_no_orientation_tag() {
+        let site = Site::new();
+        site.write("content/media/sideways.jpg", &sideways_jpeg());
+        site.story_with("/media/sideways.jpg", "");
+        site.build();
+        for path in [
+            "media/sideways-200w.jpg",
+            "media/sideways-200w.webp",
+            "media/sideways.jpg",
+        ] {
+            let bytes = site.read(path);
+            let (_, image) = decoded(&bytes);
+            assert_eq!(
+                (image.width(), image.height()),
+                (200, 400),
+                "{path} is upright"
+            );
+            let image = image.into_rgb8();
+            let top = image.get_pixel(100, 50);
+            let bottom = image.get_pixel(100, 350);
+            // Turned clockwise, the left (red) half is at the top.
+            assert!(top[0] > 150 && top[2] < 100, "{path}: top is {top:?}");
+            assert!(
+                bottom[2] > 150 && bottom[0] < 100,
+                "{path}: bottom is {bottom:?}"
+            );
+            assert!(
+                !super::contains(&bytes, super::EXIF_APP1),
+                "{path} has EXIF"
+            );
+        }
+        let page = site.page("stories/supervision-that-helps/index.html");
+        let img = select(&page, ".entry-image img")[0].value();
+        assert_eq!(
+            (img.attr("width"), img.attr("height")),
+            (Some("200"), Some("400"))
+        );
+    }
+
+    #[test]
+    fn a_rebuild_encodes_only_what_changed_and_the_cache_can_be_deleted() {
+        let site = Site::new();
+        site.write("content/media/harbour.jpg", &jpeg(1000, 750));
+        site.write("content/media/quay.jpg", &jpeg(700, 500));
+        let first = site.build().pictures;
+        assert_eq!((first.encoded, first.from_cache), (2, 0));
+        let published = site.read("media/harbour-800w.webp");
+
+        let again = site.build().pictures;
+        assert_eq!((again.encoded, again.from_cache), (0, 2));
+        assert_eq!(site.read("media/harbour-800w.webp"), published);
+
+        // A changed photo is encoded again, the other comes from the cache.
+        site.write("content/media/quay.jpg", &jpeg(720, 500));
+        let changed = site.build().pictures;
+        assert_eq!((changed.encoded, changed.from_cache), (1, 1));
+        assert!(site.published("media/quay-720w.jpg").is_some());
+
+        // Other settings: every photo again.
+        let yaml = site.root().join("site.yaml");
+        let settings = std::fs::read_to_string(&yaml).expect("read");
+        std::fs::write(&yaml, format!("{settings}images: {{ quality: 70 }}\n")).expect("write");
+        let requality = site.build().pictures;
+        assert_eq!((requality.encoded, requality.from_cache), (2, 0));
+        assert_ne!(site.read("media/harbour-800w.webp"), published);
+
+        // The cache deleted: the build still works and makes everything again.
+        std::fs::remove_dir_all(site.root().join(".practice-press-cache")).expect("delete");
+        let fresh = site.build().pictures;
+        assert_eq!((fresh.encoded, fresh.from_cache), (2, 0));
+        assert!(site.published("media/harbour-800w.webp").is_some());
+    }
+
+    fn assert_refused(problems: &[Diagnostic], file: &str, says: &str) {
+        let problem = problems
+            .iter()
+            .find(|d| d.file.to_string_lossy() == file)
+            .unwrap_or_else(|| panic!("no problem for {file}: {problems:#?}"));
+        assert_eq!(problem.code, "PP0805", "{problem}");
+        assert!(problem.message.contains(says), "{problem}");
+        assert!(problem.hint.is_some(), "{problem}");
+    }
+
+    /// A tiny PNG whose header says `width` × `height`, with a correct checksum.
+    fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+        let mut png = png_with_alpha(8, 8);
+        png[16..20].copy_from_slice(&width.to_be_bytes());
+        png[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        png
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn bombs_huge_and_cut_short_photos_are_refused_with_their_file() {
+        let site = Site::new();
+        // 100 megapixels declared in a file of a few hundred bytes.
+        site.write("content/media/bomb.png", &png_declaring(10_000, 10_000));
+        let mut cut = jpeg(800, 600);
+        cut.truncate(cut.len() / 2);
+        site.write("content/media/cut.jpg", &cut);
+        let problems = site.problems();
+        assert_refused(&problems, "content/media/bomb.png", "100 megapixels");
+        assert_refused(&problems, "content/media/cut.jpg", "cut short");
+        assert!(
+            !site.root().join("public").exists(),
+            "nothing was published"
+        );
+
+        // Found when its pixels are decoded: a header claiming 3000 × 3000 over 8 × 8
+        // pixels of data. (Decoding waits for a site with no other errors.)
+        std::fs::remove_file(site.root().join("content/media/bomb.png")).expect("remove");
+        std::fs::remove_file(site.root().join("content/media/cut.jpg")).expect("remove");
+        site.write("content/media/mismatch.png", &png_declaring(3000, 3000));
+        let problems = site.problems();
+        assert_refused(
+            &problems,
+            "content/media/mismatch.png",
+            "its pixels cannot be read",
+        );
+        assert!(
+            !site.root().join("public").exists(),
+            "nothing was published"
+        );
+    }
+
+    #[test]
+    fn the_original_is_published_only_when_site_yaml_asks() {
+        let site = Site::new();
+        site.write(
+            "content/media/harbour.jpg",
+            &super::fixture("photo-with-gps.jpg"),
+        );
+        let original = site.root().join("content/media/harbour.jpg");
+        let (_, source) = decoded(&std::fs::read(&original).expect("read"));
+        let yaml = site.root().join("site.yaml");
+        let settings = std::fs::read_to_string(&yaml).expect("read");
+        std::fs::write(
+            &yaml,
+            format!("{settings}images:\n  publish_original: true\n"),
+        )
+        .expect("write");
+        site.build();
+        let own = site.read("media/harbour.jpg");
+        let (_, published) = decoded(&own);
+        assert_eq!(
+            (published.width(), published.height()),
+            (source.width(), source.height())
+        );
+        assert_no_metadata("media/harbour.jpg", &own);
+    }
+
+    #[test]
+    fn a_copy_named_like_another_file_is_refused() {
+        let site = Site::new();
+        site.write("content/media/harbour.jpg", &jpeg(1000, 750));
+        site.write("content/media/harbour-480w.jpg", &jpeg(480, 360));
+        let problems = site.problems();
+        let clash = problems
+            .iter()
+            .find(|d| d.code == "PP0811")
+            .unwrap_or_else(|| panic!("{problems:#?}"));
+        assert_eq!(clash.file.to_string_lossy(), "content/media/harbour.jpg");
+        assert!(clash.message.contains("media/harbour-480w.jpg"), "{clash}");
+    }
+
+    #[test]
+    fn bad_image_settings_are_located_in_site_yaml() {
+        let site = Site::new();
+        let yaml = site.root().join("site.yaml");
+        let settings = std::fs::read_to_string(&yaml).expect("read");
+        let line = settings.lines().count() + 2;
+        std::fs::write(
+            &yaml,
+            format!("{settings}images:\n  widths: []\n  quality: 0\n"),
+        )
+        .expect("write");
+        let problems = site.problems();
+        let widths = problems
+            .iter()
+            .find(|d| d.message.contains("widths"))
+            .expect("widths");
+        assert_eq!((widths.code, widths.line), ("PP0008", line));
+        let quality = problems
+            .iter()
+            .find(|d| d.message.contains("quality"))
+            .expect("quality");
+        assert_eq!(quality.line, line + 1);
+    }
+}

@@ -5,7 +5,7 @@ use super::renderer::{index_file, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
 use crate::render::feeds;
-use crate::render::markdown::render_markdown;
+use crate::render::markdown::render_body;
 use crate::render::metadata;
 use crate::render::output::Output;
 use crate::render::plain_text;
@@ -17,7 +17,8 @@ use crate::util::slugify;
 pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let entry = &site.entries[index];
-    let body = render_markdown(&entry.body, &site.settings.base_path);
+    let pictures = crate::render::picture::Pictures::of(site);
+    let body = render_body(&entry.body, &pictures, entry.image.is_some());
     if let Some(search) = r.shared.search {
         search.add(crate::render::records::search_record(
             site, entry, &body.text,
