@@ -466,19 +466,6 @@ fn image_setting_problems(images: &ImageSettings, text: &str) -> Vec<Diagnostic>
     problems
 }
 
-fn image_setting_error(
-    text: &str,
-    key: &str,
-    code: &'static str,
-    message: String,
-    hint: &str,
-) -> Diagnostic {
-    let (line, column) = image_key_place(text, key);
-    Diagnostic::error(code, SITE_FILE, message)
-        .at(line, column, key.chars().count())
-        .with_hint(hint)
-}
-
 fn setting_error(
     text: &str,
     key: &str,
@@ -486,7 +473,28 @@ fn setting_error(
     message: String,
     hint: &str,
 ) -> Diagnostic {
-    let (line, column) = crate::util::find_key(text, key).unwrap_or((1, 1));
+    let place = crate::util::find_key(text, key).unwrap_or((1, 1));
+    located_setting_error(place, key, code, message, hint)
+}
+
+/// A setting inside `images:`, found below that key rather than anywhere in the file.
+fn image_setting_error(
+    text: &str,
+    key: &str,
+    code: &'static str,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
+    located_setting_error(image_key_place(text, key), key, code, message, hint)
+}
+
+fn located_setting_error(
+    (line, column): (usize, usize),
+    key: &str,
+    code: &'static str,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
     Diagnostic::error(code, SITE_FILE, message)
         .at(line, column, key.chars().count())
         .with_hint(hint)

@@ -197,6 +197,25 @@ impl PhaseClock {
     }
 }
 
+/// Decodes `%XX` escapes in an address; None when an escape is broken or the result is
+/// not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Escapes text for XML element content and attribute values.
 pub fn xml_escape(text: &str) -> String {
     // Feeds escape whole rendered stories, markup and all: copying the runs between

@@ -132,24 +132,7 @@ fn site_path_of(src: &str) -> Option<String> {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    percent_decode(path)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    crate::util::percent_decode(path)
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub fn route(raw_url: &str, base_path: &str) -> Route {
     if !path.starts_with('/') {
         return Route::BadRequest;
     }
-    let Some(decoded) = percent_decode(path) else {
+    let Some(decoded) = crate::util::percent_decode(path) else {
         return Route::BadRequest;
     };
     if decoded.starts_with("//") || decoded.contains(['\\', '\0']) {
@@ -83,24 +83,6 @@ pub fn route(raw_url: &str, base_path: &str) -> Route {
         Some(rest) => Route::File(rest.to_string()),
         None => Route::NotFound,
     }
-}
-
-/// Decodes `%XX` escapes; None when the result is not UTF-8 or an escape is broken.
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The Content-Type for a file name.

@@ -2,18 +2,12 @@
 
 use super::item::{Head, Item};
 use super::scope::FeedFormat;
-use super::xml::{media_content, Xml, ATOM_NS, MEDIA_NS};
+use super::xml::{feed_buffer, media_content, Xml, ATOM_NS, MEDIA_NS};
 
 pub(super) fn atom(head: &Head, items: &[Item]) -> String {
     let settings = &head.site.settings;
     let self_url = head.file_url(FeedFormat::Atom);
-    let mut x = Xml::new();
-    x.reserve(
-        items
-            .iter()
-            .map(|item| 2 * item.content_xml.len() + 2048)
-            .sum(),
-    );
+    let mut x = feed_buffer(items);
     x.open(
         "feed",
         &[

@@ -4,7 +4,7 @@ use jiff::Timestamp;
 
 use super::item::{Head, Item};
 use super::scope::FeedFormat;
-use super::xml::{media_content, Xml, ATOM_NS, MEDIA_NS};
+use super::xml::{feed_buffer, media_content, Xml, ATOM_NS, MEDIA_NS};
 use crate::util::xml_escape;
 
 /// RFC 822 dates for RSS; None only for years RFC 822 cannot write (before year 0).
@@ -17,13 +17,7 @@ fn rfc822(time: Timestamp) -> Option<String> {
 pub(super) fn rss(head: &Head, items: &[Item]) -> String {
     let settings = &head.site.settings;
     let self_url = head.file_url(FeedFormat::Rss);
-    let mut x = Xml::new();
-    x.reserve(
-        items
-            .iter()
-            .map(|item| 2 * item.content_xml.len() + 2048)
-            .sum(),
-    );
+    let mut x = feed_buffer(items);
     x.open(
         "rss",
         &[

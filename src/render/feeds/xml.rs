@@ -1,6 +1,6 @@
 //! A tiny XML writer for the Atom and RSS feeds, and the Media RSS element both carry.
 
-use super::item::ItemImage;
+use super::item::{Item, ItemImage};
 use crate::util::xml_escape;
 
 pub(super) const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
@@ -99,4 +99,17 @@ pub(super) fn media_content(x: &mut Xml, image: &ItemImage) {
         x.leaf("media:credit", &[], image.credit);
     }
     x.close("media:content");
+}
+
+/// An XML buffer with room for every item's content, escaped, and its surroundings, so
+/// a feed of full stories is written without growing the buffer again and again.
+pub(super) fn feed_buffer(items: &[Item]) -> Xml {
+    let mut x = Xml::new();
+    x.reserve(
+        items
+            .iter()
+            .map(|item| 2 * item.content_xml.len() + 2048)
+            .sum(),
+    );
+    x
 }
