@@ -256,6 +256,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     let mut tera = tera::Tera::default();
+    // The theme's words, as the build gives them to every template.
+    let strings = practice_press::i18n::Strings::load(practice_press::i18n::FALLBACK, None)
+        .map_err(|problems| format!("the theme's strings: {problems:?}"))?;
+    tera.register_function(
+        "t",
+        practice_press::render::translate::Translate(std::sync::Arc::new(strings)),
+    );
     tera.add_raw_templates(vec![
         ("base.html".to_string(), MINIMAL_BASE.to_string()),
         (

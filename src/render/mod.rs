@@ -17,7 +17,7 @@ pub mod records;
 pub mod stats;
 pub mod submit;
 pub mod theme;
-mod translate;
+pub mod translate;
 pub mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
