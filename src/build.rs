@@ -12,7 +12,7 @@ use crate::load::{load_library, Library};
 use crate::media::cache::Cache;
 use crate::media::card::{make_cards, Card, CardCounts};
 use crate::media::responsive::{publish_media, Made, PictureCounts};
-use crate::media::{collect_media, MediaFile};
+use crate::media::{collect_media_cached, MediaFile};
 use crate::render::{self, pages::all_jobs, Progress, Theme};
 use crate::resolve::images::ImageCatalog;
 use crate::resolve::next_change::NextChange;
@@ -65,7 +65,8 @@ pub struct Deployment {
 /// would be published (None when site.yaml itself could not be read).
 pub struct Checked {
     pub settings: Option<Settings>,
-    /// Media files, already stripped of metadata, ready to publish.
+    /// Media files, stripped of metadata (or, for a photo unchanged since the last
+    /// build, where to read it again), ready to publish.
     pub media: Vec<MediaFile>,
     pub library: Library,
     pub diagnostics: Vec<Diagnostic>,
@@ -133,11 +134,12 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
 /// The media stage, for build, check and the preview alike: every file under
 /// content/media/, cleaned and checked (PP0801–PP0811), at the address it is published at.
 pub fn media_stage(settings: &Settings) -> MediaStage {
-    let media = collect_media(&settings.root, &settings.content_dir().join("media"));
+    let media = collect_media_cached(&settings.root, &settings.content_dir().join("media"));
     MediaStage {
         files: media.files.into_iter().map(published_media_path).collect(),
         images: media.images.without_prefix("content/"),
         diagnostics: media.diagnostics,
+        unchanged: media.unchanged,
     }
 }
 
@@ -147,6 +149,8 @@ pub struct MediaStage {
     pub files: Vec<MediaFile>,
     pub images: ImageCatalog,
     pub diagnostics: Vec<Diagnostic>,
+    /// Photos known unchanged since the last build, and so not read again.
+    pub unchanged: usize,
 }
 
 /// The settings with `deployment`'s address in place of site.yaml's.

@@ -39,12 +39,14 @@
 pub mod active;
 pub mod cache;
 pub mod card;
+pub(crate) mod manifest;
 mod orientation;
 pub mod photo;
 pub mod responsive;
 pub mod strip;
 pub mod svg;
 
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fs;
 use std::io;
@@ -55,6 +57,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
 use crate::resolve::images::{ImageCatalog, ImageInfo, PictureKind};
+use manifest::{Finding, Manifest, Stamp};
 
 pub use strip::{strip_metadata, ImageKind, StripError};
 pub use svg::strip_svg_metadata;
@@ -73,8 +76,45 @@ pub struct MediaFile {
     /// and the name as the user wrote it (e.g. `media/images/Zoë's photo 1.jpg`); URL
     /// encoding is the renderer's job.
     pub site_path: String,
-    /// The contents to publish: cleaned for photos and drawings, as they are otherwise.
-    pub bytes: Vec<u8>,
+    /// The contents to publish, or where to read them when they are needed.
+    pub contents: Contents,
+    /// For a photo: the SHA-256 (hex) of its cleaned bytes, which names its copies and
+    /// card in the cache.
+    pub digest: Option<String>,
+}
+
+/// A media file's contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    /// Read in this build: cleaned for photos and drawings, as they are otherwise.
+    Read(Vec<u8>),
+    /// A photo unchanged since an earlier build cleaned it (see [`manifest`]): read and
+    /// cleaned again from this file only if a copy has to be made from it.
+    Unchanged(PathBuf),
+}
+
+impl MediaFile {
+    /// The contents to publish, cleaned, read again from disk for an unchanged photo.
+    pub fn bytes(&self) -> Result<Cow<'_, [u8]>, Diagnostic> {
+        let file = match &self.contents {
+            Contents::Read(bytes) => return Ok(Cow::Borrowed(bytes)),
+            Contents::Unchanged(file) => file,
+        };
+        let site_path = &self.site_path;
+        let bytes = fs::read(file).map_err(|err| unreadable(site_path, &err, false))?;
+        let kind = ImageKind::from_path(Path::new(site_path))
+            .or_else(|| ImageKind::sniff(&bytes))
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "PP0805",
+                    site_path,
+                    format!("“{site_path}” changed while the site was being built and is no longer a photo"),
+                )
+                .with_hint("build the site again")
+            })?;
+        let cleaned = strip_metadata(kind, &bytes).map_err(|err| damaged(site_path, kind, &err))?;
+        Ok(Cow::Owned(cleaned))
+    }
 }
 
 /// Everything [`collect_media`] found: the files to publish, sorted by `site_path`, the
@@ -85,6 +125,8 @@ pub struct MediaCollection {
     pub files: Vec<MediaFile>,
     pub images: ImageCatalog,
     pub diagnostics: Vec<Diagnostic>,
+    /// Photos the manifest knew unchanged, which were therefore not read.
+    pub unchanged: usize,
 }
 
 /// Reads every file under `media_dir` (absolute, or relative to `site_root`) and returns
@@ -94,15 +136,30 @@ pub struct MediaCollection {
 /// (see the module documentation for the codes) and the file in question is left out.
 /// A missing `media_dir` is not a problem: the site simply has no media.
 pub fn collect_media(site_root: &Path, media_dir: &Path) -> MediaCollection {
+    collect(site_root, media_dir, None)
+}
+
+/// [`collect_media`] for a build: photos unchanged since the last build (same size and
+/// times, see [`manifest`]) are not read again, and what was found about each photo
+/// is kept in `.practice-press-cache/` for the next build.
+pub fn collect_media_cached(site_root: &Path, media_dir: &Path) -> MediaCollection {
+    let manifest = Manifest::open(site_root);
+    let collection = collect(site_root, media_dir, Some(&manifest));
+    manifest.save();
+    collection
+}
+
+fn collect(site_root: &Path, media_dir: &Path, manifest: Option<&Manifest>) -> MediaCollection {
     let mut walker = Walker::default();
     walker.start(site_root, media_dir);
-    let (files, images) = prepare_all(&walker.jobs, &mut walker.diagnostics);
+    let prepared = prepare_all(&walker.jobs, manifest, &mut walker.diagnostics);
     let mut diagnostics = walker.diagnostics;
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
     MediaCollection {
-        files,
-        images,
+        files: prepared.files,
+        images: prepared.images,
         diagnostics,
+        unchanged: prepared.unchanged,
     }
 }
 
@@ -316,25 +373,101 @@ impl Walker {
     }
 }
 
+struct Prepared {
+    files: Vec<MediaFile>,
+    images: ImageCatalog,
+    unchanged: usize,
+}
+
+/// One file's outcome: the file and its picture details, and whether the manifest
+/// knew it unchanged.
+type Outcome = Result<(MediaFile, Option<ImageInfo>, bool), Diagnostic>;
+
 /// Reads and cleans every file, in parallel, keeping the walk's order.
-fn prepare_all(jobs: &[Job], diagnostics: &mut Vec<Diagnostic>) -> (Vec<MediaFile>, ImageCatalog) {
-    let results: Vec<Result<(MediaFile, Option<ImageInfo>), Diagnostic>> =
-        jobs.par_iter().map(prepare).collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut images = ImageCatalog::default();
+fn prepare_all(
+    jobs: &[Job],
+    manifest: Option<&Manifest>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Prepared {
+    let results: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|job| match manifest {
+            Some(manifest) => prepare_known(job, manifest),
+            None => prepare(job).map(|(file, info)| (file, info, false)),
+        })
+        .collect();
+    let mut prepared = Prepared {
+        files: Vec::with_capacity(results.len()),
+        images: ImageCatalog::default(),
+        unchanged: 0,
+    };
     for result in results {
         match result {
-            Ok((file, info)) => {
+            Ok((file, info, unchanged)) => {
                 if let Some(info) = info {
-                    images.insert(file.site_path.clone(), info);
+                    prepared.images.insert(file.site_path.clone(), info);
                 }
-                files.push(file);
+                prepared.unchanged += usize::from(unchanged);
+                prepared.files.push(file);
             }
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    files.sort_by(|a, b| a.site_path.cmp(&b.site_path));
-    (files, images)
+    prepared.files.sort_by(|a, b| a.site_path.cmp(&b.site_path));
+    prepared
+}
+
+/// [`prepare`], for a photo by its name, through the manifest: what an earlier build
+/// found, if the file has not changed since, else read and recorded.
+fn prepare_known(job: &Job, manifest: &Manifest) -> Outcome {
+    let stamp = ImageKind::from_path(Path::new(&job.site_path))
+        .and_then(|_| fs::metadata(&job.fs_path).ok())
+        .and_then(|meta| Stamp::of(&meta));
+    let Some(stamp) = stamp else {
+        return prepare(job).map(|(file, info)| (file, info, false));
+    };
+    if let Some(known) = manifest.known(&job.site_path, &job.fs_path, stamp) {
+        if let Some(problem) = known.problem(&job.site_path) {
+            return Err(problem);
+        }
+        if let Finding::Photo {
+            digest,
+            width,
+            height,
+            graphic,
+        } = known
+        {
+            let file = MediaFile {
+                site_path: job.site_path.clone(),
+                contents: Contents::Unchanged(job.fs_path.clone()),
+                digest: Some(digest.clone()),
+            };
+            let kind = if *graphic {
+                PictureKind::Graphic
+            } else {
+                PictureKind::Photo
+            };
+            let info = ImageInfo {
+                width: *width,
+                height: *height,
+                kind,
+            };
+            return Ok((file, Some(info), true));
+        }
+    }
+    let outcome = prepare(job);
+    let finding = match &outcome {
+        Ok((file, Some(info))) if info.kind != PictureKind::Vector => file
+            .digest
+            .as_ref()
+            .map(|digest| Finding::photo(digest.clone(), *info)),
+        Ok(_) => None,
+        Err(problem) => Finding::refused(problem),
+    };
+    if let Some(finding) = finding {
+        manifest.record(&job.site_path, &job.fs_path, stamp, finding);
+    }
+    outcome.map(|(file, info)| (file, info, false))
 }
 
 fn prepare(job: &Job) -> Result<(MediaFile, Option<ImageInfo>), Diagnostic> {
@@ -389,10 +522,14 @@ fn prepare(job: &Job) -> Result<(MediaFile, Option<ImageInfo>), Diagnostic> {
         }),
         None => None,
     };
+    let digest = info
+        .filter(|info| info.kind != PictureKind::Vector)
+        .map(|_| cache::key(&[&bytes]));
     Ok((
         MediaFile {
             site_path: site_path.clone(),
-            bytes,
+            contents: Contents::Read(bytes),
+            digest,
         },
         info,
     ))

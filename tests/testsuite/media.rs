@@ -523,21 +523,23 @@ fn ordinary_files_are_collected_sorted_with_photos_cleaned() {
     );
     for file in &collection.files {
         assert_absent(
-            &file.bytes,
+            &file.bytes().unwrap(),
             &[("serial number", SERIAL), ("GPS latitude", GPS_LATITUDE)],
         );
     }
     let by_path = |p: &str| {
-        &collection
+        collection
             .files
             .iter()
             .find(|f| f.site_path == p)
             .unwrap()
-            .bytes
+            .bytes()
+            .unwrap()
+            .into_owned()
     };
     assert_eq!(
         by_path("media/images/Zoë's photo 1.jpg"),
-        &strip_metadata(ImageKind::Jpeg, &photo).unwrap()
+        strip_metadata(ImageKind::Jpeg, &photo).unwrap()
     );
     assert_eq!(
         by_path("media/voice notes/nomination.mp3"),
@@ -691,7 +693,7 @@ mod unix {
             collection.diagnostics
         );
         assert_eq!(paths(&collection), ["media/logo.png", "media/more/a.mp3"]);
-        assert_absent(&collection.files[0].bytes, &[("serial", SERIAL)]);
+        assert_absent(&collection.files[0].bytes().unwrap(), &[("serial", SERIAL)]);
     }
 
     #[test]
@@ -1456,6 +1458,150 @@ mod responsive {
             .unwrap_or_else(|| panic!("{problems:#?}"));
         assert_eq!(clash.file.to_string_lossy(), "content/media/harbour.jpg");
         assert!(clash.message.contains("media/harbour-480w.jpg"), "{clash}");
+    }
+
+    /// Photos the media stage took as unchanged from the manifest, without reading.
+    fn unchanged_photos(site: &Site) -> usize {
+        let settings = practice_press::config::Settings::load(site.root())
+            .unwrap_or_else(|problems| panic!("{problems:#?}"));
+        practice_press::build::media_stage(&settings).unchanged
+    }
+
+    /// A photo changed less than two seconds ago is read again on every build until it
+    /// has settled (see `media/manifest.rs`): the tests wait that long.
+    fn let_settle() {
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+    }
+
+    #[test]
+    fn a_warm_build_reads_no_unchanged_photo_and_reads_a_changed_one_again() {
+        let site = Site::new();
+        site.write("content/media/harbour.jpg", &jpeg(1000, 750));
+        site.write("content/media/quay.jpg", &jpeg(700, 500));
+        site.story_with("/media/harbour.jpg", "![The quay](/media/quay.jpg)");
+        let_settle();
+        let first = site.build().pictures;
+        assert_eq!((first.encoded, first.from_cache), (2, 0));
+        let harbour = site.read("media/harbour-800w.webp");
+        let page = site.read("stories/supervision-that-helps/index.html");
+        let card = site.read("stories/supervision-that-helps/card.jpg");
+
+        // Nothing changed: neither photo is read, and the site is the same.
+        assert_eq!(unchanged_photos(&site), 2);
+        let warm = site.build().pictures;
+        assert_eq!((warm.encoded, warm.from_cache), (0, 2));
+        assert_eq!(site.read("media/harbour-800w.webp"), harbour);
+        assert_eq!(site.read("stories/supervision-that-helps/index.html"), page);
+        assert_eq!(site.read("stories/supervision-that-helps/card.jpg"), card);
+
+        // New bytes: read, encoded and published again.
+        let mut redrawn = image::load_from_memory(&jpeg(1000, 750)).expect("decode");
+        image::imageops::invert(&mut redrawn);
+        let mut inverted = std::io::Cursor::new(Vec::new());
+        redrawn
+            .write_to(&mut inverted, image::ImageFormat::Jpeg)
+            .expect("encode");
+        site.write("content/media/harbour.jpg", &inverted.into_inner());
+        assert_eq!(unchanged_photos(&site), 1, "only the quay is unchanged");
+        let rebuilt = site.build().pictures;
+        assert_eq!((rebuilt.encoded, rebuilt.from_cache), (1, 1));
+        assert_ne!(site.read("media/harbour-800w.webp"), harbour);
+        assert_ne!(site.read("stories/supervision-that-helps/card.jpg"), card);
+
+        // An unchanged photo is still read when its original is to be published.
+        let_settle();
+        site.build();
+        assert_eq!(unchanged_photos(&site), 2);
+        let yaml = site.root().join("site.yaml");
+        let settings = std::fs::read_to_string(&yaml).expect("read");
+        std::fs::write(
+            &yaml,
+            format!("{settings}images: {{ publish_original: true }}\n"),
+        )
+        .expect("write");
+        site.build();
+        let (_, own) = decoded(&site.read("media/quay.jpg"));
+        assert_eq!((own.width(), own.height()), (700, 500));
+
+        // The cache deleted: everything is read and made again, and still works.
+        std::fs::remove_dir_all(site.root().join(".practice-press-cache")).expect("delete");
+        let fresh = site.build().pictures;
+        assert_eq!((fresh.encoded, fresh.from_cache), (2, 0));
+        assert_eq!(site.read("stories/supervision-that-helps/index.html"), page);
+    }
+
+    #[test]
+    fn an_unchanged_bad_photo_is_reported_on_every_build() {
+        let site = Site::new();
+        let mut cut = jpeg(800, 600);
+        cut.truncate(cut.len() / 2);
+        site.write("content/media/cut.jpg", &cut);
+        let_settle();
+        let first = site.problems();
+        assert_refused(&first, "content/media/cut.jpg", "cut short");
+        let manifest = site
+            .root()
+            .join(".practice-press-cache/images/manifest.json");
+        let remembered = std::fs::read_to_string(&manifest).expect("a manifest");
+        assert!(remembered.contains("PP0805"), "{remembered}");
+        let again = site.problems();
+        let message = |problems: &[Diagnostic]| {
+            problems
+                .iter()
+                .find(|d| d.code == "PP0805")
+                .map(|d| (d.file.clone(), d.message.clone(), d.hint.clone()))
+        };
+        assert_eq!(message(&again), message(&first));
+    }
+
+    #[test]
+    fn an_img_written_as_html_gets_the_same_picture_as_markdown() {
+        let site = Site::new();
+        site.write("content/media/harbour.jpg", &jpeg(2000, 1500));
+        site.write("content/media/quay.jpg", &jpeg(900, 1200));
+        site.story_with(
+            "/media/harbour.jpg",
+            "<figure>\n<img src=\"/media/quay.jpg\"\n     alt=\"The quay &amp; the boats\" class=\"wide\">\n<figcaption>Low tide</figcaption>\n</figure>\n\nAnd inline: <IMG SRC='/media/harbour.jpg' alt=Harbour> here.",
+        );
+        site.build();
+        let page = site.page("stories/supervision-that-helps/index.html");
+        let figure = select(
+            &page,
+            "main figure picture > img[alt=\"The quay & the boats\"]",
+        );
+        assert_eq!(figure.len(), 1, "the figure's img is a picture");
+        let quay = figure[0].value();
+        assert_eq!(quay.attr("alt"), Some("The quay & the boats"));
+        assert_eq!(
+            (quay.attr("width"), quay.attr("height")),
+            (Some("900"), Some("1200"))
+        );
+        assert_eq!(quay.attr("loading"), Some("lazy"));
+        assert_eq!(quay.attr("decoding"), Some("async"));
+        assert_eq!(
+            srcset_paths(quay.attr("srcset").expect("srcset")),
+            [
+                ("media/quay-480w.jpg".to_string(), 480),
+                ("media/quay-800w.jpg".to_string(), 800),
+                ("media/quay-900w.jpg".to_string(), 900),
+            ]
+        );
+        let sources = select(&page, "main picture > source[type=\"image/webp\"]");
+        assert_eq!(
+            sources.len(),
+            3,
+            "the entry's image, the figure's and the inline one"
+        );
+        let inline = select(&page, "main p picture > img[alt=\"Harbour\"]");
+        assert_eq!(inline.len(), 1, "the inline img is a picture");
+        assert_eq!(inline[0].value().attr("width"), Some("1600"));
+        for img in select(&page, "main img") {
+            let src = img.value().attr("src").expect("src");
+            assert!(
+                src.contains("-") && src.ends_with("w.jpg"),
+                "{src} is a copy"
+            );
+        }
     }
 
     #[test]

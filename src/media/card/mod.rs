@@ -38,7 +38,7 @@ pub const CARD_HEIGHT: u32 = 630;
 /// Bump when the look of generated cards changes, so cached ones are made again.
 const GENERATED_VERSION: &[u8] = b"generated-card-1";
 /// Bump when photo cards are cropped or encoded differently.
-const PHOTO_VERSION: &[u8] = b"photo-card-1";
+const PHOTO_VERSION: &[u8] = b"photo-card-2";
 
 /// Photo formats a card can be cropped from, by the image's extension.
 const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
@@ -125,26 +125,12 @@ pub fn make_cards(
     guard: &LeakGuard,
     publish: &(dyn Fn(String, Card) -> Result<(), Diagnostic> + Sync),
 ) -> Result<CardCounts, Vec<Diagnostic>> {
-    let photos: HashMap<&str, &[u8]> = media
-        .iter()
-        .map(|f| (f.site_path.as_str(), f.bytes.as_slice()))
-        .collect();
-    let (Some(regular), Some(bold)) = (Measure::new(fonts::REGULAR), Measure::new(fonts::BOLD))
-    else {
-        return Err(vec![Diagnostic::error(
-            "PP0809",
-            "themes/default/fonts",
-            "the font built into practice-press for social cards cannot be read",
-        )
-        .with_hint(
-            "this is a fault in practice-press itself: please report it",
-        )]);
-    };
+    let (regular, bold) = measures().map_err(|problem| vec![problem])?;
     let made = AtomicUsize::new(0);
     let from_cache = AtomicUsize::new(0);
     let context = Context {
         site,
-        photos: &photos,
+        photos: &photos_of(media),
         cache,
         guard,
         regular: &regular,
@@ -175,9 +161,57 @@ pub fn make_cards(
     }
 }
 
+/// Makes the one card published at `path` (`stories/<slug>/card.png`), as
+/// [`make_cards`] would: for the preview, asked for a card before its card run is done.
+/// None when no published entry has its card there.
+pub fn make_card(
+    site: &Site,
+    media: &[MediaFile],
+    cache: &Cache,
+    guard: &LeakGuard,
+    path: &str,
+) -> Option<Result<Card, Diagnostic>> {
+    let entry = site.entries.iter().find(|entry| card_path(entry) == path)?;
+    let (regular, bold) = match measures() {
+        Ok(measures) => measures,
+        Err(problem) => return Some(Err(problem)),
+    };
+    let context = Context {
+        site,
+        photos: &photos_of(media),
+        cache,
+        guard,
+        regular: &regular,
+        bold: &bold,
+    };
+    Some(context.card(entry))
+}
+
+/// The site's photos a card can be cropped from, by site path.
+fn photos_of(media: &[MediaFile]) -> HashMap<&str, &MediaFile> {
+    media
+        .iter()
+        .filter(|f| f.digest.is_some())
+        .map(|f| (f.site_path.as_str(), f))
+        .collect()
+}
+
+/// The card font's measures, regular and bold.
+fn measures() -> Result<(Measure<'static>, Measure<'static>), Diagnostic> {
+    match (Measure::new(fonts::REGULAR), Measure::new(fonts::BOLD)) {
+        (Some(regular), Some(bold)) => Ok((regular, bold)),
+        _ => Err(Diagnostic::error(
+            "PP0809",
+            "themes/default/fonts",
+            "the font built into practice-press for social cards cannot be read",
+        )
+        .with_hint("this is a fault in practice-press itself: please report it")),
+    }
+}
+
 struct Context<'a> {
     site: &'a Site,
-    photos: &'a HashMap<&'a str, &'a [u8]>,
+    photos: &'a HashMap<&'a str, &'a MediaFile>,
     cache: &'a Cache,
     guard: &'a LeakGuard,
     regular: &'a Measure<'a>,
@@ -189,9 +223,9 @@ impl Context<'_> {
     fn card(&self, entry: &Entry) -> Result<Card, Diagnostic> {
         let path = card_path(entry);
         let photo = photo_path(entry).and_then(|p| self.photos.get(p).copied());
-        if let Some(bytes) = photo {
+        if let Some(photo) = photo {
             let focus = entry.image.as_ref().map(|i| i.focus).unwrap_or_default();
-            return self.photo_card(entry, &path, bytes, focus);
+            return self.photo_card(entry, &path, photo, focus);
         }
         let svg = self.generated_svg(entry);
         if let Some(leak) = self.guard.scan(&path, svg.as_bytes()) {
@@ -219,15 +253,17 @@ impl Context<'_> {
         &self,
         entry: &Entry,
         path: &str,
-        bytes: &[u8],
+        photo_file: &MediaFile,
         focus: Focus,
     ) -> Result<Card, Diagnostic> {
         let focus_text = format!("{} {}", focus.x, focus.y);
-        let key = key(&[PHOTO_VERSION, focus_text.as_bytes(), bytes]);
+        let digest = photo_file.digest.as_deref().unwrap_or_default();
+        let key = key(&[PHOTO_VERSION, focus_text.as_bytes(), digest.as_bytes()]);
         if let Some(path) = self.cache.path_of(&key, "jpg") {
             return Ok(Card::Cached(path));
         }
-        let card = photo::crop_to_card(bytes, focus).map_err(|err| {
+        let bytes = photo_file.bytes()?;
+        let card = photo::crop_to_card(&bytes, focus).map_err(|err| {
             let photo = photo_path(entry).unwrap_or(path);
             // Media is published at /media/ from content/media/, where the writer put it.
             let file = format!("content/{photo}");

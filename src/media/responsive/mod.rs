@@ -28,7 +28,7 @@ use crate::resolve::images::{renditions, ImageCatalog, ImageInfo, PictureKind, R
 use encode::MakeError;
 
 /// Bump when copies are scaled or encoded differently, so cached ones are made again.
-const VERSION: &[u8] = b"responsive-1";
+const VERSION: &[u8] = b"responsive-2";
 
 /// One file for the site: encoded in this build, or already in the cache.
 #[derive(Debug)]
@@ -83,8 +83,10 @@ pub fn publish_media(
                 Some((info, copies)) => {
                     publish_photo(file, info, copies, settings, quality, cache, publish)
                 }
-                None => publish(file.site_path.clone(), Made::Original(file.bytes.clone()))
-                    .map(|()| Outcome::Plain),
+                None => file.bytes().and_then(|bytes| {
+                    publish(file.site_path.clone(), Made::Original(bytes.into_owned()))
+                        .map(|()| Outcome::Plain)
+                }),
             };
             advance();
             let problem = match outcome {
@@ -165,7 +167,11 @@ fn publish_photo(
     cache: &Cache,
     publish: &(dyn Fn(String, Made) -> Result<(), Diagnostic> + Sync),
 ) -> Result<Outcome, Diagnostic> {
-    let photo_key = key(&[VERSION, &[quality], &file.bytes]);
+    let digest = match &file.digest {
+        Some(digest) => digest.clone(),
+        None => key(&[&file.bytes()?]),
+    };
+    let photo_key = key(&[VERSION, &[quality], digest.as_bytes()]);
     let cache_name = |copy: &Rendition| format!("{photo_key}-{}w", copy.width);
     let mut made: Vec<(Rendition, Made)> = Vec::with_capacity(copies.len());
     let mut missing: Vec<&Rendition> = Vec::new();
@@ -178,7 +184,7 @@ fn publish_photo(
     let fresh = !missing.is_empty();
     if fresh {
         let has_alpha = info.kind == PictureKind::Graphic;
-        let encoded = encode::make(&file.bytes, &missing, has_alpha, quality)
+        let encoded = encode::make(&file.bytes()?, &missing, has_alpha, quality)
             .map_err(|err| unmakeable(&file.site_path, &err))?;
         for (copy, bytes) in encoded {
             let name = cache_name(&copy);
@@ -188,7 +194,7 @@ fn publish_photo(
             made.push((copy, Made::Fresh(bytes, cached)));
         }
     }
-    let own_address = own_address_file(file, &made, settings);
+    let own_address = own_address_file(file, &made, settings)?;
     let count = made.len() + 1;
     for (copy, contents) in made {
         publish(copy.site_path, contents)?;
@@ -206,22 +212,22 @@ fn own_address_file(
     file: &MediaFile,
     made: &[(Rendition, Made)],
     settings: &ImageSettings,
-) -> Made {
+) -> Result<Made, Diagnostic> {
     if settings.publish_original {
-        return Made::Original(file.bytes.clone());
+        return Ok(Made::Original(file.bytes()?.into_owned()));
     }
     let largest = made
         .iter()
         .filter(|(copy, _)| copy.format != crate::resolve::images::Format::Webp)
         .max_by_key(|(copy, _)| copy.width);
-    match largest {
+    Ok(match largest {
         Some((_, Made::Cached(path))) | Some((_, Made::Fresh(_, Some(path)))) => {
             Made::Cached(path.clone())
         }
         Some((_, Made::Fresh(bytes, None))) => Made::Fresh(bytes.clone(), None),
         Some((_, Made::Original(bytes))) => Made::Original(bytes.clone()),
-        None => Made::Original(file.bytes.clone()),
-    }
+        None => Made::Original(file.bytes()?.into_owned()),
+    })
 }
 
 /// Media is published at /media/ from content/media/, where the writer put it.
