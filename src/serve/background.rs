@@ -9,9 +9,11 @@
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::store::{SiteStore, Stored};
+use super::store::{CardMaker, SiteStore, Stored};
 use crate::build::write_cards;
 use crate::diagnostic::Diagnostic;
+use crate::media::cache::Cache;
+use crate::media::card::{make_card, Card};
 use crate::media::MediaFile;
 use crate::render::NoProgress;
 use crate::resolve::Site;
@@ -165,8 +167,10 @@ impl Background {
         })
     }
 
-    /// Asks for a new index and new cards; returns at once.
+    /// Asks for a new index and new cards; returns at once. Until the cards are in, a
+    /// card asked for is made on its own from this site.
     pub fn refresh(&self, search: SearchJob, cards: CardJob) {
+        offer_cards_now(&self.store, &cards);
         if let Some(queue) = &self.search {
             if !self.store.has_search_bundle() {
                 self.store.expect_search();
@@ -269,6 +273,33 @@ fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
         }
         Err(problems) => problems,
     }
+}
+
+/// Lets `store` make any card of `job`'s site the moment it is asked for, before (or
+/// without) a card run: `og:image` then never answers 404 in a fresh preview.
+pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
+    store.set_card_maker(card_maker(job));
+}
+
+/// Makes one card of `job`'s site when asked, through the leak guard like the rest.
+fn card_maker(job: &CardJob) -> CardMaker {
+    let (site, media, guard) = (job.site.clone(), job.media.clone(), job.guard.clone());
+    Arc::new(move |path: &str| {
+        let cache = Cache::open(&site.settings.root, "cards");
+        let card = make_card(&site, &media, &cache, &guard, path)?.ok()?;
+        let collected = CardFiles::default();
+        let sink = Guarded::new(&collected, &guard);
+        match card {
+            Card::Drawn(bytes, _) => sink.put(path, bytes),
+            Card::Cached(file) => sink.put_copy_of(path, &file),
+        }
+        .ok()?;
+        let mut files = collected
+            .0
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        files.pop().map(|(_, stored)| stored)
+    })
 }
 
 /// Collects cards as the store keeps them: a cached card by the cache file's path (it

@@ -15,18 +15,24 @@ use std::time::{Duration, Instant};
 /// The index before the newest stays readable too: a search page that read the old
 /// `meta.json` goes on fetching the old generation's files for a while, and must not
 /// find them gone (a fresh preview swaps its index more than once as it settles).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SiteStore {
     files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
     search: RwLock<SearchBundles>,
     /// Social cards, made in the background and replaced whole when ready.
     cards: RwLock<HashMap<String, Stored>>,
+    /// Makes a card asked for before the background run has made it.
+    card_maker: RwLock<Option<CardMaker>>,
     /// Whether a first search index is on its way: until it is, a request for the
     /// index waits for it rather than fail (a search page opened the moment the
     /// preview starts would otherwise say search could not be loaded).
     search_pending: Mutex<bool>,
     search_ready: Condvar,
 }
+
+/// Makes the social card at a site path from the site being served, when a published
+/// entry has its card there.
+pub type CardMaker = Arc<dyn Fn(&str) -> Option<Stored> + Send + Sync>;
 
 /// A file kept in memory, or a processing cache file read when asked for (cache files
 /// never change once written).
@@ -62,17 +68,48 @@ impl SiteStore {
     }
 
     fn card(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        let stored = self
+        let known = self
             .cards
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .get(path)
-            .cloned()?;
+            .cloned();
+        let stored = match known {
+            Some(stored) => stored,
+            None => self.card_now(path)?,
+        };
         match stored {
             Stored::Bytes(bytes) => Some(bytes),
             // A cache file deleted meanwhile answers 404 until the next card run.
             Stored::Linked(file) => std::fs::read(file).ok().map(Arc::new),
         }
+    }
+
+    /// A social card the background run has not made yet, made now (an `og:image`
+    /// fetched the moment a page is shared, or a first visit to a fresh preview).
+    fn card_now(&self, path: &str) -> Option<Stored> {
+        if !(path.ends_with("/card.png") || path.ends_with("/card.jpg")) {
+            return None;
+        }
+        let maker = self
+            .card_maker
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()?;
+        let stored = maker(path)?;
+        self.cards
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_string(), stored.clone());
+        Some(stored)
+    }
+
+    /// Sets how cards not made yet are made: from the site just rendered.
+    pub fn set_card_maker(&self, maker: CardMaker) {
+        *self
+            .card_maker
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Some(maker);
     }
 
     /// Replaces every social card in one step.

@@ -864,6 +864,82 @@ fn every_entry_has_its_social_card_in_the_preview() {
     assert_eq!(size, (1200, 630));
 }
 
+#[test]
+fn a_card_asked_for_before_the_card_run_is_made_at_once() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let page = get(server.addr(), "/stories/kinship-visit/").body;
+    let card = page
+        .split("property=\"og:image\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an og:image");
+    let path = card
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_string()))
+        .expect("an absolute address");
+    // Asked for straight away, as a link preview would: no waiting, no 404.
+    let (status, kind, bytes) = get_bytes(server.addr(), &path);
+    assert_eq!((status, kind.as_str()), (200, "image/png"), "{path}");
+    assert!(bytes.starts_with(b"\x89PNG"));
+    let (status, _, _) = get_bytes(server.addr(), "/stories/no-such-story/card.png");
+    assert_eq!(status, 404, "a card of no entry is not made");
+}
+
+/// Without any card run at all: each card is made when asked, equal to the build's.
+#[test]
+fn cards_are_made_on_demand_from_the_served_site_as_the_build_makes_them() {
+    use practice_press::build::{build_into, BuildOptions};
+    use practice_press::render::NoProgress;
+    use practice_press::serve::background::offer_cards_now;
+    use practice_press::serve::rebuild::{Rebuilder, SiteOptions};
+    use practice_press::serve::store::SiteStore;
+    use std::sync::Arc;
+
+    let site = Site::new();
+    let root = site.dir.path().canonicalize().unwrap();
+    let now: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+    let store = Arc::new(SiteStore::default());
+    let mut preview = Rebuilder::new(
+        SiteOptions {
+            root: root.clone(),
+            include_drafts: false,
+            now: Some(now),
+        },
+        store.clone(),
+    );
+    preview.full();
+    let (_, cards) = preview.background_jobs().expect("a good first build");
+    assert!(
+        !store.contains("stories/kinship-visit/card.png"),
+        "no card before one is asked for"
+    );
+    offer_cards_now(&store, &cards);
+    let made = store
+        .get("stories/kinship-visit/card.png")
+        .expect("the card, made when asked");
+    assert!(
+        std::fs::read_dir(root.join(".practice-press-cache/cards"))
+            .is_ok_and(|mut files| files.next().is_some()),
+        "the card is cached as in a build"
+    );
+    assert_eq!(store.get("stories/no-such-story/card.png"), None);
+    assert_eq!(store.get("stories/kinship-visit/other.png"), None);
+
+    let memory = practice_press::write::MemorySink::new();
+    let mut options = BuildOptions::new(&root);
+    options.publish.now = now;
+    build_into(&options, &memory, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
+    let built = memory.into_files();
+    assert_eq!(
+        Some(made.as_slice()),
+        built
+            .get("stories/kinship-visit/card.png")
+            .map(|bytes| bytes.as_slice()),
+        "the preview's card is the build's"
+    );
+}
+
 /// Incremental equals full: random edits go through the preview's incremental path
 /// (the same rebuild the watcher triggers, and the background work done at once), and
 /// after each one every file the preview serves must equal, byte for byte, what a full
