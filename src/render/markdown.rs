@@ -12,6 +12,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::links::safe_url;
 use super::picture::{ImageRef, Pictures};
+use super::raw_images::replace_img_tags;
 use crate::rules::markdown::{nesting_depth, options, MAX_NESTING};
 use crate::util::slugify;
 
@@ -101,7 +102,8 @@ fn plain_text(events: &[Event]) -> String {
     text
 }
 
-/// Replaces each image (its start, alt text and end events) with its `<picture>`.
+/// Replaces each image (its start, alt text and end events), and each `<img>` written
+/// as raw HTML, with its `<picture>`, in the order they appear.
 fn with_pictures<'a>(
     events: Vec<Event<'a>>,
     pictures: &Pictures,
@@ -109,37 +111,71 @@ fn with_pictures<'a>(
 ) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut first = !image_above;
-    let mut events = events.into_iter();
-    while let Some(event) = events.next() {
-        let Event::Start(Tag::Image {
-            dest_url, title, ..
-        }) = event
-        else {
-            out.push(event);
-            continue;
-        };
-        let mut alt = String::new();
-        let mut depth = 0usize;
-        for inner in events.by_ref() {
-            match inner {
-                Event::Start(Tag::Image { .. }) => depth += 1,
-                Event::End(TagEnd::Image) if depth == 0 => break,
-                Event::End(TagEnd::Image) => depth -= 1,
-                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => alt.push(' '),
-                _ => {}
-            }
-        }
+    let mut picture = |src: &str, alt: &str, title: Option<&str>| {
         let html = pictures.html(&ImageRef {
-            src: &dest_url,
-            alt: &alt,
-            title: Some(&title),
+            src,
+            alt,
+            title,
             first,
         });
         first = false;
-        out.push(Event::InlineHtml(CowStr::from(html)));
+        html
+    };
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let alt = alt_text(&mut events);
+                let html = picture(&dest_url, &alt, Some(title.as_ref()));
+                out.push(Event::InlineHtml(CowStr::from(html)));
+            }
+            Event::Html(block) => {
+                // A block of HTML comes a line at a time, and a tag may span lines.
+                let mut block = block.into_string();
+                while let Some(Event::Html(line)) = events.peek() {
+                    block.push_str(line);
+                    events.next();
+                }
+                let html = with_raw_pictures(&block, &mut picture).into_owned();
+                out.push(Event::Html(CowStr::from(html)));
+            }
+            Event::InlineHtml(tag) => {
+                let html = with_raw_pictures(&tag, &mut picture).into_owned();
+                out.push(Event::InlineHtml(CowStr::from(html)));
+            }
+            other => out.push(other),
+        }
     }
     out
+}
+
+/// The alt text of an image whose start event was just read, up to its end event.
+fn alt_text<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+    let mut alt = String::new();
+    let mut depth = 0usize;
+    for inner in events {
+        match inner {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) if depth == 0 => break,
+            Event::End(TagEnd::Image) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
+}
+
+/// Raw HTML with each `<img>` in it made a picture like a Markdown image.
+fn with_raw_pictures<'h>(
+    html: &'h str,
+    picture: &mut impl FnMut(&str, &str, Option<&str>) -> String,
+) -> std::borrow::Cow<'h, str> {
+    replace_img_tags(html, |tag| {
+        picture(&tag.src, &tag.alt, tag.title.as_deref())
+    })
 }
 
 /// Body headings start at h2: the page title is the only h1.

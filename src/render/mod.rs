@@ -13,6 +13,7 @@ mod output;
 pub mod pages;
 pub mod picture;
 pub mod plain_text;
+mod raw_images;
 pub mod records;
 pub mod stats;
 pub mod submit;
