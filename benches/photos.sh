@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Responsive photos: what 200 photos of 4000 × 3000 pixels add to a build.
 #   benches/photos.sh [PHOTOS] [RUNS]
-# PHOTOS defaults to 200, RUNS to 3. The photos are made once by
+# PHOTOS defaults to 200, RUNS to 3. BIN=path/to/practice-press measures another build
+# of the program (an earlier commit's, for before-and-after figures) instead of this
+# tree's release build; nothing is compiled then, so build the example first
+# (`cargo build --release --example make_bench_photos`). The photos are made once by
 # `examples/make_bench_photos.rs` (deterministic, photo-like detail), into a small
 # corpus site (20 stories, from scripts/gen_corpus.py) that is also built without them.
 #
@@ -25,10 +28,12 @@ if [ ! -f "$site/site.yaml" ]; then
   rm -rf "$site"
   cp -r "$plain" "$site"
 fi
-cargo build --release --quiet --example make_bench_photos
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet --example make_bench_photos
+  cargo build --release --quiet
+fi
 target/release/examples/make_bench_photos "$site/content/media/images" "$photos"
-cargo build --release --quiet
-bin=target/release/practice-press
+bin=${BIN:-target/release/practice-press}
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
