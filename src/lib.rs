@@ -6,6 +6,7 @@
 //! order for the CLI and the preview server.
 
 pub mod build;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod i18n;

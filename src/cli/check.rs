@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use practice_press::build::check;
-use practice_press::diagnostic::ci::{
+use crate::build::check;
+use crate::diagnostic::ci::{
     render_github, render_gitlab, render_sarif, site_in_repository,
 };
-use practice_press::diagnostic::render::{json_value, render_json};
-use practice_press::report::release_summary;
+use crate::diagnostic::render::{json_value, render_json};
+use crate::report::release_summary;
 
 use super::output::{plural, print_diagnostics, read_small_text};
 use super::SiteArgs;

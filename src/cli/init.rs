@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use practice_press::scaffold::ci::{init_ci, CiProvider, InstallSource};
-use practice_press::scaffold::init_site;
+use crate::scaffold::ci::{init_ci, CiProvider, InstallSource};
+use crate::scaffold::init_site;
 
 #[derive(Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use practice_press::config::Settings;
-use practice_press::scaffold::new::{
+use crate::config::Settings;
+use crate::scaffold::new::{
     ask_nomination, ask_story, write_new_file, Asker, Console, NewError, NewFile, Vocabulary,
 };
 

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use practice_press::serve::background::SearchReport;
-use practice_press::serve::{start, Outcome, RebuildReport, ServeOptions};
+use crate::serve::background::SearchReport;
+use crate::serve::{start, Outcome, RebuildReport, ServeOptions};
 
 use super::output::print_diagnostics;
 use super::SiteArgs;
