@@ -64,15 +64,15 @@ pub struct Deployment {
 /// Everything `check` found: the loaded library, every diagnostic, and the site that
 /// would be published (None when site.yaml itself could not be read).
 pub struct Checked {
-    pub settings: Option<Settings>,
+    pub(crate) settings: Option<Settings>,
     /// Media files, already stripped of metadata, ready to publish.
-    pub media: Vec<MediaFile>,
+    pub(crate) media: Vec<MediaFile>,
     pub library: Library,
     pub diagnostics: Vec<Diagnostic>,
     pub site: Option<Site>,
     /// Entries left out of the site, for the report; never given to render.
-    pub held_back: Vec<HeldBackEntry>,
-    pub next_change: Option<NextChange>,
+    pub(crate) held_back: Vec<HeldBackEntry>,
+    pub(crate) next_change: Option<NextChange>,
 }
 
 impl Checked {
@@ -91,7 +91,7 @@ pub fn check(options: &BuildOptions) -> Checked {
 }
 
 /// [`check`] for a site published as `deployment` says (at another address, perhaps).
-pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
+pub(crate) fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
     let settings = match Settings::load(&options.site_root).and_then(|s| deployed(s, deployment)) {
         Ok(settings) => settings,
         Err(diagnostics) => {
@@ -132,7 +132,7 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
 
 /// The media stage, for build, check and the preview alike: every file under
 /// content/media/, cleaned and checked (PP0801–PP0811), at the address it is published at.
-pub fn media_stage(settings: &Settings) -> MediaStage {
+pub(crate) fn media_stage(settings: &Settings) -> MediaStage {
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     MediaStage {
         files: media.files.into_iter().map(published_media_path).collect(),
@@ -143,10 +143,10 @@ pub fn media_stage(settings: &Settings) -> MediaStage {
 
 /// What the media stage found: the files to publish (cleaned), what pages need to know
 /// of each picture (its size and copies), and the problems.
-pub struct MediaStage {
-    pub files: Vec<MediaFile>,
-    pub images: ImageCatalog,
-    pub diagnostics: Vec<Diagnostic>,
+pub(crate) struct MediaStage {
+    pub(crate) files: Vec<MediaFile>,
+    pub(crate) images: ImageCatalog,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// The settings with `deployment`'s address in place of site.yaml's.
@@ -176,7 +176,7 @@ fn published_media_path(mut file: MediaFile) -> MediaFile {
 /// Every problem of a loaded library: its loading problems and validation's findings,
 /// in the order `check` reports them. The preview server calls this on the library it
 /// keeps in memory, so its overlay says exactly what `check` would.
-pub fn diagnose(
+pub(crate) fn diagnose(
     settings: &Settings,
     library: &Library,
     load_problems: Vec<Diagnostic>,
@@ -188,7 +188,7 @@ pub fn diagnose(
 }
 
 /// Puts diagnostics in the order `check` reports them: by file, line, column, code.
-pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
@@ -199,14 +199,14 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 pub struct BuildReport {
     pub stories: usize,
     pub nominations: usize,
-    pub pages: usize,
-    pub files: usize,
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
     pub held_back: Vec<HeldBackEntry>,
     /// When the published site next changes by itself and needs building again.
-    pub next_change: Option<crate::resolve::next_change::NextChange>,
+    pub(crate) next_change: Option<crate::resolve::next_change::NextChange>,
     pub warnings: Vec<Diagnostic>,
-    pub elapsed: Duration,
-    pub output: Option<PathBuf>,
+    pub(crate) elapsed: Duration,
+    pub(crate) output: Option<PathBuf>,
     /// Social cards drawn in this build and taken from the cache.
     pub cards: CardCounts,
     /// Photos whose copies were encoded in this build and taken from the cache.
@@ -343,7 +343,7 @@ pub fn build_to_disk(
 }
 
 /// [`build_to_disk`] for a site published as `deployment` says.
-pub fn build_deployment_to_disk(
+pub(crate) fn build_deployment_to_disk(
     options: &BuildOptions,
     deployment: &Deployment,
     output: &Path,
@@ -371,7 +371,7 @@ pub fn build_deployment_to_disk(
 /// Makes every entry's social card (see [`crate::media::card`]) and writes it into
 /// the guarded sink, counting each in the progress bar. `guard` is the one the sink
 /// wraps: the card stage also scans each generated card's text before drawing it.
-pub fn write_cards(
+pub(crate) fn write_cards(
     settings: &Settings,
     site: &Site,
     media: &[MediaFile],
@@ -410,7 +410,7 @@ impl Progress for ThenMore<'_> {
 
 /// Writes the search index. Its records came from the public model only; its files pass
 /// the leak guard like pages do all the same (they are plain JSON and numbers).
-pub fn write_search_bundle(
+pub(crate) fn write_search_bundle(
     files: Result<Vec<SearchFile>, SearchError>,
     sink: &dyn Sink,
 ) -> Result<usize, Vec<Diagnostic>> {
@@ -464,7 +464,7 @@ fn write_host_headers(base_path: &str, sink: &dyn Sink) -> Result<usize, Vec<Dia
 /// Publishes the media folder (see [`crate::media::responsive`]): every photo in its
 /// widths and formats, made or taken from the cache, and every other file as cleaned.
 /// `sink` is the guarded sink: an SVG or a text file can carry a name too.
-pub fn write_media(
+pub(crate) fn write_media(
     site_root: &Path,
     files: &[MediaFile],
     images: &ImageCatalog,
@@ -489,18 +489,22 @@ pub fn write_media(
 }
 
 /// Every anonymous name in the library and every held-back entry's address.
-pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
+pub(crate) fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
     let (names, held_back) = leak_guard_inputs(settings, library, site);
     LeakGuard::new(&names, &held_back)
 }
 
 /// What a [`LeakGuard`] forbids: anonymous names, then the addresses of held-back
 /// entries as (address, file) pairs.
-pub type GuardInputs = (Vec<GuardName>, Vec<(String, PathBuf)>);
+pub(crate) type GuardInputs = (Vec<GuardName>, Vec<(String, PathBuf)>);
 
 /// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
 /// server compares these lists to know when it can keep the guard it has.
-pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) -> GuardInputs {
+pub(crate) fn leak_guard_inputs(
+    settings: &Settings,
+    library: &Library,
+    site: &Site,
+) -> GuardInputs {
     // A name given publicly on a published entry may appear in outputs; anonymity is
     // per entry, and the per-file rule (PP0401) already keeps it off the anonymous one.
     let named_publicly: std::collections::HashSet<String> = site

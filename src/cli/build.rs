@@ -16,7 +16,7 @@ use super::output::{plural, print_diagnostics};
 use super::SiteArgs;
 
 #[derive(Args, Debug)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Where to write the site (default: public/ inside the site folder).
@@ -54,7 +54,7 @@ fn parse_base_url(value: &str) -> Result<String, String> {
     }
 }
 
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let mut options = args.site.options();
     options.deny_warnings = args.deny_warnings;
     options.search = !args.no_search;

@@ -42,7 +42,7 @@ enum Command {
 
 /// Flags shared by commands that read a site.
 #[derive(Args, Debug, Clone)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".", value_name = "DIR")]
     site: PathBuf,

@@ -15,7 +15,7 @@ use crate::scaffold::new::{
 use super::output::print_diagnostics;
 
 #[derive(Args, Debug)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     #[command(subcommand)]
     what: What,
 }
@@ -181,7 +181,7 @@ impl NominationArgs {
     }
 }
 
-pub fn run(args: &NewArgs) -> ExitCode {
+pub(crate) fn run(args: &NewArgs) -> ExitCode {
     let (common, preset) = match &args.what {
         What::Story(story) => (&story.common, story.preset()),
         What::Nomination(nomination) => (&nomination.common, nomination.preset()),

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 
 /// Prints diagnostics to stderr, with source snippets read from the site folder.
-pub fn print_diagnostics(diagnostics: &[Diagnostic], site_root: &Path) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], site_root: &Path) {
     if diagnostics.is_empty() {
         return;
     }
@@ -20,7 +20,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], site_root: &Path) {
 
 /// The text of a file to quote in a message, unless it is too big to be content: a
 /// video saved as .md must not be read into memory just to show one line of it.
-pub fn read_small_text(path: &Path) -> Option<String> {
+pub(crate) fn read_small_text(path: &Path) -> Option<String> {
     let size = std::fs::metadata(path).ok()?.len();
     if size > crate::load::source::MAX_FILE_BYTES as u64 {
         return None;
@@ -29,7 +29,7 @@ pub fn read_small_text(path: &Path) -> Option<String> {
 }
 
 /// "1 draft", "2 drafts".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
     } else {

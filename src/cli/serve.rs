@@ -14,7 +14,7 @@ use super::output::print_diagnostics;
 use super::SiteArgs;
 
 #[derive(Args, Debug)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Rebuild when a file changes and reload open browser tabs.
@@ -36,7 +36,7 @@ pub struct ServeArgs {
     no_search: bool,
 }
 
-pub fn run(args: &ServeArgs) -> ExitCode {
+pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {} lets other computers on the network see this preview, drafts and embargoed stories included",

@@ -79,7 +79,7 @@ impl ImageKind {
     /// Browsers go by these bytes, not by the name, so a photo saved as `photo.jfif` or
     /// with no extension at all still shows, with its GPS position, unless it is
     /// recognised here and cleaned.
-    pub fn sniff(bytes: &[u8]) -> Option<ImageKind> {
+    pub(crate) fn sniff(bytes: &[u8]) -> Option<ImageKind> {
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
             Some(ImageKind::Jpeg)
         } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -92,7 +92,7 @@ impl ImageKind {
     }
 
     /// The format's everyday name, as a user would say it: "JPEG", "PNG", "WebP".
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ImageKind::Jpeg => "JPEG",
             ImageKind::Png => "PNG",
@@ -101,7 +101,7 @@ impl ImageKind {
     }
 
     /// The usual file extension, without the dot.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             ImageKind::Jpeg => "jpg",
             ImageKind::Png => "png",

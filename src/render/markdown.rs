@@ -32,7 +32,7 @@ pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
 /// Renders a page's body with its images as responsive `<picture>`s (see
 /// [`super::picture`]). `image_above` says the page already shows an image before the
 /// body, so none in the body is the page's first.
-pub fn render_body(markdown: &str, pictures: &Pictures, image_above: bool) -> RenderedBody {
+pub(crate) fn render_body(markdown: &str, pictures: &Pictures, image_above: bool) -> RenderedBody {
     render(markdown, pictures.base_path, Some((pictures, image_above)))
 }
 

@@ -31,7 +31,6 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use crate::rules::is_language_tag;
 use tokens::{TokenizedRecord, Vocabulary};
 
 /// The folder under the site root that holds the index; `search.js` reads
@@ -40,7 +39,7 @@ pub const BUNDLE_DIR: &str = "search-index";
 
 /// The folder under [`BUNDLE_DIR`] of the generation folders, whose files are named by
 /// their content and never change: hosts may cache everything under it for good.
-pub const GENERATIONS: &str = "g";
+pub(crate) const GENERATIONS: &str = "g";
 
 /// One published page as search sees it. The caller passes public data only:
 /// everything here can end up in the index that anyone can download.
@@ -170,7 +169,8 @@ impl Drop for SearchIndexer {
 }
 
 /// Indexes `records` on the calling thread and returns the index files.
-pub fn index_records(
+#[cfg(test)]
+pub(crate) fn index_records(
     records: impl IntoIterator<Item = SearchRecord>,
     language: &str,
 ) -> Result<Vec<SearchFile>, SearchError> {
@@ -234,7 +234,7 @@ pub struct IndexCache {
 impl IndexCache {
     /// Indexes `records`, reusing the words of every record unchanged since the last
     /// call. Records no longer given are forgotten.
-    pub fn index(
+    pub(crate) fn index(
         &mut self,
         records: impl IntoIterator<Item = SearchRecord>,
         language: &str,

@@ -10,10 +10,10 @@
 //! cards, after the reload). This module starts them and stops them.
 
 pub mod background;
-pub mod incremental;
-pub mod livereload;
+pub(crate) mod incremental;
+pub(crate) mod livereload;
 pub mod rebuild;
-pub mod server;
+pub(crate) mod server;
 pub(crate) mod sources;
 pub mod store;
 pub mod watch;
@@ -43,23 +43,23 @@ const HTTP_WORKERS: usize = 4;
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// Receives one report per build or rebuild (the CLI prints it).
-pub type Reporter = Arc<dyn Fn(&RebuildReport) + Send + Sync>;
+pub(crate) type Reporter = Arc<dyn Fn(&RebuildReport) + Send + Sync>;
 
 /// How to run the preview.
 #[derive(Clone)]
 pub struct ServeOptions {
-    pub site_root: PathBuf,
+    pub(crate) site_root: PathBuf,
     pub include_drafts: bool,
     /// A fixed "now" for embargoes and consent (None: the time of each rebuild).
-    pub now: Option<Timestamp>,
-    pub bind: IpAddr,
+    pub(crate) now: Option<Timestamp>,
+    pub(crate) bind: IpAddr,
     /// 0 picks any free port; a taken port moves on to the next free one.
     pub port: u16,
     /// Rebuild on changes and reload open tabs.
     pub watch: bool,
     /// How long the files must be quiet before a rebuild starts: long enough to take in
     /// an editor's save-by-rename in one go, short enough not to be noticed.
-    pub debounce: Duration,
+    pub(crate) debounce: Duration,
     pub reporter: Option<Reporter>,
     /// Build a search index in the background after each good rebuild.
     pub search: bool,
@@ -104,7 +104,7 @@ pub enum ServeError {
 }
 
 /// State shared by the HTTP workers and the rebuild loop.
-pub struct Shared {
+pub(crate) struct Shared {
     pub(crate) store: Arc<SiteStore>,
     pub(crate) live: Arc<livereload::LiveReload>,
     pub(crate) live_reload: bool,
@@ -192,11 +192,6 @@ impl ServerHandle {
     /// The report of the build done before the server started.
     pub fn first_build(&self) -> &RebuildReport {
         &self.first_build
-    }
-
-    /// How many tabs are listening for reloads.
-    pub fn live_clients(&self) -> usize {
-        self.shared.live.clients()
     }
 
     /// Stops watching, closes every event stream and waits for the threads to end.
@@ -468,6 +463,6 @@ fn add_message(root: &Path, batch: &mut Batch, message: WatchMessage) {
                 batch.add(classify(root, event));
             }
         }
-        WatchMessage::Lost(_) => batch.add(watch::Change::Rescan(Vec::new())),
+        WatchMessage::Lost => batch.add(watch::Change::Rescan(Vec::new())),
     }
 }

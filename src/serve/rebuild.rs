@@ -73,7 +73,7 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub struct RebuildReport {
     /// What changed, relative to the site folder (empty for the first build).
-    pub changed: Vec<PathBuf>,
+    pub(crate) changed: Vec<PathBuf>,
     pub outcome: Outcome,
     pub elapsed: Duration,
 }
@@ -266,7 +266,7 @@ impl Rebuilder {
     }
 
     /// The base path of the site as last read ("/" before site.yaml could be read).
-    pub fn base_path(&self) -> String {
+    pub(crate) fn base_path(&self) -> String {
         self.state
             .as_ref()
             .map_or_else(|| "/".to_string(), |s| s.settings.base_path.clone())
@@ -294,7 +294,7 @@ impl Rebuilder {
     }
 
     /// Forgets everything, so the next rebuild starts from the files (after a panic).
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.state = None;
         self.failing = true;
     }

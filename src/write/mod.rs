@@ -10,8 +10,8 @@ mod guarded;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-pub use disk::{check_output_dir, DiskSink, OutputError, OUTPUT_MARKER};
-pub use guarded::Guarded;
+pub(crate) use disk::{DiskSink, OutputError};
+pub(crate) use guarded::Guarded;
 
 use crate::diagnostic::Diagnostic;
 use crate::util::FsError;
@@ -42,7 +42,7 @@ pub enum WriteError {
 
 impl WriteError {
     /// What to tell the user, at the file the problem is in.
-    pub fn into_diagnostic(self) -> Diagnostic {
+    pub(crate) fn into_diagnostic(self) -> Diagnostic {
         match self {
             WriteError::Refused(stop) => *stop,
             WriteError::Fs(err) => Diagnostic::error(
@@ -74,14 +74,6 @@ impl MemorySink {
             .clone()
     }
 
-    pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        self.files
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(path)
-            .cloned()
-    }
-
     /// Takes every file out, leaving the sink empty.
     pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
         std::mem::take(&mut *self.files.lock().unwrap_or_else(PoisonError::into_inner))
@@ -100,7 +92,7 @@ impl Sink for MemorySink {
 
 /// Rejects site paths that could escape the output folder; content controls some of
 /// them (slugs, media names), so this is checked at the one place every write passes.
-pub fn is_safe_site_path(path: &str) -> bool {
+pub(crate) fn is_safe_site_path(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
         && !path.contains('\\')

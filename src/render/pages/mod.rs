@@ -7,9 +7,8 @@ mod renderer;
 mod site_pages;
 mod sitemap;
 
-pub use crate::rules::alias_path;
-pub use listings::page_count;
-pub use renderer::{index_file, SharedContext};
+pub(crate) use listings::page_count;
+pub(crate) use renderer::SharedContext;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
@@ -103,7 +102,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
 }
 
 /// Renders one job into its output files.
-pub fn render_job(
+pub(crate) fn render_job(
     site: &Site,
     theme: &Theme,
     shared: &SharedContext,
