@@ -26,7 +26,9 @@ use crate::write::{DiskSink, Guarded, OutputError, Sink};
 /// What to build and how.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site folder (holding site.yaml and content/).
     pub site_root: PathBuf,
+    /// What time it is for embargoes and consent, and whether drafts are published.
     pub publish: PublishOptions,
     /// Warnings stop the build too.
     pub deny_warnings: bool,
@@ -35,6 +37,7 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// Options for publishing the site in `site_root` now: no drafts, warnings allowed, with search.
     pub fn new(site_root: impl Into<PathBuf>) -> Self {
         BuildOptions {
             site_root: site_root.into(),
@@ -67,8 +70,11 @@ pub struct Checked {
     pub(crate) settings: Option<Settings>,
     /// Media files, already stripped of metadata, ready to publish.
     pub(crate) media: Vec<MediaFile>,
+    /// Every file read, including those with problems.
     pub library: Library,
+    /// Every problem found, errors and warnings, in the order `check` prints them.
     pub diagnostics: Vec<Diagnostic>,
+    /// The site that would be published, or None when site.yaml could not be read.
     pub site: Option<Site>,
     /// Entries left out of the site, for the report; never given to render.
     pub(crate) held_back: Vec<HeldBackEntry>,
@@ -76,6 +82,7 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Whether any problem is an error (a build would publish nothing).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -197,13 +204,17 @@ pub(crate) fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 /// A successful build.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// How many stories were published.
     pub stories: usize,
+    /// How many nominations were published.
     pub nominations: usize,
     pub(crate) pages: usize,
     pub(crate) files: usize,
+    /// Drafts and embargoed or withdrawn entries left out, by file, for the summary.
     pub held_back: Vec<HeldBackEntry>,
     /// When the published site next changes by itself and needs building again.
     pub(crate) next_change: Option<crate::resolve::next_change::NextChange>,
+    /// Warnings found; they did not stop the build.
     pub warnings: Vec<Diagnostic>,
     pub(crate) elapsed: Duration,
     pub(crate) output: Option<PathBuf>,
@@ -216,8 +227,10 @@ pub struct BuildReport {
 /// Why a build published nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
+    /// Files have errors (every problem is listed); nothing was written.
     #[error("the site has problems; nothing was published")]
     Content(Vec<Diagnostic>),
+    /// The output folder could not be written or swapped into place.
     #[error(transparent)]
     Output(#[from] OutputError),
 }

@@ -3,7 +3,12 @@
 //!
 //! The pipeline runs forward through one module per stage:
 //! [`load`] → [`validate`] → [`resolve`] → [`render`] → [`write`]; [`build`] runs them in
-//! order for the CLI and the preview server.
+//! order for the command line ([`cli`]) and the preview server ([`serve`]).
+//!
+//! Everything the `practice-press` binary, the integration tests, the examples and the
+//! fuzz targets use is `pub`; the rest is `pub(crate)`.
+
+#![warn(missing_docs)]
 
 pub mod build;
 pub mod cli;

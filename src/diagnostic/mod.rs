@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth fixing, but the site can still be published.
     Warning,
+    /// Must be fixed before the site can be published.
     Error,
 }
 
@@ -30,6 +32,7 @@ pub struct Diagnostic {
     /// How many characters to underline from `column` (at least 1 when there is a place).
     #[serde(skip)]
     pub(crate) length: usize,
+    /// Whether this problem stops a build.
     pub severity: Severity,
     /// A stable code such as `PP0101`, documented in the README.
     pub code: &'static str,
@@ -87,6 +90,7 @@ impl Diagnostic {
         self
     }
 
+    /// Whether this problem is an error (and so stops a build).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -25,6 +25,7 @@ pub struct Document {
     pub(crate) source: SourceFile,
     pub(crate) parts: Parts,
     pub(crate) entry: Entry,
+    /// The names and terms that must never be published, for the privacy checks.
     pub private: Private,
 }
 
@@ -38,11 +39,13 @@ pub struct PageDocument {
 /// Everything read from a site, and every problem found while reading it.
 #[derive(Debug, Default)]
 pub struct Library {
+    /// Stories and nominations with every required field.
     pub documents: Vec<Document>,
     /// Stories and nominations with a required field missing or unreadable (already
     /// reported). They are never published, but every other rule checks them, so a
     /// writer sees all of a file's problems at once.
     pub(crate) incomplete: Vec<Document>,
+    /// Plain pages from content/pages/.
     pub pages: Vec<PageDocument>,
     /// Content sources kept for diagnostics, including files that failed to parse.
     pub sources: Vec<SourceFile>,
@@ -52,8 +55,11 @@ pub struct Library {
 /// What a markdown file under content/ is, by its folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
+    /// A story, under content/stories/.
     Story,
+    /// A nomination, under content/nominations/.
     Nomination,
+    /// A plain page, under content/pages/.
     Page,
 }
 
@@ -368,7 +374,9 @@ pub fn parse_document(
 
 /// A parsed content file.
 pub enum ParsedItem {
+    /// A story or nomination.
     Entry(Box<Document>),
+    /// A plain page.
     Page(PageDocument),
 }
 

@@ -15,6 +15,7 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub(crate) path: PathBuf,
+    /// The file's text, without a byte-order mark and with LF line endings.
     pub text: String,
 }
 

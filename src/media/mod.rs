@@ -82,8 +82,10 @@ pub struct MediaFile {
 /// file.
 #[derive(Debug, Default)]
 pub struct MediaCollection {
+    /// The media files to publish, stripped of metadata, sorted by `site_path`.
     pub files: Vec<MediaFile>,
     pub(crate) images: ImageCatalog,
+    /// Problems met while collecting and checking the media, sorted by file.
     pub diagnostics: Vec<Diagnostic>,
 }
 

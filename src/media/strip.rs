@@ -56,8 +56,11 @@ use super::orientation::{orientation_only_exif, read_orientation};
 /// A photo format whose metadata [`strip_metadata`] can remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImageKind {
+    /// A JPEG photo.
     Jpeg,
+    /// A PNG picture.
     Png,
+    /// A WebP picture.
     WebP,
 }
 
@@ -123,13 +126,17 @@ pub enum StripError {
     /// The bytes are not the promised format; `found` is what they really are, if known.
     #[error("the file is not a {expected} image{}", found.map(|k| format!(" (it is really a {k})")).unwrap_or_default())]
     WrongFormat {
+        /// The format the file was said to be.
         expected: ImageKind,
+        /// What the bytes really are, if recognised.
         found: Option<ImageKind>,
     },
     /// The file starts like the format but its structure is broken or cut short.
     #[error("the {kind} image is damaged: {reason}")]
     Damaged {
+        /// The format the file was taken to be.
         kind: ImageKind,
+        /// What is wrong with it, in plain words.
         reason: &'static str,
     },
 }

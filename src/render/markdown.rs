@@ -18,7 +18,9 @@ use crate::util::slugify;
 /// The rendered body and its plain text (for search and the copy-ready text version).
 #[derive(Debug, Clone, Default)]
 pub struct RenderedBody {
+    /// The body as HTML.
     pub html: String,
+    /// The body as plain text.
     pub text: String,
 }
 

@@ -41,13 +41,16 @@ pub(crate) struct RenderStats {
 
 /// Something that wants to know how far rendering has got (a progress bar).
 pub trait Progress: Sync {
+    /// Rendering begins: `total` jobs are to come.
     fn start(&self, total: usize);
+    /// One more job is done.
     fn advance(&self);
 }
 
 /// Where rendered entries send their search records: the build's
 /// [`SearchIndexer`], or the preview's collection of records by page.
 pub trait Records: Sync {
+    /// Takes one rendered entry's search record.
     fn add(&self, record: SearchRecord);
 }
 

@@ -23,7 +23,9 @@ use crate::util::slugify;
 /// When "now" is and whether drafts are shown.
 #[derive(Debug, Clone, Copy)]
 pub struct PublishOptions {
+    /// The time embargoes and consent expiry are measured against.
     pub now: Timestamp,
+    /// Publish drafts too (previews only; never for the public site).
     pub include_drafts: bool,
 }
 
@@ -67,6 +69,7 @@ pub(crate) struct Taxonomy {
 /// The public site: published entries and pages, grouped. Nothing held back is in it.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The site's settings from site.yaml.
     pub settings: Settings,
     pub(crate) now: Timestamp,
     /// Published entries, newest first.
@@ -81,6 +84,7 @@ pub struct Site {
 /// building the site may see.
 #[derive(Debug, Clone)]
 pub struct Resolved {
+    /// The public site: the only thing render is given.
     pub site: Site,
     /// Drafts and embargoed or withdrawn entries, by file, for the build report.
     pub(crate) held_back: Vec<HeldBackEntry>,

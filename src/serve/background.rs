@@ -22,8 +22,10 @@ use crate::write::{Guarded, Sink, WriteError};
 /// One finished (or failed) indexing, for the terminal.
 #[derive(Debug, Clone)]
 pub struct SearchReport {
+    /// How many records the new index holds.
     pub items: usize,
     pub(crate) elapsed: Duration,
+    /// Why indexing failed, if it did.
     pub error: Option<String>,
 }
 

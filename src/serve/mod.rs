@@ -49,6 +49,7 @@ pub(crate) type Reporter = Arc<dyn Fn(&RebuildReport) + Send + Sync>;
 #[derive(Clone)]
 pub struct ServeOptions {
     pub(crate) site_root: PathBuf,
+    /// Show drafts (a preview is for writers; `build` never publishes them).
     pub include_drafts: bool,
     /// A fixed "now" for embargoes and consent (None: the time of each rebuild).
     pub(crate) now: Option<Timestamp>,
@@ -60,6 +61,7 @@ pub struct ServeOptions {
     /// How long the files must be quiet before a rebuild starts: long enough to take in
     /// an editor's save-by-rename in one go, short enough not to be noticed.
     pub(crate) debounce: Duration,
+    /// Told after every rebuild, for the terminal line.
     pub reporter: Option<Reporter>,
     /// Build a search index in the background after each good rebuild.
     pub search: bool,
@@ -68,6 +70,7 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
+    /// Options for previewing the site in `site_root` on localhost:1111, watching for changes, with search.
     pub fn new(site_root: impl Into<PathBuf>) -> ServeOptions {
         ServeOptions {
             site_root: site_root.into(),
@@ -87,18 +90,26 @@ impl ServeOptions {
 /// Why the preview could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// There is no site.yaml in the folder.
     #[error("there is no {SITE_FILE} in {0}: run practice-press in a site folder, pass --site DIR, or create one with `practice-press init`")]
     NoSite(PathBuf),
+    /// The address could not be listened on.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
+        /// The address tried.
         addr: SocketAddr,
+        /// Why it failed.
         source: std::io::Error,
     },
+    /// The site folder could not be watched for changes.
     #[error("cannot watch {path} for changes: {source}")]
     Watch {
+        /// The folder.
         path: PathBuf,
+        /// Why it failed.
         source: notify::Error,
     },
+    /// The HTTP server could not be started.
     #[error("cannot start the server: {0}")]
     Start(String),
 }

@@ -194,6 +194,7 @@ pub(crate) enum Scope {
 }
 
 impl Batch {
+    /// Takes one change into the batch.
     pub fn add(&mut self, change: Change) {
         match change {
             Change::Ignore => {}

@@ -19,6 +19,7 @@ use crate::util::FsError;
 /// Receives the site's files. `path` is relative to the site root, with `/` separators
 /// and no leading slash (e.g. `stories/a/index.html`).
 pub trait Sink: Sync {
+    /// Writes `bytes` at `path`, unless the sink refuses it.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), WriteError>;
 
     /// Publishes a copy of a file that never changes once written (a processing cache
@@ -36,6 +37,7 @@ pub enum WriteError {
     /// The leak guard stopped it (see [`Guarded`]).
     #[error("{}", .0.message)]
     Refused(Box<Diagnostic>),
+    /// The file system refused the write.
     #[error(transparent)]
     Fs(#[from] FsError),
 }
@@ -62,6 +64,7 @@ pub struct MemorySink {
 }
 
 impl MemorySink {
+    /// An empty sink.
     pub fn new() -> Self {
         Self::default()
     }

@@ -111,7 +111,9 @@ pub(crate) enum Card {
 /// How the cards of one build were made.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct CardCounts {
+    /// Cards drawn in this build.
     pub made: usize,
+    /// Cards taken from the cache unchanged.
     pub from_cache: usize,
 }
 
