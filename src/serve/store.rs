@@ -32,12 +32,12 @@ pub struct SiteStore {
 
 /// Makes the social card at a site path from the site being served, when a published
 /// entry has its card there.
-pub type CardMaker = Arc<dyn Fn(&str) -> Option<Stored> + Send + Sync>;
+pub(crate) type CardMaker = Arc<dyn Fn(&str) -> Option<Stored> + Send + Sync>;
 
 /// A file kept in memory, or a processing cache file read when asked for (cache files
 /// never change once written).
 #[derive(Debug, Clone)]
-pub enum Stored {
+pub(crate) enum Stored {
     Bytes(Arc<Vec<u8>>),
     Linked(std::path::PathBuf),
 }
@@ -49,6 +49,8 @@ struct SearchBundles {
 }
 
 impl SiteStore {
+    /// The file served at `path` (no leading slash): a page, a media file, the search
+    /// index or a social card, made at once if its card run has not made it yet.
     pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
         let page = self
             .files
@@ -105,7 +107,7 @@ impl SiteStore {
     }
 
     /// Sets how cards not made yet are made: from the site just rendered.
-    pub fn set_card_maker(&self, maker: CardMaker) {
+    pub(crate) fn set_card_maker(&self, maker: CardMaker) {
         *self
             .card_maker
             .write()
@@ -113,7 +115,7 @@ impl SiteStore {
     }
 
     /// Replaces every social card in one step.
-    pub fn set_cards(&self, cards: impl IntoIterator<Item = (String, Stored)>) {
+    pub(crate) fn set_cards(&self, cards: impl IntoIterator<Item = (String, Stored)>) {
         let fresh: HashMap<_, _> = cards.into_iter().collect();
         *self.cards.write().unwrap_or_else(PoisonError::into_inner) = fresh;
     }
@@ -141,12 +143,15 @@ impl SiteStore {
         all
     }
 
-    pub fn contains(&self, path: &str) -> bool {
+    pub(crate) fn contains(&self, path: &str) -> bool {
         self.get(path).is_some()
     }
 
     /// Replaces the search bundle in one step, keeping the one before readable.
-    pub fn set_search_bundle(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
+    pub(crate) fn set_search_bundle(
+        &self,
+        files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>,
+    ) {
         let fresh: HashMap<_, _> = files.into_iter().collect();
         let mut search = self.search.write().unwrap_or_else(PoisonError::into_inner);
         search.previous = std::mem::replace(&mut search.current, fresh);
@@ -154,7 +159,7 @@ impl SiteStore {
         self.settle_search();
     }
 
-    pub fn has_search_bundle(&self) -> bool {
+    pub(crate) fn has_search_bundle(&self) -> bool {
         !self
             .search
             .read()
@@ -164,7 +169,7 @@ impl SiteStore {
     }
 
     /// A first search index is being built.
-    pub fn expect_search(&self) {
+    pub(crate) fn expect_search(&self) {
         *self
             .search_pending
             .lock()
@@ -172,7 +177,7 @@ impl SiteStore {
     }
 
     /// The first search index is in, or will not come (it failed, or search stopped).
-    pub fn settle_search(&self) {
+    pub(crate) fn settle_search(&self) {
         *self
             .search_pending
             .lock()
@@ -181,7 +186,7 @@ impl SiteStore {
     }
 
     /// Waits, at most `limit`, for a first search index that is on its way.
-    pub fn wait_for_search(&self, limit: Duration) {
+    pub(crate) fn wait_for_search(&self, limit: Duration) {
         let deadline = Instant::now() + limit;
         let mut pending = self
             .search_pending
@@ -200,25 +205,25 @@ impl SiteStore {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.files
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Replaces the whole site (a full rebuild).
-    pub fn replace_all(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
+    pub(crate) fn replace_all(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
         let fresh: HashMap<_, _> = files.into_iter().collect();
         *self.files.write().unwrap_or_else(PoisonError::into_inner) = fresh;
     }
 
     /// Writes and deletes files in one step (an incremental rebuild).
-    pub fn apply(
+    pub(crate) fn apply(
         &self,
         written: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>,
         removed: &[String],
@@ -231,7 +236,7 @@ impl SiteStore {
     }
 
     /// Every file, for a scan over the whole site.
-    pub fn snapshot(&self) -> Vec<(String, Arc<Vec<u8>>)> {
+    pub(crate) fn snapshot(&self) -> Vec<(String, Arc<Vec<u8>>)> {
         self.files
             .read()
             .unwrap_or_else(PoisonError::into_inner)
