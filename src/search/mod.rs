@@ -403,6 +403,35 @@ mod tests {
     }
 
     #[test]
+    fn welsh_words_are_kept_whole_and_lose_their_circumflexes() {
+        let mut welsh = record(
+            "cy",
+            "Gŵyl y plant",
+            "Tŷ newydd ym Môn.",
+            "Roedd y gofalwyr yn maethu: fostering, fostered. ÂÊÎÔÛŴŶ âêîôûŵŷ",
+        );
+        welsh.language = "cy".into();
+        let english = record("en", "Fostering", "", "They fostered two boys.");
+        let files = index_records([welsh, english], "en-GB").unwrap();
+        // Circumflexes fold to plain letters, capitals too, as the browser folds them.
+        for form in ["gwyl", "ty", "mon", "aeiouwy"] {
+            assert_eq!(lookup(&files, form)[1], 1, "{form}");
+        }
+        // Not stemmed: in the Welsh record every written form is its own word, so
+        // "fostering" and "fostered" there are two words, each found in one document
+        // (the Welsh one) besides the English record's shared stem.
+        let stems = |form: &str| -> Vec<Vec<u64>> {
+            lookup(&files, form).chunks(5).map(<[u64]>::to_vec).collect()
+        };
+        let (fostering, fostered) = (stems("fostering"), stems("fostered"));
+        assert_eq!(fostering.len(), 2, "an English stem and a Welsh form");
+        let shared: Vec<_> = fostering.iter().filter(|s| fostered.contains(s)).collect();
+        assert_eq!(shared.len(), 1, "only the English stem is shared");
+        assert_eq!(lookup(&files, "gofalwyr").len(), 5);
+        assert_eq!(lookup(&files, "maethu")[1], 1);
+    }
+
+    #[test]
     fn the_cache_reuses_unchanged_records_and_gives_the_same_index() {
         let records = vec![
             record("a", "Kinship", "", "Grandparents raising grandchildren."),
