@@ -421,7 +421,10 @@ mod tests {
         // "fostering" and "fostered" there are two words, each found in one document
         // (the Welsh one) besides the English record's shared stem.
         let stems = |form: &str| -> Vec<Vec<u64>> {
-            lookup(&files, form).chunks(5).map(<[u64]>::to_vec).collect()
+            lookup(&files, form)
+                .chunks(5)
+                .map(<[u64]>::to_vec)
+                .collect()
         };
         let (fostering, fostered) = (stems("fostering"), stems("fostered"));
         assert_eq!(fostering.len(), 2, "an English stem and a Welsh form");
