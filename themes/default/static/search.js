@@ -234,7 +234,7 @@ async function start(root) {
       requestSearch();
       input.focus();
     });
-    const [before, after] = words.around('search-did-you-mean', '{query}');
+    const [before, after] = words.around('search-did-you-mean', 'query');
     suggestionBox.append(before, link, after);
     suggestionBox.hidden = false;
     announce(`${describe(words, 0, query, hasFilters(state.filters))} ${before}${fixed}${after}`);
