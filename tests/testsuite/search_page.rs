@@ -49,7 +49,7 @@ fn the_script_words_are_rendered_from_the_theme_with_a_sample_per_plural_form() 
         assert!(html.contains(expected), "{expected}");
     }
     // The message for a search that cannot load, with its links, is ready in the page.
-    assert!(html.contains(r#"<template data-search-failed>"#));
+    assert!(html.contains(r#"<div hidden data-search-failed>"#));
     assert!(html.contains(r#"You can still browse <a href="/stories/">stories</a>"#));
 }
 

@@ -1,5 +1,5 @@
 // The words the search page's script shows, read from the page: search.html renders
-// them from the theme's Fluent files into <template data-search-strings>, so this
+// them from the theme's Fluent files into a hidden <div data-search-strings>, so this
 // script has no words of its own and a Welsh page searches in Welsh.
 //
 // A count is rendered once per sample number (0, 1, 2, 3, 6, 20), one for each plural
@@ -7,10 +7,10 @@
 // the sample whose category matches the real number. Names in braces ({n}, {query})
 // are filled in here.
 
-/** The words of `template` for a page in language `lang`. */
-export function loadStrings(template, lang) {
+/** The words in `container` for a page in language `lang`. */
+export function loadStrings(container, lang) {
   const table = new Map();
-  for (const element of template ? template.content.querySelectorAll('[data-key]') : []) {
+  for (const element of container ? container.querySelectorAll('[data-key]') : []) {
     const { key, n } = element.dataset;
     const text = element.textContent.trim();
     if (n === undefined) {

@@ -5,7 +5,7 @@
 // file only talks to it and draws.
 //
 // Every word shown comes from the page (the theme's Fluent files, rendered into the
-// <template data-search-strings> of search.html), so this file has no English of its own.
+// hidden <div data-search-strings> of search.html), so this file has no English of its own.
 //
 // No framework and no outside requests. The page works as a plain GET form without
 // this script; with it, results update as you type, filters narrow them, and the
@@ -36,7 +36,7 @@ if (root) {
 async function start(root) {
   const base = normaliseBase(root.dataset.basePath);
   const indexUrl = normaliseBase(root.dataset.index || `${base}search-index/`);
-  const words = loadStrings(root.querySelector('template[data-search-strings]'), document.documentElement.lang);
+  const words = loadStrings(root.querySelector('[data-search-strings]'), document.documentElement.lang);
   const form = root.querySelector('form[role="search"]');
   const input = form.querySelector('input[name="q"]');
   const ui = root.querySelector('[data-search-ui]');
@@ -507,7 +507,7 @@ function formatDate(iso) {
 
 // The page's own message, with links to browse everything search would have found.
 function showLoadFailure(root, form) {
-  const template = root.querySelector('template[data-search-failed]');
-  if (template) form.after(template.content.cloneNode(true));
+  const message = root.querySelector('[data-search-failed] > *');
+  if (message) form.after(message.cloneNode(true));
   root.dataset.searchState = 'failed';
 }
