@@ -6,10 +6,10 @@
 /// needs no WebAssembly or `eval`) and its own Web Worker (search runs in one, so
 /// typing never waits for it), styles, pictures, sound and fonts; no inline script or
 /// style, no other origin, no `<base>`. See docs/security.md.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self' mailto:";
+pub(crate) const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self' mailto:";
 
 /// The policy as a header, which may say what a meta tag cannot: that no other site may
 /// show these pages in a frame.
-pub fn header_policy() -> String {
+pub(crate) fn header_policy() -> String {
     format!("{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'")
 }
