@@ -453,6 +453,26 @@ mod tests {
         assert_eq!(lookup(&files, "maethu")[1], 1);
     }
 
+    /// The search page renders its script's counts from these messages, one sample
+    /// number per plural form (`templates/search.html`), and the script fills in `{n}`.
+    #[test]
+    fn welsh_result_counts_take_each_plural_form() {
+        use fluent_bundle::{FluentArgs, FluentValue};
+        let welsh = crate::i18n::Strings::load("cy", None).unwrap();
+        let count = |n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(n));
+            args.set("n", "{n}");
+            welsh.format("search-count", &args).unwrap()
+        };
+        assert_eq!(count(0), "Dim canlyniadau.");
+        assert_eq!(count(1), "{n} canlyniad.");
+        assert_eq!(count(2), "{n} ganlyniad.");
+        assert_eq!(count(3), "{n} chanlyniad.");
+        assert_eq!(count(6), "{n} chanlyniad.");
+        assert_eq!(count(20), "{n} o ganlyniadau.");
+    }
+
     #[test]
     fn the_cache_reuses_unchanged_records_and_gives_the_same_index() {
         let records = vec![

@@ -2,9 +2,6 @@
 //! words the script shows, which come from the theme's Fluent files (the script has
 //! none of its own).
 
-use fluent_bundle::{FluentArgs, FluentValue};
-use practice_press::i18n::Strings;
-
 use crate::support::build::{select_attr, TestSite};
 
 fn built_search_page() -> (TestSite, String) {
@@ -100,21 +97,4 @@ fn the_search_script_has_no_english_of_its_own() {
             );
         }
     }
-}
-
-#[test]
-fn welsh_counts_take_each_plural_form() {
-    let welsh = Strings::load("cy", None).expect("Welsh strings");
-    let count = |n: i64| {
-        let mut args = FluentArgs::new();
-        args.set("count", FluentValue::from(n));
-        args.set("n", "{n}");
-        welsh.format("search-count", &args).expect("search-count")
-    };
-    assert_eq!(count(0), "Dim canlyniadau.");
-    assert_eq!(count(1), "{n} canlyniad.");
-    assert_eq!(count(2), "{n} ganlyniad.");
-    assert_eq!(count(3), "{n} chanlyniad.");
-    assert_eq!(count(6), "{n} chanlyniad.");
-    assert_eq!(count(20), "{n} o ganlyniadau.");
 }
