@@ -248,7 +248,15 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-    for name in ["search.js", "search-engine.js", "search.css"] {
+    for name in [
+        "search.js",
+        "search-engine.js",
+        "search-client.js",
+        "search-service.js",
+        "search-worker.js",
+        "search-strings.js",
+        "search.css",
+    ] {
         write(
             &out.join("static").join(name),
             &fs::read(theme.join("static").join(name))?,

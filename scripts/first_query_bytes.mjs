@@ -1,7 +1,7 @@
 // Measures how many bytes a first search fetches from the site's own index, making the
-// same calls as themes/default/static/search.js: meta.json, the query's dictionary
-// shards and postings, and the documents of the first 10 results, which puts the
-// results on screen. The filters (facets.json, fetched after the results) are
+// same calls as themes/default/static/search-service.js: meta.json, the query's
+// dictionary shards and postings (with a common word's best result lines), the lines
+// of the first 10 results, and their texts, from which their excerpts are drawn. The filters (facets.json, fetched after the results) are
 // reported separately, as "then filters".
 //
 // Usage: node scripts/first_query_bytes.mjs SITE_DIR QUERY...
@@ -31,13 +31,15 @@ for (const query of queries) {
   const terms = query === '(filter only)' ? '' : query;
   const filters = terms ? {} : { year: ['2020'] };
   const result = await index.search(terms, { filters, sort: terms ? 'relevance' : 'newest' });
-  await Promise.all((await result.take(0, 10)).map((n) => index.doc(n)));
+  const shown = await result.take(0, 10);
+  await Promise.all(shown.map((n) => index.line(n)));
+  await Promise.all(shown.map((n) => index.text(n)));
   const before = server.requests.slice();
   await index.counts(result, filters);
   const facets = server.requests.slice(before.length);
   const byKind = {};
   for (const r of before) {
-    const kind = r.path.match(/\/(s|p|d|v)\/[^/]+$/)?.[1] ?? r.path.split('/').pop();
+    const kind = r.path.match(/\/(s|p|d|t|v)\/[^/]+$/)?.[1] ?? r.path.split('/').pop();
     byKind[kind] = (byKind[kind] || 0) + r.bytes;
   }
   const bytes = sum(before);

@@ -12,6 +12,10 @@
 //! - `<generation>/p/<n>.bin`: postings (see [`super::encode`]) packed into small files.
 //! - `<generation>/d/<n>.json`: one document's title, address, date, kind, summary
 //!   and text, fetched only when it is shown.
+//! - `<generation>/t/<stem id>.json`: for a stem in at least [`TOP_LINES_MIN_DF`]
+//!   documents, the result lines (address, title, kind, date, summary) of its best
+//!   [`TOP_LINES`] documents, fetched with its postings: a common word's first results
+//!   are then drawn without a request per result (their texts follow for excerpts).
 //! - `<generation>/facets.json`: one document set per filter value.
 //! - `<generation>/v/<hex letter>.json`: the commonest forms by first letter, for
 //!   "Did you mean".
@@ -39,6 +43,11 @@ const SHARD_BYTES: usize = 6_000;
 const MAX_KEY_CHARS: usize = 6;
 /// Postings of rare words share a file up to this size.
 const PACK_BYTES: usize = 8_000;
+/// How many result lines a common stem carries: one page of results.
+pub(crate) const TOP_LINES: usize = 10;
+/// Stems in fewer documents have few results, fetched one by one: a file of their
+/// lines would cost more bytes across the index than it saves requests.
+pub(crate) const TOP_LINES_MIN_DF: usize = 20;
 /// Forms per letter offered for "Did you mean".
 const SUGGESTIONS_PER_LETTER: usize = 2_500;
 
@@ -107,7 +116,7 @@ pub(crate) fn assemble(records: &[&TokenizedRecord], vocabulary: &Vocabulary) ->
         .collect();
     used.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
-    let mut files = Vec::new();
+    let mut files = top_lines(&used, &order);
     let located = pack_postings(used, total, &mut files);
     let keys = write_dictionary(&forms, &located, &mut files);
     write_suggestions(&forms, &located, &mut files);
@@ -129,6 +138,43 @@ fn average_lengths(records: &[&TokenizedRecord]) -> [f64; FIELDS] {
         }
     }
     sums.map(|sum| sum / records.len().max(1) as f64)
+}
+
+/// `t/<stem id>.json` for every stem in at least [`TOP_LINES_MIN_DF`] documents: a
+/// JSON array of the lines of its best [`TOP_LINES`] documents in postings order
+/// (impact, then lower document), each with its document number `n`. Stem ids are
+/// the positions in `stems`, as [`pack_postings`] numbers them.
+fn top_lines(stems: &[(&str, Vec<(u32, u8)>)], order: &[&TokenizedRecord]) -> Vec<SearchFile> {
+    stems
+        .par_iter()
+        .enumerate()
+        .filter(|(_, (_, postings))| postings.len() >= TOP_LINES_MIN_DF)
+        .map(|(id, (_, postings))| {
+            let mut best = postings.clone();
+            let by_rank = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            best.select_nth_unstable_by(TOP_LINES - 1, by_rank);
+            best.truncate(TOP_LINES);
+            best.sort_unstable_by(by_rank);
+            let mut out = Vec::with_capacity(TOP_LINES * 400);
+            out.push(b'[');
+            for (i, (doc, _)) in best.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(format!("{{\"n\":{doc}").as_bytes());
+                // The line is a JSON object: its fields follow the opening brace.
+                match order[*doc as usize].line.get(1..) {
+                    Some(fields) if fields.len() > 1 => {
+                        out.push(b',');
+                        out.extend_from_slice(fields);
+                    }
+                    _ => out.push(b'}'),
+                }
+            }
+            out.push(b']');
+            file(&format!("t/{id}.json"), out)
+        })
+        .collect()
 }
 
 /// Where a stem's postings are: id, document count, pack, offset, length.
@@ -323,6 +369,7 @@ fn publish(files: Vec<SearchFile>, total: u32, keys: Vec<String>) -> Vec<SearchF
         "generation": generation,
         "documents": total,
         "shards": keys,
+        "top_lines_min_df": TOP_LINES_MIN_DF,
     });
     out.push(SearchFile {
         path: format!("{BUNDLE_DIR}/meta.json"),

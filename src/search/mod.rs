@@ -422,6 +422,58 @@ mod tests {
     }
 
     #[test]
+    fn welsh_words_are_kept_whole_and_lose_their_circumflexes() {
+        let mut welsh = record(
+            "cy",
+            "Gŵyl y plant",
+            "Tŷ newydd ym Môn.",
+            "Roedd y gofalwyr yn maethu: fostering, fostered. ÂÊÎÔÛŴŶ âêîôûŵŷ",
+        );
+        welsh.language = "cy".into();
+        let english = record("en", "Fostering", "", "They fostered two boys.");
+        let files = index_records([welsh, english], "en-GB").unwrap();
+        // Circumflexes fold to plain letters, capitals too, as the browser folds them.
+        for form in ["gwyl", "ty", "mon", "aeiouwy"] {
+            assert_eq!(lookup(&files, form)[1], 1, "{form}");
+        }
+        // Not stemmed: in the Welsh record every written form is its own word, so
+        // "fostering" and "fostered" there are two words, each found in one document
+        // (the Welsh one) besides the English record's shared stem.
+        let stems = |form: &str| -> Vec<Vec<u64>> {
+            lookup(&files, form)
+                .chunks(5)
+                .map(<[u64]>::to_vec)
+                .collect()
+        };
+        let (fostering, fostered) = (stems("fostering"), stems("fostered"));
+        assert_eq!(fostering.len(), 2, "an English stem and a Welsh form");
+        let shared: Vec<_> = fostering.iter().filter(|s| fostered.contains(s)).collect();
+        assert_eq!(shared.len(), 1, "only the English stem is shared");
+        assert_eq!(lookup(&files, "gofalwyr").len(), 5);
+        assert_eq!(lookup(&files, "maethu")[1], 1);
+    }
+
+    /// The search page renders its script's counts from these messages, one sample
+    /// number per plural form (`templates/search.html`), and the script fills in `{n}`.
+    #[test]
+    fn welsh_result_counts_take_each_plural_form() {
+        use fluent_bundle::{FluentArgs, FluentValue};
+        let welsh = crate::i18n::Strings::load("cy", None).unwrap();
+        let count = |n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(n));
+            args.set("n", "{n}");
+            welsh.format("search-count", &args).unwrap()
+        };
+        assert_eq!(count(0), "Dim canlyniadau.");
+        assert_eq!(count(1), "{n} canlyniad.");
+        assert_eq!(count(2), "{n} ganlyniad.");
+        assert_eq!(count(3), "{n} chanlyniad.");
+        assert_eq!(count(6), "{n} chanlyniad.");
+        assert_eq!(count(20), "{n} o ganlyniadau.");
+    }
+
+    #[test]
     fn the_cache_reuses_unchanged_records_and_gives_the_same_index() {
         let records = vec![
             record("a", "Kinship", "", "Grandparents raising grandchildren."),

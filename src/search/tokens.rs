@@ -88,14 +88,28 @@ pub(crate) struct TokenizedRecord {
     pub(crate) council: Option<String>,
     pub(crate) service: Option<String>,
     pub(crate) practice_areas: Vec<String>,
-    /// What a result shows, as the JSON of its document file.
+    /// The document file's JSON: what a result shows and the text excerpts and
+    /// phrases are read from.
     pub(crate) document: Vec<u8>,
+    /// What a result line shows (address, title, kind, date, summary), as a JSON
+    /// object: the top results of common words carry these (see `assemble.rs`).
+    pub(crate) line: Vec<u8>,
     /// (stem id, occurrences in each field), by stem id.
     pub(crate) terms: Vec<(u32, [u16; FIELDS])>,
     /// Words in each field.
     pub(crate) lengths: [u32; FIELDS],
     /// (form id, stem id), each pair once.
     pub(crate) forms: Vec<(u32, u32)>,
+}
+
+/// What a result line shows, before its text has arrived.
+#[derive(Serialize)]
+struct Line<'a> {
+    url: &'a str,
+    title: &'a str,
+    kind: &'a str,
+    date: &'a str,
+    summary: &'a str,
 }
 
 /// What a result shows, and the text phrases and excerpts are read from.
@@ -140,6 +154,14 @@ pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> T
     })
     // Strings always serialise; an empty document would show as a result without text.
     .unwrap_or_default();
+    let line = serde_json::to_vec(&Line {
+        url: &record.url,
+        title: &record.title,
+        kind: record.kind.filter_value(),
+        date: &record.date,
+        summary: &record.summary,
+    })
+    .unwrap_or_default();
     TokenizedRecord {
         url: record.url,
         date: record.date,
@@ -149,6 +171,7 @@ pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> T
         service: record.service,
         practice_areas: record.practice_areas,
         document,
+        line,
         terms,
         lengths,
         forms,

@@ -58,10 +58,11 @@ export const CONTENT_TYPES = {
 };
 
 // The policy the published site is meant to send: no inline script, no outside
-// origin, no WebAssembly, no eval, no workers.
+// origin, no WebAssembly, no eval; search's worker only from the site itself.
 export const SITE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

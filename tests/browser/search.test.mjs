@@ -380,20 +380,66 @@ describe('search page', () => {
   });
 
   test('typing never blocks the page for more than 50 ms', async () => {
+    // What a task costs the page is its CPU time on the page's main thread, read from a
+    // Chromium trace. Its wall time also counts the time the machine gave to other
+    // programs, which on a busy test machine stretches a 5 ms task past 50 ms; those
+    // are reported, not failed on.
     const { page } = await openPage(browser.context);
-    await page.addInitScript(() => {
-      window.longTasks = [];
-      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
-        type: 'longtask',
-      });
-    });
     await page.goto(searchUrl);
     await page.waitForSelector('[data-search-state="done"]');
+    const trace = await traceMainThread(page);
+    // The measure itself must catch a long task: about 130 ms of CPU work on this
+    // machine (a fixed amount of work, so a busy machine cannot shorten it).
     await page.evaluate(() => {
-      window.longTasks = [];
+      let x = 0;
+      for (let i = 0; i < 3e7; i += 1) x = (x + i * 7) % 1000003;
+      return x;
     });
+    const control = await trace.stop();
+    assert.ok(
+      control.some((t) => t.cpu >= 50 && t.measured),
+      `a long task made on purpose was not seen: ${JSON.stringify(control.filter((t) => t.wall >= 20))}`,
+    );
+
+    const typing = await traceMainThread(page);
     for (const query of cases.latencyQueries) await typeQuery(page, query);
-    assert.deepEqual(await page.evaluate(() => window.longTasks), []);
+    const tasks = await typing.stop();
+    assert.ok(tasks.length > 0, 'the trace saw the typing');
+    const long = tasks.filter((t) => t.cpu > 50);
+    assert.deepEqual(long, [], `main-thread tasks over 50 ms of CPU: ${JSON.stringify(long)}`);
+    const stretched = tasks.filter((t) => t.wall > 50);
+    if (stretched.length) console.log(`tasks over 50 ms of wall time only (the machine was busy): ${JSON.stringify(stretched)}`);
     await page.close();
   });
 });
+
+/**
+ * Records the page's main-thread tasks in a Chromium trace until `stop()`, which
+ * resolves to [{ wall, cpu, measured }] in milliseconds for every task of 1 ms or more
+ * (`measured`: the trace gave the task's CPU time, not only its wall time).
+ */
+async function traceMainThread(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', {
+    categories: 'disabled-by-default-devtools.timeline,devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      const main = new Set(
+        events
+          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+          .map((e) => `${e.pid}/${e.tid}`),
+      );
+      return events
+        .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}/${e.tid}`) && e.dur >= 1000)
+        .map((e) => ({ wall: Math.round(e.dur / 1000), cpu: Math.round((e.tdur ?? e.dur) / 1000), measured: 'tdur' in e }));
+    },
+  };
+}

@@ -13,5 +13,6 @@ mod media_sharing;
 mod new_command;
 mod publishing;
 mod search_engine;
+mod search_page;
 mod search_privacy;
 mod serve;

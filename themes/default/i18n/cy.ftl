@@ -171,3 +171,53 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+
+## The search page's script (search.js): rendered into the page, where the script reads them.
+## { $n } and { $query } are filled in by the script: keep them in the text.
+search-start = Teipiwch air i chwilio amdano, neu dewiswch hidlydd.
+search-keep-typing = Daliwch ati i deipio i chwilio.
+search-failed = Methodd y chwilio. Rhowch gynnig arall arni.
+search-filters-failed = Nid oedd modd llwytho’r hidlwyr.
+search-load-failed = Nid oedd modd llwytho’r chwilio. Gallwch bori o hyd: <a href="{ $base }stories/">straeon</a>, <a href="{ $base }nominations/">enwebiadau</a>, <a href="{ $base }councils/">cynghorau</a>, <a href="{ $base }services/">gwasanaethau</a>, <a href="{ $base }practice-areas/">meysydd ymarfer</a> a <a href="{ $base }years/">blynyddoedd</a>.
+search-did-you-mean = Oeddech chi’n golygu { $query }?
+search-facet-type = Math
+search-facet-council = Cyngor
+search-facet-service = Gwasanaeth
+search-facet-practice-area = Maes ymarfer
+search-facet-year = Blwyddyn
+search-facet-story = Straeon
+search-facet-nomination = Enwebiadau
+search-kind-story = Stori
+search-kind-nomination = Enwebiad
+search-count = { $count ->
+    [zero] Dim canlyniadau.
+    [one] { $n } canlyniad.
+    [two] { $n } ganlyniad.
+    [few] { $n } chanlyniad.
+    [many] { $n } chanlyniad.
+   *[other] { $n } o ganlyniadau.
+}
+search-count-for = { $count ->
+    [zero] Dim canlyniadau ar gyfer “{ $query }”.
+    [one] { $n } canlyniad ar gyfer “{ $query }”.
+    [two] { $n } ganlyniad ar gyfer “{ $query }”.
+    [few] { $n } chanlyniad ar gyfer “{ $query }”.
+    [many] { $n } chanlyniad ar gyfer “{ $query }”.
+   *[other] { $n } o ganlyniadau ar gyfer “{ $query }”.
+}
+search-count-filtered = { $count ->
+    [zero] Dim canlyniadau gyda’r hidlwyr a ddewiswyd.
+    [one] { $n } canlyniad gyda’r hidlwyr a ddewiswyd.
+    [two] { $n } ganlyniad gyda’r hidlwyr a ddewiswyd.
+    [few] { $n } chanlyniad gyda’r hidlwyr a ddewiswyd.
+    [many] { $n } chanlyniad gyda’r hidlwyr a ddewiswyd.
+   *[other] { $n } o ganlyniadau gyda’r hidlwyr a ddewiswyd.
+}
+search-count-for-filtered = { $count ->
+    [zero] Dim canlyniadau ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+    [one] { $n } canlyniad ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+    [two] { $n } ganlyniad ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+    [few] { $n } chanlyniad ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+    [many] { $n } chanlyniad ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+   *[other] { $n } o ganlyniadau ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+}

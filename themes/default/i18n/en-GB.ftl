@@ -151,3 +151,41 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## The search page's script (search.js): rendered into the page, where the script reads them.
+## { $n } and { $query } are filled in by the script: keep them in the text.
+search-start = Type a search term or choose a filter.
+search-keep-typing = Keep typing to search.
+search-failed = Search failed. Please try again.
+search-filters-failed = Filters could not be loaded.
+search-load-failed = Search could not be loaded. You can still browse <a href="{ $base }stories/">stories</a>, <a href="{ $base }nominations/">nominations</a>, <a href="{ $base }councils/">councils</a>, <a href="{ $base }services/">services</a>, <a href="{ $base }practice-areas/">practice areas</a> and <a href="{ $base }years/">years</a>.
+search-did-you-mean = Did you mean { $query }?
+search-facet-type = Type
+search-facet-council = Council
+search-facet-service = Service
+search-facet-practice-area = Practice area
+search-facet-year = Year
+search-facet-story = Stories
+search-facet-nomination = Nominations
+search-kind-story = Story
+search-kind-nomination = Nomination
+search-count = { $count ->
+    [0] No results.
+    [one] { $n } result.
+   *[other] { $n } results.
+}
+search-count-for = { $count ->
+    [0] No results for “{ $query }”.
+    [one] { $n } result for “{ $query }”.
+   *[other] { $n } results for “{ $query }”.
+}
+search-count-filtered = { $count ->
+    [0] No results with the chosen filters.
+    [one] { $n } result with the chosen filters.
+   *[other] { $n } results with the chosen filters.
+}
+search-count-for-filtered = { $count ->
+    [0] No results for “{ $query }” with the chosen filters.
+    [one] { $n } result for “{ $query }” with the chosen filters.
+   *[other] { $n } results for “{ $query }” with the chosen filters.
+}

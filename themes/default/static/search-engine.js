@@ -59,8 +59,13 @@ export function parseQuery(text) {
   return { terms: unique, phrases };
 }
 
-export async function openIndex(base) {
-  const root = `${base}search-index/`;
+/** The index of the site at `base` (its path, e.g. "/sub/"). */
+export function openIndex(base) {
+  return openIndexAt(`${base}search-index/`);
+}
+
+/** The index whose meta.json is at `root` + "meta.json" (one per language). */
+export async function openIndexAt(root) {
   const response = await fetch(`${root}meta.json`);
   if (!response.ok) throw new Error(`search index: ${response.status}`);
   const meta = await response.json();
@@ -76,6 +81,10 @@ class SearchIndex {
     this.dir = dir;
     this.total = meta.documents;
     this.keys = meta.shards;
+    // A stem in this many documents carries the result lines of its best documents.
+    this.topLinesMinDf = meta.top_lines_min_df ?? Infinity;
+    // Document number → its result line, from those files: drawn without a request.
+    this.lines = new Map();
     this.cache = new Map();
     this.words = Math.ceil(this.total / 32);
     // Stem id → its documents (and, for a rare stem, its decoded blocks): each is
@@ -194,7 +203,11 @@ class SearchIndex {
     if (terms.length === 0 || unknown.length) {
       return { bits: new Uint32Array(this.words), lists: [], phrases, unknown, highlight, empty: terms.length === 0, typing };
     }
+    // A common stem's best result lines come with its postings, so its first page
+    // of results needs no request per result.
+    const lines = Promise.all(stemLists.flat().map((s) => this.topLines(s)));
     const lists = await Promise.all(stemLists.map((list) => Promise.all(list.map((s) => this.postings(s, stats)))));
+    await lines;
     if (isStale()) throw new Stale();
     // Every word must match: one of its stems (a prefix has several) in each document.
     let bits = null;
@@ -222,8 +235,29 @@ class SearchIndex {
     return kept;
   }
 
+  /** Document `n` in full: its line's fields, its text and its details. */
   doc(n) {
     return this.fetchOnce(`d/${n}.json`, 'json');
+  }
+
+  /** What result `n`'s line shows (url, title, kind, date, summary). */
+  async line(n) {
+    return this.lines.get(n) ?? this.doc(n);
+  }
+
+  /** Result `n`'s text, for its excerpt. */
+  text(n) {
+    return this.doc(n);
+  }
+
+  /** Loads the best result lines of a common stem; a failure only costs requests. */
+  async topLines(stem) {
+    if (stem.df < this.topLinesMinDf) return;
+    try {
+      for (const line of await this.fetchOnce(`t/${stem.id}.json`, 'json')) this.lines.set(line.n, line);
+    } catch {
+      // Each line is then read from its document.
+    }
   }
 
   /** Filter values and their document bitsets, loaded once. */
@@ -334,6 +368,11 @@ function yieldToPage() {
 
 export function isStaleError(error) {
   return error instanceof Stale;
+}
+
+/** The error a search made stale stops with. */
+export function staleError() {
+  return new Stale();
 }
 
 /** A matching stretch of a document's text: [{ text, mark }] with … where cut. */

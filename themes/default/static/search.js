@@ -1,22 +1,28 @@
 // Site search for practice-press: drives the markup of templates/search.html with
-// our own engine (search-engine.js), which reads the index under <base path>search-index/.
+// our own engine (search-engine.js), which reads the index under the address the page
+// gives in `data-index` (one index per language on a bilingual site). The engine runs
+// in a Web Worker (search-worker.js), so a long ranking never holds up typing; this
+// file only talks to it and draws.
+//
+// Every word shown comes from the page (the theme's Fluent files, rendered into the
+// hidden <div data-search-strings> of search.html), so this file has no English of its own.
 //
 // No framework and no outside requests. The page works as a plain GET form without
 // this script; with it, results update as you type, filters narrow them, and the
 // whole state lives in the URL (?q=kinship&council=Anytown+Council&sort=newest) so a
 // search can be shared and Back/Forward step through it.
 
-import { excerpt, isStaleError, openIndex, parseQuery } from './search-engine.js';
+import { connect, Stale } from './search-client.js';
+import { loadStrings } from './search-strings.js';
 
 const FACETS = [
-  { name: 'type', legend: 'Type', labels: { story: 'Stories', nomination: 'Nominations' } },
-  { name: 'council', legend: 'Council' },
-  { name: 'service', legend: 'Service' },
-  { name: 'practice_area', legend: 'Practice area' },
-  { name: 'year', legend: 'Year', newestFirst: true },
+  { name: 'type', labels: { story: 'facet-story', nomination: 'facet-nomination' } },
+  { name: 'council' },
+  { name: 'service' },
+  { name: 'practice_area' },
+  { name: 'year', newestFirst: true },
 ];
-const KIND_LABELS = { story: 'Story', nomination: 'Nomination' };
-const PAGE_SIZE = 10;
+const KIND_LABELS = { story: 'kind-story', nomination: 'kind-nomination' };
 // A screen reader hears the result count once typing pauses, not at every letter.
 const ANNOUNCE_AFTER_MS = 700;
 // Filter counts wait this long after a keystroke's results (see countLater).
@@ -29,6 +35,8 @@ if (root) {
 
 async function start(root) {
   const base = normaliseBase(root.dataset.basePath);
+  const indexUrl = normaliseBase(root.dataset.index || `${base}search-index/`);
+  const words = loadStrings(root.querySelector('[data-search-strings]'), document.documentElement.lang);
   const form = root.querySelector('form[role="search"]');
   const input = form.querySelector('input[name="q"]');
   const ui = root.querySelector('[data-search-ui]');
@@ -49,9 +57,9 @@ async function start(root) {
   let facetsLoading = null;
   let engine;
   try {
-    engine = await openIndex(base);
+    engine = await connect(indexUrl);
   } catch (error) {
-    showLoadFailure(root, form, base);
+    showLoadFailure(root, form);
     console.warn('Search could not load:', error);
     return;
   }
@@ -64,16 +72,14 @@ async function start(root) {
 
   ui.hidden = false;
 
-  // Every change that needs a search bumps searchSeq and starts one at once. A search
-  // that finds a newer one was asked for stops at its next download and draws
-  // nothing, so the newest never waits for stale ones (downloads they share are made
-  // once: the engine keeps them).
+  // Every change that needs a search bumps searchSeq and sends it at once. The engine
+  // works only on the newest: an older search stops at its next download or pause and
+  // answers "stale", and nothing is drawn for it.
   let searchSeq = 0;
   let announceTimer = 0;
   let announceTyping = false;
-  let results = null;
   let shown = 0;
-  let highlight = null;
+  let count = 0;
   const suggestionBox = root.querySelector('[data-suggestion]');
 
   function syncControls() {
@@ -96,8 +102,8 @@ async function start(root) {
 
   // The counts follow the results on their own loop, so that typing on is never held
   // up by them; like searches, only the newest is worked on.
-  // While someone types, counting waits for a pause: a count cannot be stopped once it
-  // runs, and one for a word half typed would take the processor from the next search.
+  // While someone types, counting waits for a pause: a count for a word half typed
+  // would take the processor from the next search.
   let toCount = null;
   let counting = false;
   let countTimer = 0;
@@ -118,7 +124,7 @@ async function start(root) {
         toCount = null;
         await loadFacets();
         if (seq !== searchSeq) continue;
-        const counts = facetControls.size ? await facetCountsFor(found) : null;
+        const counts = facetControls.size ? await facetCountsFor(seq, found) : null;
         if (seq !== searchSeq) continue;
         if (counts) updateCounts(facetControls, counts, state.filters);
         // "done" once results, status and facet counts all describe the newest state.
@@ -131,13 +137,13 @@ async function start(root) {
 
   // What runSearch found, as facet counts: every value when nothing is searched,
   // else the disjunctive counts for the search, from the filters' bitsets.
-  async function facetCountsFor(found) {
+  async function facetCountsFor(seq, found) {
     if (found.every) return allFilters;
     if (!found.result) return {};
     try {
-      return await engine.counts(found.result, state.filters);
+      return await engine.call('counts', { seq, filters: state.filters });
     } catch (error) {
-      console.warn('Search filter counts failed:', error);
+      if (!(error instanceof Stale)) console.warn('Search filter counts failed:', error);
       return {};
     }
   }
@@ -148,43 +154,58 @@ async function start(root) {
     root.dataset.searchState = 'searching';
 
     if (!query && !filtered) {
-      results = null;
       shown = 0;
       list.replaceChildren();
       moreButton.hidden = true;
       suggestionBox.hidden = true;
-      finish(seq, query, 'Type a search term or choose a filter.');
+      finish(seq, query, words.text('search-start'));
       return { every: true };
     }
 
     let result;
-    let page;
     try {
-      result = await engine.search(state.q, {
+      result = await engine.call('search', {
+        seq,
+        query: state.q,
         filters: state.filters,
         // With no words to rank by, relevance means nothing, so newest comes first.
         sort: state.sort === 'newest' || !query ? 'newest' : 'relevance',
-        isStale: () => seq !== searchSeq,
       });
-      // Abandoned before its documents are fetched, if a newer search was asked for.
-      if (seq !== searchSeq) return {};
-      page = await fetchPage(result, 0, result.highlight, () => seq !== searchSeq);
     } catch (error) {
-      if (isStaleError(error) || seq !== searchSeq) return {};
+      if (error instanceof Stale || seq !== searchSeq) return {};
       console.warn('Search failed:', error);
-      finish(seq, query, 'Search failed. Please try again.');
+      finish(seq, query, words.text('search-failed'));
       return {};
     }
     if (seq !== searchSeq) return {};
 
-    results = result;
-    highlight = result.highlight;
-    shown = page.length;
-    moreButton.hidden = shown >= result.count;
-    list.replaceChildren(...page.map((doc) => resultItem(doc, Boolean(query), highlight)));
-    finish(seq, query, result.typing && !result.count ? 'Keep typing to search.' : describe(result.count, query, filtered));
+    count = result.count;
+    shown = result.lines.length;
+    moreButton.hidden = shown >= count;
+    const items = result.lines.map((line) => resultItem(line, words));
+    list.replaceChildren(...items);
+    finish(seq, query, result.typing && !count ? words.text('search-keep-typing') : describe(words, count, query, filtered));
+    if (query) fillExcerpts(seq, 0, items);
     suggest(seq, query, result);
-    return { result };
+    return { result: true };
+  }
+
+  // Each result first shows its summary; once its text has arrived, the words around
+  // the match replace it. A result whose text does not hold the words (a title match)
+  // keeps its summary.
+  async function fillExcerpts(seq, from, items) {
+    let all;
+    try {
+      all = await engine.call('excerpts', { seq, from });
+    } catch (error) {
+      if (!(error instanceof Stale)) console.warn('Search excerpts failed:', error);
+      return;
+    }
+    if (seq !== searchSeq) return;
+    all.forEach((parts, i) => {
+      if (parts && items[i]) showExcerpt(items[i].querySelector('.pp-result__excerpt'), parts);
+    });
+    root.dataset.excerptsFor = state.q.trim();
   }
 
   // "Did you mean": offered when nothing is found and a word is not in the index,
@@ -193,12 +214,13 @@ async function start(root) {
     suggestionBox.replaceChildren();
     suggestionBox.hidden = true;
     if (result.count || !result.unknown.length || result.typing) return;
-    const fixes = await engine.suggest(result.unknown);
-    if (seq !== searchSeq || fixes.every((f) => !f)) return;
-    const replace = new Map(result.unknown.map((w, i) => [w, fixes[i]]));
-    const fixed = parseQuery(query)
-      .terms.map((t) => replace.get(t.word) || t.word)
-      .join(' ');
+    let fixed;
+    try {
+      fixed = await engine.call('suggest', { query, unknown: result.unknown });
+    } catch {
+      return;
+    }
+    if (seq !== searchSeq || !fixed) return;
     const link = document.createElement('a');
     const params = new URLSearchParams(location.search);
     params.set('q', fixed);
@@ -212,48 +234,26 @@ async function start(root) {
       requestSearch();
       input.focus();
     });
-    suggestionBox.append('Did you mean ', link, '?');
+    const [before, after] = words.around('search-did-you-mean', 'query');
+    suggestionBox.append(before, link, after);
     suggestionBox.hidden = false;
-    announce(`${describe(0, query, hasFilters(state.filters))} Did you mean ${fixed}?`);
+    announce(`${describe(words, 0, query, hasFilters(state.filters))} ${before}${fixed}${after}`);
   }
 
   // The facets, built once their data has loaded (the counts come with each search).
   function loadFacets() {
     facetsLoading ??= (async () => {
       try {
-        const sets = await engine.facets();
-        allFilters = await engine.counts({ matchBits: everything(engine) }, {});
-        if (!Object.keys(sets).length) allFilters = {};
+        allFilters = await engine.call('everything');
       } catch (error) {
         console.warn('Search filters could not load:', error);
-        facetsBox.textContent = 'Filters could not be loaded.';
+        facetsBox.textContent = words.text('search-filters-failed');
         return;
       }
-      facetControls = buildFacets(facetsBox, allFilters);
+      facetControls = buildFacets(facetsBox, allFilters, words);
       syncControls();
     })();
     return facetsLoading;
-  }
-
-  // Only the shown results are ranked and their documents fetched, which keeps a
-  // query cheap however many documents match.
-  async function fetchPage(result, from, marks, isStale) {
-    const numbers = await result.take(from, PAGE_SIZE, isStale);
-    const docs = await Promise.all(numbers.map((n) => engine.doc(n)));
-    return docs.map((doc) => ({ ...doc, marks }));
-  }
-
-  async function loadPage(seq) {
-    if (!results) return null;
-    const page = await fetchPage(results, shown, highlight, () => seq !== searchSeq).catch((error) => {
-      if (isStaleError(error)) return null;
-      throw error;
-    });
-    if (!page) return null;
-    if (seq !== searchSeq) return null;
-    shown += page.length;
-    moreButton.hidden = shown >= results.count;
-    return page.map((doc) => resultItem(doc, Boolean(state.q.trim()), highlight));
   }
 
   function finish(seq, query, message) {
@@ -315,9 +315,20 @@ async function start(root) {
 
   moreButton.addEventListener('click', async () => {
     const seq = searchSeq;
-    const items = await loadPage(seq);
-    if (!items || items.length === 0) return;
+    const from = shown;
+    let lines;
+    try {
+      lines = await engine.call('more', { seq, from });
+    } catch (error) {
+      if (!(error instanceof Stale)) console.warn('Search failed:', error);
+      return;
+    }
+    if (seq !== searchSeq || lines.length === 0) return;
+    const items = lines.map((line) => resultItem(line, words));
+    shown += items.length;
+    moreButton.hidden = shown >= count;
     list.append(...items);
+    if (state.q.trim()) fillExcerpts(seq, from, items);
     // Keyboard and screen-reader users land on the first new result, not at the
     // end of the page where the button was.
     items[0].querySelector('a')?.focus();
@@ -333,6 +344,7 @@ async function start(root) {
   requestSearch();
 }
 
+/** A path ending in "/", from a data attribute; "/" when there is none. */
 function normaliseBase(value) {
   const base = value && value.startsWith('/') ? value : '/';
   return base.endsWith('/') ? base : `${base}/`;
@@ -370,16 +382,15 @@ function hasFilters(filters) {
   return Object.values(filters).some((values) => values.length > 0);
 }
 
-function describe(count, query, filtered) {
-  const quoted = query ? ` for \u201c${query}\u201d` : '';
-  const scope = filtered ? ' with the chosen filters' : '';
-  if (count === 0) return `No results${quoted}${scope}.`;
-  return `${count} ${count === 1 ? 'result' : 'results'}${quoted}${scope}.`;
+/** The status line: how many results, for what, and whether filters narrowed them. */
+function describe(words, count, query, filtered) {
+  const key = `search-count${query ? '-for' : ''}${filtered ? '-filtered' : ''}`;
+  return words.count(key, count, { query });
 }
 
 // One fieldset per facet, built once: later searches only change counts and
 // visibility, so a checkbox that has keyboard focus is never replaced.
-function buildFacets(container, allFilters) {
+function buildFacets(container, allFilters, words) {
   const controls = new Map();
   const fieldsets = [];
   for (const facet of FACETS) {
@@ -394,7 +405,7 @@ function buildFacets(container, allFilters) {
     const fieldset = document.createElement('fieldset');
     fieldset.className = 'pp-facet';
     const legend = document.createElement('legend');
-    legend.textContent = facet.legend;
+    legend.textContent = words.text(`facet-${facet.name.replace('_', '-')}`);
     const ul = document.createElement('ul');
     ul.className = 'pp-facet__list';
     const valueControls = new Map();
@@ -406,7 +417,7 @@ function buildFacets(container, allFilters) {
       checkbox.name = facet.name;
       checkbox.value = value;
       const text = document.createElement('span');
-      text.textContent = (facet.labels && facet.labels[value]) || value;
+      text.textContent = facet.labels && facet.labels[value] ? words.text(facet.labels[value]) : value;
       const count = document.createElement('span');
       count.className = 'pp-facet__count';
       label.append(checkbox, ' ', text, ' ', count);
@@ -439,59 +450,48 @@ function updateCounts(controls, counts, chosenFilters) {
   }
 }
 
-function resultItem(doc, hasQuery, highlight) {
+/** One result as its line shows it: title, kind, date and summary. */
+function resultItem(line, words) {
   const li = document.createElement('li');
   li.className = 'pp-result';
 
   const heading = document.createElement('h3');
   heading.className = 'pp-result__title';
   const link = document.createElement('a');
-  link.href = doc.url;
-  link.textContent = doc.title || doc.url;
+  link.href = line.url;
+  link.textContent = line.title || line.url;
   heading.append(link);
 
   const details = document.createElement('p');
   details.className = 'pp-result__meta';
   const kind = document.createElement('span');
   kind.className = 'pp-result__kind';
-  kind.textContent = KIND_LABELS[doc.kind] || '';
+  kind.textContent = KIND_LABELS[line.kind] ? words.text(KIND_LABELS[line.kind]) : '';
   details.append(kind);
-  if (doc.date) {
+  if (line.date) {
     const time = document.createElement('time');
-    time.dateTime = doc.date;
-    time.textContent = formatDate(doc.date);
+    time.dateTime = line.date;
+    time.textContent = formatDate(line.date);
     details.append(kind.textContent ? ' \u00b7 ' : '', time);
   }
 
   const text = document.createElement('p');
   text.className = 'pp-result__excerpt';
-  // A match in the text shows the words around it, from anywhere in the text; a match
-  // in the title alone (or browsing by filter) has nothing to highlight, so the
-  // summary reads better. Text is only ever added as text nodes, never parsed as HTML.
-  const parts = hasQuery && highlight ? excerpt(doc.text || '', highlight) : null;
-  if (parts) {
-    for (const part of parts) {
-      if (part.mark) {
-        const mark = document.createElement('mark');
-        mark.textContent = part.text;
-        text.append(mark);
-      } else {
-        text.append(part.text);
-      }
-    }
-  } else {
-    text.textContent = doc.summary || '';
-  }
-
+  text.textContent = line.summary || '';
   li.append(heading, details, text);
   return li;
 }
 
-// Every document, as a bitset: the counts before anything is searched.
-function everything(engine) {
-  const bits = new Uint32Array(Math.ceil(engine.total / 32));
-  for (let d = 0; d < engine.total; d += 1) bits[d >>> 5] |= 1 << (d & 31);
-  return bits;
+// The words around a match, from anywhere in the text, with the matched words marked.
+// Text is only ever added as text nodes, never parsed as HTML.
+function showExcerpt(paragraph, parts) {
+  const nodes = parts.map((part) => {
+    if (!part.mark) return part.text;
+    const mark = document.createElement('mark');
+    mark.textContent = part.text;
+    return mark;
+  });
+  paragraph.replaceChildren(...nodes);
 }
 
 function formatDate(iso) {
@@ -505,25 +505,9 @@ function formatDate(iso) {
   }
 }
 
-function showLoadFailure(root, form, base) {
-  const message = document.createElement('p');
-  message.className = 'pp-search__error';
-  message.setAttribute('role', 'alert');
-  message.append('Search could not be loaded. You can still browse ');
-  const links = [
-    ['stories/', 'stories'],
-    ['nominations/', 'nominations'],
-    ['councils/', 'councils'],
-    ['services/', 'services'],
-    ['practice-areas/', 'practice areas'],
-    ['years/', 'years'],
-  ];
-  links.forEach(([path, text], i) => {
-    const a = document.createElement('a');
-    a.href = `${base}${path}`;
-    a.textContent = text;
-    message.append(a, i === links.length - 2 ? ' and ' : i === links.length - 1 ? '.' : ', ');
-  });
-  form.after(message);
+// The page's own message, with links to browse everything search would have found.
+function showLoadFailure(root, form) {
+  const message = root.querySelector('[data-search-failed] > *');
+  if (message) form.after(message.cloneNode(true));
   root.dataset.searchState = 'failed';
 }
