@@ -95,6 +95,31 @@ impl Strings {
         self.format(id, &FluentArgs::new())
     }
 
+    /// A message the program itself names (a page title, a label), in plain text. The
+    /// theme's English file defines every such message and stands behind every other
+    /// language, so a missing one is a misspelt id in the code: debug builds stop on it.
+    pub(crate) fn say(&self, id: &str) -> String {
+        self.say_with(id, &[])
+    }
+
+    /// [`Strings::say`] with arguments; numbers choose the plural form.
+    pub(crate) fn say_with(&self, id: &str, values: &[(&str, FluentValue<'_>)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(*name, value.clone());
+        }
+        self.format(id, &args).unwrap_or_else(|missing| {
+            // Every test build renders pages, so a misspelt id stops the tests there.
+            debug_assert!(false, "{missing}");
+            id.to_string()
+        })
+    }
+
+    /// A date as readers write it: "7 December 2026", "7 Rhagfyr 2026".
+    pub(crate) fn date(&self, date: jiff::civil::Date) -> String {
+        long_date(self, date).unwrap_or_else(|_| date.to_string())
+    }
+
     /// A message with one number, for plurals: `count(“stories-count”, 3)`.
     pub fn count(&self, id: &str, count: i64) -> Result<String, MissingString> {
         let mut args = FluentArgs::new();

@@ -83,7 +83,7 @@ pub fn render(
     let problems = Mutex::new(Vec::new());
     let pages = AtomicUsize::new(0);
     let files = AtomicUsize::new(0);
-    let context = pages::SharedContext::new(site, records);
+    let context = pages::SharedContext::new(site, theme.strings(&site.settings.language), records);
     let written: Vec<Vec<String>> = jobs
         .par_iter()
         .map(|job| {

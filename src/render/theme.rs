@@ -1,6 +1,7 @@
 //! The theme: the default templates and static files embedded in the binary, with a
 //! site's own `themes/<name>/templates/x.html` replacing the embedded file of that name.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,6 +23,9 @@ pub struct Theme {
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Where each template came from, for error messages.
     pub template_sources: Vec<(String, PathBuf)>,
+    /// The interface strings of every language the site publishes, the first language's
+    /// first.
+    strings: Languages,
 }
 
 impl Theme {
@@ -64,10 +68,10 @@ impl Theme {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let strings = interface_strings(settings, &site_theme)?;
+        let strings = Languages::load(settings, &site_theme)?;
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.register_function("t", Translate(Arc::new(strings)));
+        tera.register_function("t", Translate(strings.clone()));
         let sources: Vec<(String, String)> = templates
             .into_iter()
             .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
@@ -78,15 +82,84 @@ impl Theme {
             tera,
             static_files,
             template_sources,
+            strings,
         })
+    }
+
+    /// The interface strings of `language`, or of the site's first language when the
+    /// site does not publish that one.
+    pub fn strings(&self, language: &str) -> &Strings {
+        self.strings.get(language)
     }
 }
 
-/// The interface strings, with the site theme's own `i18n/<language>.ftl` over the
-/// default theme's. Pages are in English until a page carries its own language; the
-/// theme's Welsh file is complete and tested, ready for that.
-fn interface_strings(settings: &Settings, site_theme: &Path) -> Result<Strings, Vec<Diagnostic>> {
-    let language = crate::i18n::FALLBACK;
+/// One [`Strings`] per language the site publishes. Shared with the templates' `t()`,
+/// which picks the page's language from `site.language` in the page's context.
+#[derive(Clone)]
+pub(crate) struct Languages {
+    first: Arc<Strings>,
+    others: Arc<BTreeMap<String, Arc<Strings>>>,
+}
+
+impl Languages {
+    fn load(settings: &Settings, site_theme: &Path) -> Result<Languages, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut loaded = Vec::new();
+        for language in published_languages(settings) {
+            match interface_strings(settings, site_theme, &language) {
+                Ok(strings) => loaded.push(Arc::new(strings)),
+                Err(mut found) => problems.append(&mut found),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut loaded = loaded.into_iter();
+        let first = match loaded.next() {
+            Some(first) => first,
+            None => Arc::new(interface_strings(
+                settings,
+                site_theme,
+                crate::i18n::FALLBACK,
+            )?),
+        };
+        let others = loaded
+            .map(|strings| (strings.language().to_string(), strings))
+            .collect();
+        Ok(Languages {
+            first,
+            others: Arc::new(others),
+        })
+    }
+
+    pub(crate) fn single(strings: Strings) -> Languages {
+        Languages {
+            first: Arc::new(strings),
+            others: Arc::new(BTreeMap::new()),
+        }
+    }
+
+    pub(crate) fn get(&self, language: &str) -> &Strings {
+        if self.first.language() == language {
+            return &self.first;
+        }
+        self.others.get(language).unwrap_or(&self.first)
+    }
+}
+
+/// The languages whose pages this site publishes, the default first. A one-language
+/// site speaks its own `language`: `language: cy` makes the whole theme Welsh.
+fn published_languages(settings: &Settings) -> Vec<String> {
+    vec![settings.language.clone()]
+}
+
+/// The interface strings of one language, with the site theme's own
+/// `i18n/<language>.ftl` over the default theme's, message by message.
+pub(crate) fn interface_strings(
+    settings: &Settings,
+    site_theme: &Path,
+    language: &str,
+) -> Result<Strings, Vec<Diagnostic>> {
     let path = site_theme.join("i18n").join(format!("{language}.ftl"));
     if !path.is_file() {
         return Strings::load(language, None);

@@ -15,6 +15,7 @@ mod rss;
 mod scope;
 mod xml;
 
+pub(crate) use directory::section_title;
 pub use directory::{feed_directory, feed_links, FeedGroup, FeedLink, FeedRow};
 pub use scope::{
     all_scopes, feed_info, term_feed_name, term_scope, FeedFormat, FeedInfo, FeedScope, FEED_LIMIT,

@@ -171,3 +171,166 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+
+## Labels the program writes: page titles, navigation, kinds of entry, people
+crumb-home = Hafan
+nav-stories = Straeon
+nav-nominations = Enwebiadau
+nav-councils = Cynghorau
+nav-services = Gwasanaethau
+nav-practice-areas = Meysydd ymarfer
+page-search = Chwilio
+page-search-description = Chwilio pob stori ac enwebiad.
+page-accessibility = Datganiad hygyrchedd
+page-accessibility-description = Pa mor hygyrch yw’r wefan hon, a sut i roi gwybod am broblem.
+page-submit-story = Rhannu stori
+page-submit-story-description = Dywedwch wrth weithwyr cymdeithasol eraill am ymarfer rydych chi’n falch ohono: mae’r ffurflen hon yn eich helpu i’w ysgrifennu ac yn creu’r ffeil i’w hanfon atom.
+page-submit-nomination = Enwebu cydweithiwr
+page-submit-nomination-description = Dywedwch wrthym am gydweithiwr gwych: mae’r ffurflen hon yn eich helpu i ysgrifennu eich enwebiad ac yn creu’r ffeil i’w hanfon atom.
+page-guide-description = Help mewn iaith glir i awduron, gydag enghraifft lawn o bob math o ffeil.
+page-press = I newyddiadurwyr
+page-press-description = Y straeon ymarfer da diweddaraf, gyda’u cysylltiadau â’r cyfryngau, cydnabyddiaeth y lluniau a thestun yn barod i’w gopïo.
+page-stats = Ffeithiau a ffigurau
+page-stats-description = Faint o straeon ymarfer da ac enwebiadau sydd wedi’u cyhoeddi, fesul blwyddyn, cyngor, gwasanaeth a maes ymarfer.
+page-feeds = Ffrydiau
+page-feeds-description = Dilynwch straeon ac enwebiadau newydd mewn darllenydd ffrydiau: y cyfan, neu un cyngor, gwasanaeth neu faes ymarfer.
+kind-story = Stori
+kind-nomination = Enwebiad
+person-written-by = Awdur
+person-nominee = Enwebai
+person-nominated-by = Enwebwyd gan
+duration-seconds = { $seconds } eiliad
+duration-minutes = { $minutes ->
+    [two] { $minutes } funud
+   *[other] { $minutes } munud
+}
+duration-minutes-seconds = { $minutes } munud { $seconds } eiliad
+
+## Listings and topics. $kind is one of: year, council, service, practice-area, tag
+listing-stories-title = Straeon ymarfer da
+listing-stories-intro = Gweithwyr cymdeithasol yn disgrifio ymarfer a wnaeth wahaniaeth, yn eu geiriau eu hunain.
+listing-nominations-title = Enwebiadau Fy Nghydweithiwr Gwych
+listing-nominations-intro = Mae cydweithwyr yn sôn wrthym am rywun sy’n haeddu cydnabyddiaeth am eu gwaith.
+listing-page-of = { $title } (tudalen { $page } o { $total })
+taxonomy-title = { $kind ->
+    [council] Cynghorau
+    [service] Gwasanaethau
+    [practice-area] Meysydd ymarfer
+    [tag] Tagiau
+   *[year] Blynyddoedd
+}
+taxonomy-description = Pori straeon ac enwebiadau fesul { $kind ->
+    [council] cyngor
+    [service] gwasanaeth
+    [practice-area] maes ymarfer
+    [tag] tag
+   *[year] blwyddyn
+}.
+term-title = { $kind ->
+    [council] Straeon ac enwebiadau gan { $label }
+    [tag] Wedi’u tagio “{ $label }”
+    [year] Straeon ac enwebiadau { $label }
+   *[other] { $label }: straeon ac enwebiadau
+}
+term-intro = { $count ->
+    [zero] Dim eitemau wedi’u cyhoeddi
+    [one] Un eitem wedi’i chyhoeddi
+    [two] { $count } eitem wedi’u cyhoeddi
+    [few] { $count } eitem wedi’u cyhoeddi
+    [many] { $count } eitem wedi’u cyhoeddi
+   *[other] { $count } o eitemau wedi’u cyhoeddi
+} ar gyfer { $kind ->
+    [council] y cyngor
+    [service] y gwasanaeth
+    [practice-area] y maes ymarfer
+    [tag] y tag
+   *[year] y flwyddyn
+} “{ $label }”.
+
+## Facts and figures: headings, charts and the spreadsheet
+stats-grouping = { $kind ->
+    [council] Cyngor
+    [service] Gwasanaeth
+    [practice-area] Maes ymarfer
+    [tag] Tag
+   *[year] Blwyddyn
+}
+stats-heading = { $kind ->
+    [council] Fesul cyngor
+    [service] Fesul gwasanaeth
+    [practice-area] Fesul maes ymarfer
+    [tag] Fesul tag
+   *[year] Fesul blwyddyn
+}
+stats-section-title = Straeon ac enwebiadau a gyhoeddwyd fesul { $kind ->
+    [council] cyngor
+    [service] gwasanaeth
+    [practice-area] maes ymarfer
+    [tag] tag
+   *[year] blwyddyn
+}
+stats-csv-header = Grŵp,Enw,Straeon,Enwebiadau,Cyfanswm
+chart-description = Siart bar gyda { $rows } { $kind ->
+    [council] { $rows ->
+        [one] cyngor
+        [two] gyngor
+        [few] chyngor
+        [many] chyngor
+       *[other] o gynghorau
+    }
+    [service] { $rows ->
+        [one] gwasanaeth
+        [two] wasanaeth
+        [few] gwasanaeth
+        [many] gwasanaeth
+       *[other] o wasanaethau
+    }
+    [practice-area] { $rows ->
+        [one] maes ymarfer
+        [two] faes ymarfer
+        [few] maes ymarfer
+        [many] maes ymarfer
+       *[other] o feysydd ymarfer
+    }
+    [tag] { $rows ->
+        [one] tag
+        [two] dag
+        [few] thag
+        [many] thag
+       *[other] o dagiau
+    }
+   *[year] { $rows ->
+        [one] flwyddyn
+        [two] flwyddyn
+        [few] blwyddyn
+        [many] blwyddyn
+       *[other] o flynyddoedd
+    }
+}: i bob un, bar solet ar gyfer straeon a bar streipiog ar gyfer enwebiadau.
+chart-most = Yr uchaf yw { $label }, gyda { $stories } { $stories ->
+    [zero] o straeon
+    [one] stori
+    [two] stori
+    [few] stori
+    [many] stori
+   *[other] o straeon
+} a { $nominations } { $nominations ->
+    [zero] o enwebiadau
+    [one] enwebiad
+    [two] enwebiad
+    [few] enwebiad
+    [many] enwebiad
+   *[other] o enwebiadau
+}.
+chart-table-note = Mae’r tabl wrth ymyl y siart yn rhoi pob ffigur.
+
+## The feeds page's groups
+feeds-all = Pob stori ac enwebiad
+feeds-group-everything = Y cyfan
+
+## The copy-ready text beside each story (story.txt)
+text-web-address = Cyfeiriad gwe
+text-image = Llun
+text-image-credit = Cydnabyddiaeth y llun
+text-media-contact = Cyswllt â’r cyfryngau
+text-published-by = Cyhoeddwyd gan

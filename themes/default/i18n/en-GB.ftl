@@ -151,3 +151,141 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Labels the program writes: page titles, navigation, kinds of entry, people
+crumb-home = Home
+nav-stories = Stories
+nav-nominations = Nominations
+nav-councils = Councils
+nav-services = Services
+nav-practice-areas = Practice areas
+page-search = Search
+page-search-description = Search every story and nomination.
+page-accessibility = Accessibility statement
+page-accessibility-description = How accessible this website is and how to report a problem.
+page-submit-story = Share a story
+page-submit-story-description = Tell other social workers about practice you are proud of: this form helps you write it and makes the file to send us.
+page-submit-nomination = Nominate a colleague
+page-submit-nomination-description = Tell us about a brilliant colleague: this form helps you write your nomination and makes the file to send us.
+page-guide-description = Plain-English help for writers, with a complete example of each kind of file.
+page-press = For journalists
+page-press-description = The latest good-practice stories with their media contacts, image credits and copy-ready text.
+page-stats = Facts and figures
+page-stats-description = How many good-practice stories and nominations have been published, by year, council, service and practice area.
+page-feeds = Feeds
+page-feeds-description = Follow new stories and nominations in a feed reader: everything, or one council, service or practice area.
+kind-story = Story
+kind-nomination = Nomination
+person-written-by = Written by
+person-nominee = Nominee
+person-nominated-by = Nominated by
+duration-seconds = { $seconds } seconds
+duration-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+duration-minutes-seconds = { $minutes } min { $seconds } s
+
+## Listings and topics. $kind is one of: year, council, service, practice-area, tag
+listing-stories-title = Good-practice stories
+listing-stories-intro = Social workers describe practice that made a difference, in their own words.
+listing-nominations-title = My Brilliant Colleague nominations
+listing-nominations-intro = Colleagues tell us about someone whose work deserves recognition.
+listing-page-of = { $title } (page { $page } of { $total })
+taxonomy-title = { $kind ->
+    [council] Councils
+    [service] Services
+    [practice-area] Practice areas
+    [tag] Tags
+   *[year] Years
+}
+taxonomy-description = Browse stories and nominations by { $kind ->
+    [council] council
+    [service] service
+    [practice-area] practice area
+    [tag] tag
+   *[year] year
+}.
+term-title = { $kind ->
+    [council] Stories and nominations from { $label }
+    [tag] Tagged “{ $label }”
+    [year] Stories and nominations from { $label }
+   *[other] { $label }: stories and nominations
+}
+# "One item published items" is the wording pages had before this file; it is kept so
+# English pages stay the same byte for byte. A council can reword it in its own theme.
+term-intro = { $count ->
+    [one] One item published items
+   *[other] { $count } published items
+} with the { $kind ->
+    [council] council
+    [service] service
+    [practice-area] practice area
+    [tag] tag
+   *[year] year
+} “{ $label }”.
+
+## Facts and figures: headings, charts and the spreadsheet
+stats-grouping = { $kind ->
+    [council] Council
+    [service] Service
+    [practice-area] Practice area
+    [tag] Tag
+   *[year] Year
+}
+stats-heading = { $kind ->
+    [council] By council
+    [service] By service
+    [practice-area] By practice area
+    [tag] By tag
+   *[year] By year
+}
+stats-section-title = Published stories and nominations by { $kind ->
+    [council] council
+    [service] service
+    [practice-area] practice area
+    [tag] tag
+   *[year] year
+}
+stats-csv-header = Grouping,Name,Stories,Nominations,Total
+chart-description = Bar chart with { $rows } { $kind ->
+    [council] { $rows ->
+        [one] council
+       *[other] councils
+    }
+    [service] { $rows ->
+        [one] service
+       *[other] services
+    }
+    [practice-area] { $rows ->
+        [one] practice area
+       *[other] practice areas
+    }
+    [tag] { $rows ->
+        [one] tag
+       *[other] tags
+    }
+   *[year] { $rows ->
+        [one] year
+       *[other] years
+    }
+}: for each, a solid bar for stories and a striped bar for nominations.
+chart-most = The most is { $label } with { $stories } { $stories ->
+    [one] story
+   *[other] stories
+} and { $nominations } { $nominations ->
+    [one] nomination
+   *[other] nominations
+}.
+chart-table-note = The table beside the chart gives every figure.
+
+## The feeds page's groups
+feeds-all = All stories and nominations
+feeds-group-everything = Everything
+
+## The copy-ready text beside each story (story.txt)
+text-web-address = Web address
+text-image = Image
+text-image-credit = Image credit
+text-media-contact = Media contact
+text-published-by = Published by
