@@ -334,3 +334,68 @@ text-image = Llun
 text-image-credit = Cydnabyddiaeth y llun
 text-media-contact = Cyswllt â’r cyfryngau
 text-published-by = Cyhoeddwyd gan
+
+## Facts and figures: notes under a table
+stats-more-than-once = Gall cofnod fod am fwy nag un { $kind ->
+    [council] cyngor
+    [service] gwasanaeth
+    [practice-area] maes ymarfer
+    [tag] tag
+   *[year] flwyddyn
+}; caiff ei gyfrif o dan bob un, felly mae’r rhesi hyn yn dod i fwy na’r nifer a gyhoeddwyd.
+stats-not-given = Heb eu cyfrif yma, am nad ydynt yn enwi { $kind ->
+    [council] cyngor
+    [service] gwasanaeth
+    [practice-area] maes ymarfer
+    [tag] tag
+   *[year] blwyddyn
+}: { $stories } { $stories ->
+    [zero] o straeon
+    [one] stori
+    [two] stori
+    [few] stori
+    [many] stori
+   *[other] o straeon
+} a { $nominations } { $nominations ->
+    [zero] o enwebiadau
+    [one] enwebiad
+    [two] enwebiad
+    [few] enwebiad
+    [many] enwebiad
+   *[other] o enwebiadau
+}.
+
+## The accessibility statement (the GOV.UK sample statement's shape)
+a11y-lead = Mae’r datganiad hygyrchedd hwn yn berthnasol i { $url }, “{ $title }”, sy’n cael ei rhedeg gan { $organisation }.
+a11y-intro = Rydym am i gymaint o bobl â phosibl allu defnyddio’r wefan hon. Er enghraifft, mae hynny’n golygu y dylech allu:
+a11y-able-colours = newid lliwiau, lefelau cyferbyniad a ffontiau gan ddefnyddio gosodiadau eich porwr neu’ch dyfais, gan gynnwys cynllun lliw tywyll
+a11y-able-zoom = chwyddo hyd at 400% heb i’r testun ddiflannu oddi ar y sgrin
+a11y-able-keyboard = llywio’r wefan gyfan gan ddefnyddio bysellfwrdd yn unig
+a11y-able-speech = llywio’r rhan fwyaf o’r wefan gan ddefnyddio meddalwedd adnabod llais
+a11y-able-screen-reader = gwrando ar y wefan gan ddefnyddio darllenydd sgrin
+a11y-able-transcripts = darllen trawsgrifiad wrth ymyl pob neges lais
+a11y-simple = Rydym hefyd wedi gwneud y testun mor syml â phosibl i’w ddeall. Mae gan <a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a> gyngor ar wneud eich dyfais yn haws i’w defnyddio os oes gennych anabledd.
+a11y-how-heading = Pa mor hygyrch yw’r wefan hon
+a11y-known-issues = Rydym yn gwybod nad yw rhai rhannau o’r wefan hon yn gwbl hygyrch. Maent wedi’u rhestru isod, o dan <a href="#non-accessible-content">cynnwys nad yw’n hygyrch</a>.
+a11y-no-known-issues = Nid ydym yn ymwybodol o unrhyw rannau o’r wefan hon nad ydynt yn hygyrch.
+a11y-feedback-heading = Adborth a gwybodaeth gyswllt
+a11y-feedback = Os dewch o hyd i broblem gyda’r wefan hon, neu os oes arnoch angen yr wybodaeth sydd arni mewn fformat gwahanol, fel PDF hygyrch, print bras, fersiwn hawdd ei darllen, recordiad sain neu braille, cysylltwch â ni:
+a11y-contact-email = e-bostiwch <a href="mailto:{ $email }">{ $email }</a>
+a11y-contact-phone = ffoniwch { $phone }
+a11y-enforcement-heading = Y drefn orfodi
+a11y-enforcement = Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy’n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018 (y ‘rheoliadau hygyrchedd’). Os nad ydych yn fodlon â’r ffordd rydym yn ymateb i’ch cwyn, cysylltwch â’r <a href="https://www.equalityadvisoryservice.com/">Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS)</a>.
+a11y-technical-heading = Gwybodaeth dechnegol am hygyrchedd y wefan hon
+a11y-committed = Mae { $organisation } wedi ymrwymo i wneud ei gwefan yn hygyrch, yn unol â Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018.
+a11y-compliance-heading = Statws cydymffurfio
+a11y-partially-compliant = Mae’r wefan hon yn cydymffurfio’n rhannol â safon AA <a href="https://www.w3.org/TR/WCAG22/">Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2</a>, oherwydd yr achosion o beidio â chydymffurfio a restrir isod.
+a11y-non-accessible-heading = Cynnwys nad yw’n hygyrch
+a11y-non-accessible = Nid yw’r cynnwys a restrir isod yn hygyrch am y rhesymau canlynol.
+a11y-non-compliance-heading = Peidio â chydymffurfio â’r rheoliadau hygyrchedd
+a11y-fully-compliant = Mae’r wefan hon yn cydymffurfio’n llawn â safon AA <a href="https://www.w3.org/TR/WCAG22/">Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2</a>.
+a11y-improving-heading = Beth rydym yn ei wneud i wella hygyrchedd
+a11y-improving = Caiff pob math o dudalen ar y wefan hon ei wirio’n awtomatig, mewn cynlluniau lliw golau a thywyll, gydag axe-core mewn porwr go iawn a chyda’r Nu HTML Checker.
+a11y-improving-fixing = Rydym yn gweithio i drwsio’r cynnwys nad yw’n hygyrch a restrir uchod.
+a11y-preparation-heading = Paratoi’r datganiad hygyrchedd hwn
+a11y-reviewed-on-date = Adolygwyd y datganiad hwn ddiwethaf ar <time datetime="{ $iso }">{ $date }</time>.
+a11y-reviewed-on = Adolygwyd y datganiad hwn ddiwethaf ar { $date }.
+a11y-tested = Caiff pob math o dudalen ar y wefan hon ei brofi yn erbyn safon AA WCAG 2.2 gan wiriadau awtomatig bob tro y bydd meddalwedd y wefan yn newid. Ni all gwiriadau awtomatig ddod o hyd i bob problem, felly rydym yn croesawu eich adborth.

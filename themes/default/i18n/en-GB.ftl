@@ -289,3 +289,60 @@ text-image = Image
 text-image-credit = Image credit
 text-media-contact = Media contact
 text-published-by = Published by
+
+## Facts and figures: notes under a table
+stats-more-than-once = An entry can be about more than one { $kind ->
+    [council] council
+    [service] service
+    [practice-area] practice area
+    [tag] tag
+   *[year] year
+}; it is counted under each, so these rows add up to more than the number published.
+stats-not-given = Not counted here, because they do not name a { $kind ->
+    [council] council
+    [service] service
+    [practice-area] practice area
+    [tag] tag
+   *[year] year
+}: { $stories } { $stories ->
+    [one] story
+   *[other] stories
+} and { $nominations } { $nominations ->
+    [one] nomination
+   *[other] nominations
+}.
+
+## The accessibility statement (the GOV.UK sample statement's shape)
+a11y-lead = This accessibility statement applies to { $url }, “{ $title }”, run by { $organisation }.
+a11y-intro = We want as many people as possible to be able to use this website. For example, that means you should be able to:
+a11y-able-colours = change colours, contrast levels and fonts using your browser or device settings, including a dark colour scheme
+a11y-able-zoom = zoom in up to 400% without the text spilling off the screen
+a11y-able-keyboard = navigate the whole website using just a keyboard
+a11y-able-speech = navigate most of the website using speech recognition software
+a11y-able-screen-reader = listen to the website using a screen reader
+a11y-able-transcripts = read a transcript beside every voice note
+a11y-simple = We have also made the text as simple as possible to understand. <a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a> has advice on making your device easier to use if you have a disability.
+a11y-how-heading = How accessible this website is
+a11y-known-issues = We know some parts of this website are not fully accessible. They are listed under <a href="#non-accessible-content">non-accessible content</a> below.
+a11y-no-known-issues = We are not aware of any parts of this website that are not accessible.
+a11y-feedback-heading = Feedback and contact information
+a11y-feedback = If you find a problem with this website, or need information on it in a different format such as accessible PDF, large print, easy read, audio recording or braille, contact us:
+a11y-contact-email = email <a href="mailto:{ $email }">{ $email }</a>
+a11y-contact-phone = call { $phone }
+a11y-enforcement-heading = Enforcement procedure
+a11y-enforcement = The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the ‘accessibility regulations’). If you’re not happy with how we respond to your complaint, contact the <a href="https://www.equalityadvisoryservice.com/">Equality Advisory and Support Service (EASS)</a>.
+a11y-technical-heading = Technical information about this website’s accessibility
+a11y-committed = { $organisation } is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
+a11y-compliance-heading = Compliance status
+a11y-partially-compliant = This website is partially compliant with the <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, due to the non-compliances listed below.
+a11y-non-accessible-heading = Non-accessible content
+a11y-non-accessible = The content listed below is non-accessible for the following reasons.
+a11y-non-compliance-heading = Non-compliance with the accessibility regulations
+a11y-fully-compliant = This website is fully compliant with the <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard.
+a11y-improving-heading = What we’re doing to improve accessibility
+a11y-improving = Every page type of this website is checked automatically, in light and dark colour schemes, with axe-core in a real browser and with the Nu HTML Checker.
+a11y-improving-fixing = We are working to fix the non-accessible content listed above.
+a11y-preparation-heading = Preparation of this accessibility statement
+a11y-reviewed-on-date = This statement was last reviewed on <time datetime="{ $iso }">{ $date }</time>.
+a11y-reviewed-on = This statement was last reviewed on { $date }.
+a11y-tested = Every page type of this website is tested against the WCAG 2.2 AA standard by automated checks each time the website’s software changes. Automated checks cannot find every problem, so we welcome your feedback.
