@@ -15,3 +15,4 @@ mod publishing;
 mod search_engine;
 mod search_privacy;
 mod serve;
+mod welsh_theme;

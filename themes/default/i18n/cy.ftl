@@ -1,7 +1,8 @@
 # Rhyngwyneb y thema ddiofyn yn Gymraeg.
 # The default theme's interface in Welsh. Plurals follow CLDR: zero (0), one (1), two (2),
 # few (3), many (6) and other. After a number from 1 to 6 the noun stays singular, with the
-# mutation the number causes; other numbers take "o" and the plural.
+# mutation the number causes; 0 takes the plural ("0 straeon", as CLDR's own Welsh
+# examples do); other numbers take "o" and the plural ("20 o straeon").
 # Phrases a Welsh speaker at the council should check are listed in the README.
 
 ## Every page
@@ -16,7 +17,7 @@ breadcrumb-label = Briwsion bara
 
 ## Counts: the number is shown beside the word, so only the word changes
 count-stories = { $count ->
-    [zero] o straeon
+    [zero] straeon
     [one] stori
     [two] stori
     [few] stori
@@ -24,7 +25,7 @@ count-stories = { $count ->
    *[other] o straeon
 }
 count-nominations = { $count ->
-    [zero] o enwebiadau
+    [zero] enwebiadau
     [one] enwebiad
     [two] enwebiad
     [few] enwebiad
@@ -32,7 +33,7 @@ count-nominations = { $count ->
    *[other] o enwebiadau
 }
 count-councils = { $count ->
-    [zero] o gynghorau a phartneriaid
+    [zero] cynghorau a phartneriaid
     [one] cyngor a phartner
     [two] gyngor a phartner
     [few] chyngor a phartner
@@ -40,7 +41,7 @@ count-councils = { $count ->
    *[other] o gynghorau a phartneriaid
 }
 count-items = { $count ->
-    [zero] o eitemau
+    [zero] eitemau
     [one] eitem
     [two] eitem
     [few] eitem
@@ -117,14 +118,14 @@ press-feeds-page = Mae ffrydiau ar gyfer pob cyngor, gwasanaeth a maes ymarfer a
 
 ## Facts and figures
 stats-lead = Wedi’u cyhoeddi hyd yma: { $stories } { $stories ->
-    [zero] o straeon
+    [zero] straeon
     [one] stori
     [two] stori
     [few] stori
     [many] stori
    *[other] o straeon
 } a { $nominations } { $nominations ->
-    [zero] o enwebiadau
+    [zero] enwebiadau
     [one] enwebiad
     [two] enwebiad
     [few] enwebiad
@@ -308,14 +309,14 @@ chart-description = Siart bar gyda { $rows } { $kind ->
     }
 }: i bob un, bar solet ar gyfer straeon a bar streipiog ar gyfer enwebiadau.
 chart-most = Yr uchaf yw { $label }, gyda { $stories } { $stories ->
-    [zero] o straeon
+    [zero] straeon
     [one] stori
     [two] stori
     [few] stori
     [many] stori
    *[other] o straeon
 } a { $nominations } { $nominations ->
-    [zero] o enwebiadau
+    [zero] enwebiadau
     [one] enwebiad
     [two] enwebiad
     [few] enwebiad
@@ -350,14 +351,14 @@ stats-not-given = Heb eu cyfrif yma, am nad ydynt yn enwi { $kind ->
     [tag] tag
    *[year] blwyddyn
 }: { $stories } { $stories ->
-    [zero] o straeon
+    [zero] straeon
     [one] stori
     [two] stori
     [few] stori
     [many] stori
    *[other] o straeon
 } a { $nominations } { $nominations ->
-    [zero] o enwebiadau
+    [zero] enwebiadau
     [one] enwebiad
     [two] enwebiad
     [few] enwebiad
