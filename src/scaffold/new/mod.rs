@@ -15,6 +15,7 @@ mod asker;
 mod files;
 mod interviews;
 mod questions;
+mod translation;
 mod writer;
 
 pub use crate::rules::{blank_nomination_template, blank_story_template, Vocabulary};
@@ -25,6 +26,7 @@ pub use files::{
 };
 pub use interviews::{ask_nomination, ask_story};
 pub use questions::{Answer, Expect, Question};
+pub use translation::{translation_file, write_translation, TranslationFile};
 pub use writer::write_new_file;
 
 use crate::config::Settings;
@@ -40,6 +42,9 @@ pub enum NewError {
     /// With `--no-input`: values missing or wrong, each explained.
     #[error("some details are missing or wrong; nothing was written:\n{}", .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<String>),
+    /// A translation that cannot be started, and why.
+    #[error("{0}")]
+    Refused(String),
     #[error("cannot talk to the terminal: {0}")]
     Terminal(#[source] std::io::Error),
     #[error(transparent)]
