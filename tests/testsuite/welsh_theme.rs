@@ -155,6 +155,8 @@ fn a_welsh_only_site_speaks_welsh_on_every_page_type() {
         ("press/index.html", "I newyddiadurwyr"),
         ("stats/index.html", "Ffeithiau a ffigurau"),
         ("feeds/index.html", "Ffrydiau"),
+        ("submit/story/index.html", "Rhannu stori"),
+        ("submit/nomination/index.html", "Enwebu cydweithiwr"),
     ];
     for (path, heading) in pages {
         assert_eq!(select_text(&site.read(path), "h1"), heading, "{path}");
@@ -165,6 +167,9 @@ fn a_welsh_only_site_speaks_welsh_on_every_page_type() {
     let accessibility = site.read("accessibility/index.html");
     assert!(accessibility.contains("Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus"));
     assert!(!accessibility.contains("Accessibility Regulations"));
+    let form = site.read("submit/story/index.html");
+    assert_eq!(select_text(&form, "#error-summary-title"), "Mae problem");
+    assert_eq!(select_text(&form, "#submit-button"), "Creu fy ffeil");
 }
 
 #[test]

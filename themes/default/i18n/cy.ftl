@@ -400,3 +400,93 @@ a11y-preparation-heading = Paratoi’r datganiad hygyrchedd hwn
 a11y-reviewed-on-date = Adolygwyd y datganiad hwn ddiwethaf ar <time datetime="{ $iso }">{ $date }</time>.
 a11y-reviewed-on = Adolygwyd y datganiad hwn ddiwethaf ar { $date }.
 a11y-tested = Caiff pob math o dudalen ar y wefan hon ei brofi yn erbyn safon AA WCAG 2.2 gan wiriadau awtomatig bob tro y bydd meddalwedd y wefan yn newid. Ni all gwiriadau awtomatig ddod o hyd i bob problem, felly rydym yn croesawu eich adborth.
+
+## The "Share a story" and "Nominate a colleague" forms
+form-about-you = Amdanoch chi
+form-your-full-name = Eich enw llawn
+form-your-role = Teitl eich swydd neu eich rôl
+form-i-want-anonymous = Rwyf am fod yn ddienw
+form-date = Dyddiad
+form-date-hint = Heddiw, fel arfer.
+form-service = Gwasanaeth
+form-create-file = Creu fy ffeil
+form-story-lead = Dywedwch wrth weithwyr cymdeithasol eraill am ddarn o waith rydych chi’n falch ohono, yn eich geiriau eich hun.
+form-story-author-name-hint = Mae ei angen arnom i dderbyn y stori. Os ydych am fod yn ddienw, ni chaiff ei gyhoeddi.
+form-story-author-role-hint = Er enghraifft, Gweithiwr cymdeithasol, tîm plant sy’n derbyn gofal. Caiff ei ddangos gyda’r stori.
+form-story-anonymous-hint = Bydd y wefan yn dangos eich rôl a’ch cyngor yn unig. Peidiwch â defnyddio eich enw yn y stori.
+form-about-story = Am y stori
+form-title = Teitl
+form-story-title-hint = Dim mwy na { $max } nod. Mae’n ymddangos mewn rhestrau o straeon a phan gaiff y stori ei rhannu.
+form-summary = Crynodeb
+form-summary-hint = Un neu ddwy frawddeg, dim mwy na { $max } nod. Caiff ei ddangos mewn rhestrau, canlyniadau chwilio a rhagolygon ar y cyfryngau cymdeithasol.
+form-story-council = Y cyngor neu’r sefydliad y daw’r stori ohono
+form-council-hint = Dechreuwch deipio i ddewis cyngor sydd eisoes ar y wefan hon, neu teipiwch enw arall.
+form-service-hint = Y gwasanaeth y mae’r stori’n ymwneud ag ef yn bennaf.
+form-choose-service = Dewiswch wasanaeth
+form-practice-areas = Meysydd ymarfer (dewisol)
+form-practice-areas-hint = Dewiswch unrhyw rai y mae’r stori’n eu dangos.
+form-tags = Geiriau allweddol eraill (dewisol)
+form-tags-hint = Rhowch goma rhyngddynt. Er enghraifft: tadau, llys.
+form-your-story = Eich stori
+form-tell-story = Adroddwch y stori
+form-story-body-hint = Anelwch at 400 i 700 o eiriau. Beth oedd y sefyllfa? Beth wnaethoch chi? Beth newidiodd? Beth ddysgoch chi? Peidiwch â chynnwys rhifau ffôn, cyfeiriadau e-bost na chodau post, nac enw go iawn unrhyw un oni bai ei fod wedi cytuno.
+form-story-word-count = Mae gennych 0 gair.
+form-sensitive-terms-optional = Enwau go iawn a ddefnyddiwyd gennych wrth ddrafftio (dewisol)
+form-story-sensitive-hint = Er enghraifft, enw cyntaf plentyn. Rhowch goma rhyngddynt. Ni chânt eu cyhoeddi byth, ac mae ein gwiriadau’n sicrhau nad ydynt yn y stori.
+form-consent-heading = A yw pawb y gellir eu hadnabod wedi cytuno i’r stori gael ei chyhoeddi?
+form-consent-hint = Rhaid i bawb a allai adnabod eu hunain yn y stori gytuno. Os nad ydynt wedi cytuno eto, byddwn yn ei chadw fel drafft ac yn cyhoeddi dim nes eu bod wedi cytuno.
+form-consent-yes = Ydyn, ac mae eu cytundeb wedi’i gofnodi
+form-consent-no = Ddim eto
+form-consent-by = Pwy a gofnododd eu cytundeb?
+form-consent-by-hint = Mae rôl yn ddigon, er enghraifft Rheolwr tîm. Caiff ei gadw yn y ffeil ac ni chaiff ei gyhoeddi byth.
+form-consent-date = Y dyddiad y cafodd ei gofnodi
+form-consent-expires = Y dyddiad y mae’n rhaid tynnu’r stori i lawr (dewisol)
+form-consent-expires-hint = Dim ond os cytunodd rhywun am gyfnod cyfyngedig.
+form-consent-draft = Caiff eich stori ei chadw fel drafft. Anfonwch hi atom beth bynnag: byddwn yn eich helpu i gofnodi caniatâd, ac ni fyddwn yn cyhoeddi dim nes bod pawb wedi cytuno.
+form-story-other = Hoffech chi ddiolch i gydweithiwr yn lle hynny? <a href="{ $url }">Enwebwch gydweithiwr</a>.
+form-nomination-lead = Dywedwch wrthym am gydweithiwr y mae ei waith yn haeddu cydnabyddiaeth. Mae enwebiad rhwng { $min } a { $max } o eiriau.
+form-your-colleague = Eich cydweithiwr
+form-their-full-name = Enw llawn eich cydweithiwr
+form-nominee-name-hint = Mae ei angen arnom i dderbyn yr enwebiad. Os yw eich cydweithiwr am fod yn ddienw, ni chaiff ei gyhoeddi.
+form-their-role = Teitl swydd neu rôl eich cydweithiwr
+form-nominee-role-hint = Er enghraifft, Gweithiwr cymdeithasol ar ddyletswydd. Caiff ei ddangos ar y wefan.
+form-their-organisation = Cyngor neu sefydliad eich cydweithiwr
+form-colleague-anonymous = Mae fy nghydweithiwr am fod yn ddienw
+form-nominee-anonymous-hint = Bydd y wefan yn dangos rôl a sefydliad eich cydweithiwr yn unig. Peidiwch â defnyddio enw eich cydweithiwr yn y teitl nac yn y testun.
+form-nominator-name-hint = Os ydych am fod yn ddienw, ni chaiff ei gyhoeddi.
+form-your-organisation = Eich cyngor neu eich sefydliad
+form-nominator-organisation-hint = Gadewch hwn yn wag os yw’r un fath â sefydliad eich cydweithiwr.
+form-nominator-anonymous-hint = Bydd y wefan yn dangos eich rôl a’ch sefydliad yn unig.
+form-your-nomination = Eich enwebiad
+form-short-title = Teitl byr
+form-nomination-title-hint = Dim mwy na { $max } nod. Er enghraifft, Y rheolwr dyletswydd a arhosodd.
+form-why-brilliant = Pam mae eich cydweithiwr yn wych?
+form-nomination-body-hint = Ysgrifennwch rhwng { $min } a { $max } o eiriau. Dywedwch pwy ydyn nhw, beth wnaethon nhw a pha wahaniaeth a wnaeth: mae un enghraifft go iawn yn werth mwy na rhestr o rinweddau. Peidiwch â chynnwys rhifau ffôn, cyfeiriadau e-bost na chodau post.
+form-nomination-word-count = Mae gennych 0 gair. Ysgrifennwch o leiaf { $min }.
+form-more-details = Rhagor o fanylion (dewisol)
+form-nomination-council = Y cyngor i’w restru oddi tano
+form-nomination-council-hint = Gadewch hwn yn wag i ddefnyddio sefydliad eich cydweithiwr.
+form-not-one-service = Ddim am un gwasanaeth
+form-sensitive-terms = Enwau go iawn a ddefnyddiwyd gennych wrth ddrafftio
+form-nomination-sensitive-hint = Er enghraifft, enw cyntaf plentyn. Rhowch goma rhyngddynt. Ni chânt eu cyhoeddi byth, ac mae ein gwiriadau’n sicrhau nad ydynt yn y testun.
+form-nomination-other = Hoffech chi rannu darn o’ch gwaith eich hun yn lle hynny? <a href="{ $url }">Rhannwch stori</a>.
+form-intro = Mae’r ffurflen hon yn gofyn un peth ar y tro ac yn gwirio eich atebion wrth i chi fynd. Does dim yn cael ei anfon nes i chi ddewis ei anfon: mae’r ffurflen yn creu ffeil i chi ei lawrlwytho neu ei hanfon atom drwy e-bost, ac mae golygydd yn ei darllen cyn i ddim gael ei gyhoeddi.
+form-guide-link = Darllenwch <a href="{ $url }">sut i ysgrifennu stori neu enwebiad</a> i gael help, ac enghraifft o bob un.
+form-error-title = Mae problem
+form-result-title = Mae eich ffeil yn barod
+form-result-name = Enw eich ffeil yw <code id="submit-file-name"></code>. Anfonwch hi atom mewn un o’r ffyrdd hyn:
+form-download = Lawrlwytho’r ffeil
+form-attach = Yna atodwch hi i e-bost.
+form-open-email = Agor e-bost gyda’r ffeil ynddo
+form-email-note = Mae’r ffeil yn nhestun yr e-bost, nid wedi’i hatodi: ni all gwefannau atodi ffeiliau i e-byst. Anfonwch yr e-bost fel y mae. Os yw’r testun fel petai wedi’i dorri’n fyr, lawrlwythwch y ffeil a’i hatodi yn lle hynny.
+form-see-file = Gweld beth sydd yn y ffeil
+form-change-answers = Gallwch newid eich atebion uchod a phwyso’r botwm eto i greu ffeil newydd.
+form-nojs = <strong>Os nad yw’r ffurflen yn ymddangos</strong> (mae angen JavaScript arni), lawrlwythwch y <a href="{ $template_url }" download>ffeil { $kind ->
+    [nomination] enwebiad
+   *[story] stori
+} wag</a>, ei llenwi mewn golygydd testun plaen fel Notepad neu TextEdit, a’i hanfon atom drwy e-bost. Mae’r <a href="{ $guide_url }">canllaw ysgrifennu</a> yn esbonio pob llinell.
+form-nojs-email = <strong>Os nad yw’r ffurflen yn ymddangos</strong> (mae angen JavaScript arni), lawrlwythwch y <a href="{ $template_url }" download>ffeil { $kind ->
+    [nomination] enwebiad
+   *[story] stori
+} wag</a>, ei llenwi mewn golygydd testun plaen fel Notepad neu TextEdit, a’i hanfon atom drwy e-bost i <a href="mailto:{ $email }">{ $email }</a>. Mae’r <a href="{ $guide_url }">canllaw ysgrifennu</a> yn esbonio pob llinell.
+form-attach-to = Yna atodwch hi i e-bost at <a href="mailto:{ $email }">{ $email }</a>.

@@ -346,3 +346,93 @@ a11y-preparation-heading = Preparation of this accessibility statement
 a11y-reviewed-on-date = This statement was last reviewed on <time datetime="{ $iso }">{ $date }</time>.
 a11y-reviewed-on = This statement was last reviewed on { $date }.
 a11y-tested = Every page type of this website is tested against the WCAG 2.2 AA standard by automated checks each time the website’s software changes. Automated checks cannot find every problem, so we welcome your feedback.
+
+## The "Share a story" and "Nominate a colleague" forms
+form-about-you = About you
+form-your-full-name = Your full name
+form-your-role = Your job title or role
+form-i-want-anonymous = I want to be anonymous
+form-date = Date
+form-date-hint = Usually today.
+form-service = Service
+form-create-file = Create my file
+form-story-lead = Tell other social workers about a piece of work you are proud of, in your own words.
+form-story-author-name-hint = We need it to accept the story. If you want to be anonymous, it is not published.
+form-story-author-role-hint = For example, Social worker, children in care team. It is shown with the story.
+form-story-anonymous-hint = The website will show only your role and council. Do not use your name in the story.
+form-about-story = About the story
+form-title = Title
+form-story-title-hint = At most { $max } characters. It appears in lists of stories and when the story is shared.
+form-summary = Summary
+form-summary-hint = One or two sentences, at most { $max } characters. It is shown in lists, search results and social media previews.
+form-story-council = Council or organisation the story comes from
+form-council-hint = Start typing to choose a council already on this site, or type another name.
+form-service-hint = The service the story is mainly about.
+form-choose-service = Choose a service
+form-practice-areas = Practice areas (optional)
+form-practice-areas-hint = Choose any that the story shows.
+form-tags = Other key words (optional)
+form-tags-hint = Separate them with commas. For example: fathers, court.
+form-your-story = Your story
+form-tell-story = Tell the story
+form-story-body-hint = Aim for 400 to 700 words. What was the situation? What did you do? What changed? What did you learn? Do not include telephone numbers, e-mail addresses or postcodes, or anyone's real name unless they agreed.
+form-story-word-count = You have 0 words.
+form-sensitive-terms-optional = Real names you used while drafting (optional)
+form-story-sensitive-hint = For example, a child's first name. Separate them with commas. They are never published, and our checks make sure they are not in the story.
+form-consent-heading = Has everyone identifiable agreed to publication?
+form-consent-hint = Everyone who could recognise themselves in the story must agree. If not yet, we save it as a draft and publish nothing until they have.
+form-consent-yes = Yes, and their agreement is recorded
+form-consent-no = Not yet
+form-consent-by = Who recorded their agreement?
+form-consent-by-hint = A role is enough, for example Team manager. It is kept in the file and never published.
+form-consent-date = Date it was recorded
+form-consent-expires = Date the story must come down (optional)
+form-consent-expires-hint = Only if someone agreed for a limited time.
+form-consent-draft = Your story will be saved as a draft. Send it to us anyway: we will help you record consent, and publish nothing until everyone has agreed.
+form-story-other = Want to thank a colleague instead? <a href="{ $url }">Nominate a colleague</a>.
+form-nomination-lead = Tell us about a colleague whose work deserves recognition. A nomination is between { $min } and { $max } words.
+form-your-colleague = Your colleague
+form-their-full-name = Their full name
+form-nominee-name-hint = We need it to accept the nomination. If they want to be anonymous, it is not published.
+form-their-role = Their job title or role
+form-nominee-role-hint = For example, Duty social worker. It is shown on the website.
+form-their-organisation = Their council or organisation
+form-colleague-anonymous = My colleague wants to be anonymous
+form-nominee-anonymous-hint = The website will show only their role and organisation. Do not use their name in the title or the text.
+form-nominator-name-hint = If you want to be anonymous, it is not published.
+form-your-organisation = Your council or organisation
+form-nominator-organisation-hint = Leave it empty if it is the same as your colleague's.
+form-nominator-anonymous-hint = The website will show only your role and organisation.
+form-your-nomination = Your nomination
+form-short-title = A short title
+form-nomination-title-hint = At most { $max } characters. For example, The duty manager who stayed.
+form-why-brilliant = Why is your colleague brilliant?
+form-nomination-body-hint = Write between { $min } and { $max } words. Say who they are, what they did and what difference it made: one real example is worth more than a list of qualities. Do not include telephone numbers, e-mail addresses or postcodes.
+form-nomination-word-count = You have 0 words. Write at least { $min }.
+form-more-details = More details (optional)
+form-nomination-council = Council to list it under
+form-nomination-council-hint = Leave it empty to use your colleague's organisation.
+form-not-one-service = Not about one service
+form-sensitive-terms = Real names you used while drafting
+form-nomination-sensitive-hint = For example, a child's first name. Separate them with commas. They are never published, and our checks make sure they are not in the text.
+form-nomination-other = Want to share a piece of your own work instead? <a href="{ $url }">Share a story</a>.
+form-intro = This form asks you one thing at a time and checks your answers as you go. Nothing is sent until you choose to send it: the form makes a file for you to download or e-mail to us, and an editor reads it before anything is published.
+form-guide-link = Read <a href="{ $url }">how to write a story or a nomination</a> for help, and an example of each.
+form-error-title = There is a problem
+form-result-title = Your file is ready
+form-result-name = Your file is called <code id="submit-file-name"></code>. Send it to us in one of these ways:
+form-download = Download the file
+form-attach = Then attach it to an e-mail.
+form-open-email = Open an e-mail with the file in it
+form-email-note = The file is in the e-mail text, not attached: websites cannot attach files to e-mails. Send the e-mail as it is. If the text looks cut short, download the file and attach it instead.
+form-see-file = See what the file says
+form-change-answers = You can change your answers above and press the button again to make a new file.
+form-nojs = <strong>If the form does not appear</strong> (it needs JavaScript), download the <a href="{ $template_url }" download>blank { $kind ->
+    [nomination] nomination
+   *[story] story
+} file</a>, fill it in with a plain text editor such as Notepad or TextEdit, and e-mail it to us. The <a href="{ $guide_url }">writing guide</a> explains each line.
+form-nojs-email = <strong>If the form does not appear</strong> (it needs JavaScript), download the <a href="{ $template_url }" download>blank { $kind ->
+    [nomination] nomination
+   *[story] story
+} file</a>, fill it in with a plain text editor such as Notepad or TextEdit, and e-mail it to us at <a href="mailto:{ $email }">{ $email }</a>. The <a href="{ $guide_url }">writing guide</a> explains each line.
+form-attach-to = Then attach it to an e-mail to <a href="mailto:{ $email }">{ $email }</a>.
