@@ -16,6 +16,7 @@ pub mod plain_text;
 pub mod records;
 pub mod stats;
 pub mod submit;
+mod submit_words;
 pub mod theme;
 pub mod translate;
 pub mod views;

@@ -16,7 +16,7 @@ use crate::render::views::{card, press_items};
 use crate::resolve::TaxonomyKind;
 
 pub(super) fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic> {
-    let form = submit::submit_view(r.site, kind);
+    let form = submit::submit_view(r.site, r.strings, kind);
     let (page, template) = match kind {
         EntryKind::Story => ("page-submit-story", "submit_story.html"),
         EntryKind::Nomination => ("page-submit-nomination", "submit_nomination.html"),

@@ -490,3 +490,102 @@ form-nojs-email = <strong>Os nad yw’r ffurflen yn ymddangos</strong> (mae ange
    *[story] stori
 } wag</a>, ei llenwi mewn golygydd testun plaen fel Notepad neu TextEdit, a’i hanfon atom drwy e-bost i <a href="mailto:{ $email }">{ $email }</a>. Mae’r <a href="{ $guide_url }">canllaw ysgrifennu</a> yn esbonio pob llinell.
 form-attach-to = Yna atodwch hi i e-bost at <a href="mailto:{ $email }">{ $email }</a>.
+
+## What the forms' script shows while you fill them in. { $field } and the other values
+## are filled in by the script; $words is the number of words written.
+js-error-prefix = Gwall:
+js-please-check = Gwiriwch y canlynol:
+js-enter-author-name = Rhowch eich enw llawn
+js-enter-author-role = Rhowch deitl eich swydd neu eich rôl
+js-enter-title = Rhowch deitl
+js-enter-summary = Rhowch grynodeb
+js-enter-council = Rhowch y cyngor neu’r sefydliad y daw’r stori ohono
+js-choose-service = Dewiswch wasanaeth
+js-write-story = Ysgrifennwch eich stori
+js-consent-choose = Dywedwch a yw pawb y gellir eu hadnabod wedi cytuno i’r stori gael ei chyhoeddi
+js-enter-consent-by = Rhowch pwy a gofnododd eu cytundeb
+js-enter-nominee-name = Rhowch enw llawn eich cydweithiwr
+js-enter-nominee-role = Rhowch deitl swydd neu rôl eich cydweithiwr
+js-enter-nominee-organisation = Rhowch gyngor neu sefydliad eich cydweithiwr
+js-enter-nominator-name = Rhowch eich enw llawn
+js-enter-nominator-role = Rhowch deitl eich swydd neu eich rôl
+js-enter-date = Rhowch y dyddiad
+js-invalid-date = Rhaid i’r dyddiad fod yn ddyddiad go iawn, fel 2026-03-02
+js-enter-consent-date = Rhowch y dyddiad y cofnodwyd y caniatâd
+js-invalid-consent-date = Rhaid i’r dyddiad y cofnodwyd y caniatâd fod yn ddyddiad go iawn, fel 2026-03-02
+js-invalid-consent-expires = Rhaid i’r dyddiad y mae’n rhaid tynnu’r stori i lawr fod yn ddyddiad go iawn, fel 2026-03-02
+js-too-long-title = Rhaid i’r teitl fod yn { $max } nod neu lai; mae’n { $length }
+js-too-long-summary = Rhaid i’r crynodeb fod yn { $max } nod neu lai; mae’n { $length }
+js-nomination-too-short = Mae eich enwebiad yn { $words } { $words ->
+    [zero] geiriau
+    [one] gair
+    [two] air
+    [few] gair
+    [many] gair
+   *[other] o eiriau
+} o hyd: ysgrifennwch o leiaf { $min }
+js-nomination-too-long = Mae eich enwebiad yn { $words } { $words ->
+    [zero] geiriau
+    [one] gair
+    [two] air
+    [few] gair
+    [many] gair
+   *[other] o eiriau
+} o hyd: byrhewch ef i { $max } neu lai
+js-word-count = Mae gennych { $words } { $words ->
+    [zero] geiriau
+    [one] gair
+    [two] air
+    [few] gair
+    [many] gair
+   *[other] o eiriau
+}.
+js-word-count-short = Mae gennych { $words } { $words ->
+    [zero] geiriau
+    [one] gair
+    [two] air
+    [few] gair
+    [many] gair
+   *[other] o eiriau
+}. Ysgrifennwch o leiaf { $min }.
+js-word-count-long = Mae gennych { $words } { $words ->
+    [zero] geiriau
+    [one] gair
+    [two] air
+    [few] gair
+    [many] gair
+   *[other] o eiriau
+}. Mae hynny { $over } yn ormod: y terfyn yw { $max }.
+js-word-count-within = Mae gennych { $words } { $words ->
+    [zero] geiriau
+    [one] gair
+    [two] air
+    [few] gair
+    [many] gair
+   *[other] o eiriau
+}. Mae hynny o fewn y terfyn o { $min } i { $max }.
+js-leak-own = Mae { $field } yn cynnwys eich enw, ond roeddech am fod yn ddienw. Disgrifiwch eich hun yn ôl eich rôl yn lle hynny.
+js-leak-colleague = Mae { $field } yn cynnwys enw eich cydweithiwr, ond roedd am fod yn ddienw. Disgrifiwch eich cydweithiwr yn ôl ei rôl yn lle hynny.
+js-leak-term = Mae { $field } yn cynnwys “{ $term }”, a restrwyd gennych fel enw go iawn a ddefnyddiwyd wrth ddrafftio. Rhowch rywbeth arall yn ei le, er enghraifft llythyren gyntaf yr enw.
+js-personal-data = Mae eich testun yn cynnwys { $kind } ({ $text }). Tynnwch ef allan: ni ddylid cyhoeddi manylion cyswllt.
+js-data-email = cyfeiriad e-bost
+js-data-phone = rhif ffôn
+js-data-postcode = cod post
+js-data-nhs = rhif GIG
+js-data-ni = rhif Yswiriant Gwladol
+js-field-body = eich testun
+js-field-title = y teitl
+js-field-summary = y crynodeb
+js-field-council = y cyngor
+js-field-tags = y geiriau allweddol
+js-field-author-name = eich enw
+js-field-author-role = eich rôl
+js-field-nominee-name = enw eich cydweithiwr
+js-field-nominee-role = rôl eich cydweithiwr
+js-field-nominee-organisation = sefydliad eich cydweithiwr
+js-field-nominator-name = eich enw
+js-field-nominator-role = eich rôl
+js-field-nominator-organisation = eich sefydliad
+js-email-subject-story = Stori ymarfer da
+js-email-subject-nomination = Enwebiad Fy Nghydweithiwr Gwych
+js-email-intro = Cadwch y testun isod, o’r llinell --- gyntaf i’r diwedd, fel { $file }

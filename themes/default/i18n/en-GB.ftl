@@ -436,3 +436,72 @@ form-nojs-email = <strong>If the form does not appear</strong> (it needs JavaScr
    *[story] story
 } file</a>, fill it in with a plain text editor such as Notepad or TextEdit, and e-mail it to us at <a href="mailto:{ $email }">{ $email }</a>. The <a href="{ $guide_url }">writing guide</a> explains each line.
 form-attach-to = Then attach it to an e-mail to <a href="mailto:{ $email }">{ $email }</a>.
+
+## What the forms' script shows while you fill them in. { $field } and the other values
+## are filled in by the script; $words is the number of words written.
+js-error-prefix = Error:
+js-please-check = Please check:
+js-enter-author-name = Enter your full name
+js-enter-author-role = Enter your job title or role
+js-enter-title = Enter a title
+js-enter-summary = Enter a summary
+js-enter-council = Enter the council or organisation the story comes from
+js-choose-service = Choose a service
+js-write-story = Write your story
+js-consent-choose = Say whether everyone identifiable has agreed to publication
+js-enter-consent-by = Enter who recorded their agreement
+js-enter-nominee-name = Enter your colleague's full name
+js-enter-nominee-role = Enter your colleague's job title or role
+js-enter-nominee-organisation = Enter your colleague's council or organisation
+js-enter-nominator-name = Enter your full name
+js-enter-nominator-role = Enter your job title or role
+js-enter-date = Enter the date
+js-invalid-date = The date must be a real date, like 2026-03-02
+js-enter-consent-date = Enter the date consent was recorded
+js-invalid-consent-date = The date consent was recorded must be a real date, like 2026-03-02
+js-invalid-consent-expires = The date the story must come down must be a real date, like 2026-03-02
+js-too-long-title = The title must be { $max } characters or fewer; it is { $length }
+js-too-long-summary = The summary must be { $max } characters or fewer; it is { $length }
+js-nomination-too-short = Your nomination is { $words } { $words ->
+    [one] word
+   *[other] words
+} long: write at least { $min }
+js-nomination-too-long = Your nomination is { $words } words long: shorten it to { $max } or fewer
+js-word-count = You have { $words } { $words ->
+    [one] word
+   *[other] words
+}.
+js-word-count-short = You have { $words } { $words ->
+    [one] word
+   *[other] words
+}. Write at least { $min }.
+js-word-count-long = You have { $words } words. That is { $over } too many: the limit is { $max }.
+js-word-count-within = You have { $words } { $words ->
+    [one] word
+   *[other] words
+}. That is within the limit of { $min } to { $max }.
+js-leak-own = { $field } contains your name, but you asked to be anonymous. Describe yourself by role instead.
+js-leak-colleague = { $field } contains your colleague's name, but they asked to be anonymous. Describe them by role instead.
+js-leak-term = { $field } contains “{ $term }”, which you listed as a real name used while drafting. Replace it, for example with an initial.
+js-personal-data = Your text contains { $kind } ({ $text }). Remove it: contact details must not be published.
+js-data-email = an e-mail address
+js-data-phone = a telephone number
+js-data-postcode = a postcode
+js-data-nhs = an NHS number
+js-data-ni = a National Insurance number
+js-field-body = your text
+js-field-title = the title
+js-field-summary = the summary
+js-field-council = the council
+js-field-tags = the key words
+js-field-author-name = your name
+js-field-author-role = your role
+js-field-nominee-name = your colleague's name
+js-field-nominee-role = your colleague's role
+js-field-nominee-organisation = your colleague's organisation
+js-field-nominator-name = your name
+js-field-nominator-role = your role
+js-field-nominator-organisation = your organisation
+js-email-subject-story = A good-practice story
+js-email-subject-nomination = A My Brilliant Colleague nomination
+js-email-intro = Please save the text below, from the first --- line to the end, as { $file }
