@@ -22,7 +22,7 @@ const ROW_GAP: u32 = 16;
 const MAX_LABEL_CHARS: usize = 60;
 
 /// The SVG for one table, or None when there is nothing to draw.
-pub fn bar_chart(table: &Table, title: &str, strings: &Strings) -> Option<String> {
+pub(crate) fn bar_chart(table: &Table, title: &str, strings: &Strings) -> Option<String> {
     let max = table
         .rows
         .iter()

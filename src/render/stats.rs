@@ -12,10 +12,10 @@ use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
 
 /// Where the CSV download is published, below the site root.
-pub const CSV_PATH: &str = "stats/figures.csv";
+pub(crate) const CSV_PATH: &str = "stats/figures.csv";
 
 /// The groupings the page shows, in page order.
-pub const GROUPINGS: [TaxonomyKind; 4] = [
+pub(crate) const GROUPINGS: [TaxonomyKind; 4] = [
     TaxonomyKind::Year,
     TaxonomyKind::Council,
     TaxonomyKind::Service,
@@ -24,49 +24,49 @@ pub const GROUPINGS: [TaxonomyKind; 4] = [
 
 /// One row of a table: a year, a council, a service or a practice area.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub label: String,
+pub(crate) struct Row {
+    pub(crate) label: String,
     /// The listing of the entries counted in this row.
-    pub url: String,
-    pub stories: usize,
-    pub nominations: usize,
-    pub total: usize,
+    pub(crate) url: String,
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
+    pub(crate) total: usize,
 }
 
 /// The figures for one grouping.
 #[derive(Serialize, Debug, Clone)]
-pub struct Table {
+pub(crate) struct Table {
     /// A stable id for the page's headings and the chart's title (`year`, `council`…).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// The column heading and CSV grouping name, e.g. "Practice area".
-    pub grouping: String,
+    pub(crate) grouping: String,
     /// The section heading, e.g. "By practice area".
-    pub heading: String,
-    pub rows: Vec<Row>,
+    pub(crate) heading: String,
+    pub(crate) rows: Vec<Row>,
     /// Entries that name nothing in this grouping (no service given), by kind.
-    pub not_given: Option<NotGiven>,
+    pub(crate) not_given: Option<NotGiven>,
     /// An entry with several practice areas is counted in each, so the rows add up to
     /// more than the number of entries.
-    pub counted_more_than_once: bool,
+    pub(crate) counted_more_than_once: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct NotGiven {
-    pub stories: usize,
-    pub nominations: usize,
+pub(crate) struct NotGiven {
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
 }
 
 /// Everything the page and the CSV show.
 #[derive(Serialize, Debug, Clone)]
-pub struct Figures {
-    pub stories: usize,
-    pub nominations: usize,
-    pub tables: Vec<Table>,
+pub(crate) struct Figures {
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
+    pub(crate) tables: Vec<Table>,
 }
 
 impl Figures {
     /// The figures, with groupings and headings in the words of `strings`.
-    pub fn new(site: &Site, strings: &Strings) -> Figures {
+    pub(crate) fn new(site: &Site, strings: &Strings) -> Figures {
         Figures {
             stories: site.entries_of(EntryKind::Story).count(),
             nominations: site.entries_of(EntryKind::Nomination).count(),
@@ -151,7 +151,7 @@ pub(crate) fn id_of(kind: TaxonomyKind) -> &'static str {
 
 /// The figures as CSV (RFC 4180, CRLF line ends, a header row): one row per table row,
 /// in page order, with the grouping it belongs to.
-pub fn csv(figures: &Figures, strings: &Strings) -> String {
+pub(crate) fn csv(figures: &Figures, strings: &Strings) -> String {
     let mut out = strings.say("stats-csv-header");
     out.push_str("\r\n");
     for table in &figures.tables {

@@ -7,7 +7,7 @@ use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::i18n::Strings;
 
-use super::theme::Languages;
+use super::languages::Languages;
 
 /// The templates' `t()` function.
 pub struct Translate(pub(crate) Languages);

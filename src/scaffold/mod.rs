@@ -1,16 +1,16 @@
 //! Scaffolding: `init` creates a new site that builds and passes `check` at once;
 //! [`new`] adds one story or nomination to a site from a writer's answers.
 
-pub mod ci;
+pub(crate) mod ci;
 mod languages;
-pub mod new;
+pub(crate) mod new;
 
 use std::path::{Path, PathBuf};
 
 use crate::util::FsError;
 
 #[derive(Debug, thiserror::Error)]
-pub enum ScaffoldError {
+pub(crate) enum ScaffoldError {
     #[error("{0} already holds a site (site.yaml exists); nothing was changed")]
     AlreadyASite(PathBuf),
     #[error("{0} holds no site.yaml: give the site folder with --site DIR, or create a site with `practice-press init DIR`")]
@@ -34,7 +34,10 @@ const GITIGNORE: &str = include_str!("init/gitignore");
 
 /// Creates a site in `dir` (made if missing) in `languages` (a comma-separated list such
 /// as `en-GB,cy`, the default first; `None` for English alone). Returns the files written.
-pub fn init_site(dir: &Path, languages: Option<&str>) -> Result<Vec<PathBuf>, ScaffoldError> {
+pub(crate) fn init_site(
+    dir: &Path,
+    languages: Option<&str>,
+) -> Result<Vec<PathBuf>, ScaffoldError> {
     let languages = languages
         .map(languages::parse_languages)
         .transpose()?

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use practice_press::config::Settings;
-use practice_press::model::EntryKind;
-use practice_press::scaffold::new::{
+use crate::config::Settings;
+use crate::model::EntryKind;
+use crate::scaffold::new::{
     ask_nomination, ask_story, translation_file, write_new_file, write_translation, Asker, Console,
     NewError, NewFile, Vocabulary,
 };
@@ -17,7 +17,7 @@ use practice_press::scaffold::new::{
 use super::output::print_diagnostics;
 
 #[derive(Args, Debug)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     #[command(subcommand)]
     what: What,
 }
@@ -190,7 +190,7 @@ impl NominationArgs {
     }
 }
 
-pub fn run(args: &NewArgs) -> ExitCode {
+pub(crate) fn run(args: &NewArgs) -> ExitCode {
     let (common, preset) = match &args.what {
         What::Story(story) => (&story.common, story.preset()),
         What::Nomination(nomination) => (&nomination.common, nomination.preset()),
