@@ -269,7 +269,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map_err(|problems| format!("the theme's strings: {problems:?}"))?;
     tera.register_function(
         "t",
-        practice_press::render::translate::Translate(std::sync::Arc::new(strings)),
+        practice_press::render::translate::Translate::single(strings),
     );
     tera.add_raw_templates(vec![
         ("base.html".to_string(), MINIMAL_BASE.to_string()),

@@ -278,28 +278,6 @@ impl TaxonomyKind {
         }
     }
 
-    /// The plural heading, e.g. "Practice areas".
-    pub(crate) fn title(self) -> &'static str {
-        match self {
-            TaxonomyKind::Council => "Councils",
-            TaxonomyKind::Service => "Services",
-            TaxonomyKind::PracticeArea => "Practice areas",
-            TaxonomyKind::Tag => "Tags",
-            TaxonomyKind::Year => "Years",
-        }
-    }
-
-    /// The singular, e.g. "practice area".
-    pub(crate) fn singular(self) -> &'static str {
-        match self {
-            TaxonomyKind::Council => "council",
-            TaxonomyKind::Service => "service",
-            TaxonomyKind::PracticeArea => "practice area",
-            TaxonomyKind::Tag => "tag",
-            TaxonomyKind::Year => "year",
-        }
-    }
-
     /// The values an entry has in this taxonomy.
     pub(crate) fn values_of(self, entry: &Entry) -> Vec<String> {
         match self {

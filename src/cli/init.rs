@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::scaffold::ci::{init_ci, CiProvider, InstallSource};
-use crate::scaffold::init_site;
+use crate::scaffold::{init_site, ScaffoldError};
 
 #[derive(Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -23,6 +23,10 @@ pub(crate) struct InitArgs {
     /// tag v<version>, instead of from crates.io.
     #[arg(long, value_name = "URL", requires = "ci")]
     install_git: Option<String>,
+    /// The site's languages, separated by commas, the default first: `en-GB,cy` makes a
+    /// bilingual English and Welsh site (default: en-GB alone).
+    #[arg(long, value_name = "LIST")]
+    languages: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -80,7 +84,7 @@ pub(crate) fn run(args: &InitArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    match init_site(dir) {
+    match init_site(dir, args.languages.as_deref()) {
         Ok(files) => {
             for file in &files {
                 eprintln!("created {}", file.display());
@@ -98,7 +102,10 @@ pub(crate) fn run(args: &InitArgs) -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
-            ExitCode::from(1)
+            match err {
+                ScaffoldError::Languages(_) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            }
         }
     }
 }

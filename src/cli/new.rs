@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use crate::config::Settings;
+use crate::model::EntryKind;
 use crate::scaffold::new::{
-    ask_nomination, ask_story, write_new_file, Asker, Console, NewError, NewFile, Vocabulary,
+    ask_nomination, ask_story, translation_file, write_new_file, write_translation, Asker, Console,
+    NewError, NewFile, Vocabulary,
 };
 
 use super::output::print_diagnostics;
@@ -57,6 +59,13 @@ struct CommonArgs {
     /// Real names or words used while drafting that must never be published, separated by commas.
     #[arg(long, allow_hyphen_values = true, value_name = "LIST")]
     sensitive_terms: Option<String>,
+    /// With --translation-of: the language to translate into, such as cy (Welsh).
+    #[arg(long, value_name = "CODE", requires = "translation_of")]
+    lang: Option<String>,
+    /// Start a translation of this story or nomination, beside it (FILE with the language
+    /// before .md), instead of a new one. Asks nothing; needs --lang.
+    #[arg(long, value_name = "FILE", requires = "lang")]
+    translation_of: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -193,6 +202,13 @@ pub(crate) fn run(args: &NewArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let (Some(original), Some(language)) = (&common.translation_of, &common.lang) {
+        let kind = match &args.what {
+            What::Story(_) => EntryKind::Story,
+            What::Nomination(_) => EntryKind::Nomination,
+        };
+        return translate(&common.site, original, kind, language, &settings.language);
+    }
     let vocab = Vocabulary::of_site(&settings);
     let today = jiff::Zoned::now().date();
     let stdin = std::io::stdin();
@@ -216,6 +232,35 @@ pub(crate) fn run(args: &NewArgs) -> ExitCode {
     }
 }
 
+/// `--translation-of FILE --lang CODE`: FILE as given, or inside the site folder.
+fn translate(
+    site: &std::path::Path,
+    original: &std::path::Path,
+    kind: EntryKind,
+    language: &str,
+    site_language: &str,
+) -> ExitCode {
+    let in_site = site.join(original);
+    let original = if original.exists() || !in_site.exists() {
+        original.to_path_buf()
+    } else {
+        in_site
+    };
+    let made = translation_file(&original, kind, language, site_language)
+        .and_then(|file| write_translation(&file).map(|()| file));
+    match made {
+        Ok(file) => {
+            println!("{}", file.path.display());
+            eprintln!("\nCreated {}, a draft.", file.path.display());
+            eprintln!(
+                "Next: translate the title, the summary and the text, delete `draft: true`, then run `practice-press check`."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => explain(&err, true),
+    }
+}
+
 fn report(file: &NewFile, path: &std::path::Path, what: &What) {
     println!("{}", path.display());
     eprintln!("\nCreated {}.", path.display());
@@ -234,6 +279,7 @@ fn report(file: &NewFile, path: &std::path::Path, what: &What) {
 fn explain(err: &NewError, no_input: bool) -> ExitCode {
     eprintln!("error: {err}");
     match err {
+        NewError::Refused(_) => ExitCode::from(2),
         NewError::Invalid(_) => {
             eprintln!("Run the command without --no-input to be asked for each detail.");
             ExitCode::from(2)

@@ -3,19 +3,17 @@
 //! by message). Fluent, not a table of strings, because plurals differ by language: Welsh
 //! has six forms (zero, one, two, few, many, other), which an English if/else cannot say.
 
-#[cfg(test)]
 mod dates;
 
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
 use crate::util::LineIndex;
 
-#[cfg(test)]
 pub(crate) use dates::long_date;
 
 /// The languages the default theme speaks, as (language tag, Fluent source).
@@ -87,17 +85,46 @@ impl Strings {
         })
     }
 
+    /// The language these strings are for, as the site names it.
+    pub(crate) fn language(&self) -> &str {
+        &self.language
+    }
+
     /// A message without arguments.
-    #[cfg(test)]
     pub(crate) fn text(&self, id: &str) -> Result<String, MissingString> {
         self.format(id, &FluentArgs::new())
+    }
+
+    /// A message the program itself names (a page title, a label), in plain text. The
+    /// theme's English file defines every such message and stands behind every other
+    /// language, so a missing one is a misspelt id in the code: debug builds stop on it.
+    pub(crate) fn say(&self, id: &str) -> String {
+        self.say_with(id, &[])
+    }
+
+    /// [`Strings::say`] with arguments; numbers choose the plural form.
+    pub(crate) fn say_with(&self, id: &str, values: &[(&str, FluentValue<'_>)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(*name, value.clone());
+        }
+        self.format(id, &args).unwrap_or_else(|missing| {
+            // Every test build renders pages, so a misspelt id stops the tests there.
+            debug_assert!(false, "{missing}");
+            id.to_string()
+        })
+    }
+
+    /// A date as readers write it: "7 December 2026", "7 Rhagfyr 2026".
+    pub(crate) fn date(&self, date: jiff::civil::Date) -> String {
+        long_date(self, date).unwrap_or_else(|_| date.to_string())
     }
 
     /// A message with one number, for plurals: `count(“stories-count”, 3)`.
     #[cfg(test)]
     pub(crate) fn count(&self, id: &str, count: i64) -> Result<String, MissingString> {
         let mut args = FluentArgs::new();
-        args.set("count", fluent_bundle::FluentValue::from(count));
+        args.set("count", FluentValue::from(count));
         self.format(id, &args)
     }
 }

@@ -7,6 +7,7 @@
 //! bar carries its number, so nothing depends on telling colours apart.
 
 use super::stats::Table;
+use crate::i18n::Strings;
 use crate::util::xml_escape;
 
 const WIDTH: u32 = 640;
@@ -21,7 +22,7 @@ const ROW_GAP: u32 = 16;
 const MAX_LABEL_CHARS: usize = 60;
 
 /// The SVG for one table, or None when there is nothing to draw.
-pub(crate) fn bar_chart(table: &Table, title: &str) -> Option<String> {
+pub(crate) fn bar_chart(table: &Table, title: &str, strings: &Strings) -> Option<String> {
     let max = table
         .rows
         .iter()
@@ -38,9 +39,9 @@ pub(crate) fn bar_chart(table: &Table, title: &str) -> Option<String> {
 <defs><pattern id=\"{id}-stripes\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(45)\">\
 <rect class=\"chart-stripe-back\" width=\"8\" height=\"8\"/><rect class=\"chart-stripe\" width=\"4\" height=\"8\"/></pattern></defs>",
         xml_escape(title),
-        xml_escape(&description(table)),
+        xml_escape(&description(table, strings)),
     );
-    svg.push_str(&legend(&id));
+    svg.push_str(&legend(&id, strings));
     for (index, row) in table.rows.iter().enumerate() {
         let top = LEGEND_HEIGHT + row_height * index as u32;
         let label = shorten(&row.label);
@@ -90,51 +91,43 @@ fn bar(value: usize, scale: f64, top: u32, class: &str, stripes_of: Option<&str>
     )
 }
 
-fn legend(id: &str) -> String {
+fn legend(id: &str, strings: &Strings) -> String {
+    let stories = xml_escape(&strings.say("stats-column-stories"));
+    let nominations = xml_escape(&strings.say("stats-column-nominations"));
     format!(
         "<g class=\"chart-legend\">\
 <rect class=\"chart-bar chart-bar--story\" x=\"0\" y=\"6\" width=\"24\" height=\"{BAR_HEIGHT}\"/>\
-<text class=\"chart-label\" x=\"32\" y=\"20\">Stories</text>\
+<text class=\"chart-label\" x=\"32\" y=\"20\">{stories}</text>\
 <rect class=\"chart-bar chart-bar--nomination\" fill=\"url(#{id}-stripes)\" x=\"140\" y=\"6\" width=\"24\" height=\"{BAR_HEIGHT}\"/>\
-<text class=\"chart-label\" x=\"172\" y=\"20\">Nominations</text></g>"
+<text class=\"chart-label\" x=\"172\" y=\"20\">{nominations}</text></g>"
     )
 }
 
 /// What the chart shows, in words, for people who cannot see it: its shape and its
 /// largest figure. Every figure is in the table beside it.
-fn description(table: &Table) -> String {
-    let grouping = table.grouping.to_lowercase();
-    let mut text = format!(
-        "Bar chart with {} {}: for each, a solid bar for stories and a striped bar for nominations.",
-        table.rows.len(),
-        plural(&grouping, table.rows.len())
+fn description(table: &Table, strings: &Strings) -> String {
+    let mut text = strings.say_with(
+        "chart-description",
+        &[("rows", table.rows.len().into()), ("kind", table.id.into())],
     );
     if let Some(top) = table
         .rows
         .iter()
         .max_by(|a, b| a.total.cmp(&b.total).then_with(|| b.label.cmp(&a.label)))
     {
-        text.push_str(&format!(
-            " The most is {} with {} {} and {} {}.",
-            top.label,
-            top.stories,
-            plural("story", top.stories),
-            top.nominations,
-            plural("nomination", top.nominations)
+        text.push(' ');
+        text.push_str(&strings.say_with(
+            "chart-most",
+            &[
+                ("label", top.label.as_str().into()),
+                ("stories", top.stories.into()),
+                ("nominations", top.nominations.into()),
+            ],
         ));
     }
-    text.push_str(" The table beside the chart gives every figure.");
+    text.push(' ');
+    text.push_str(&strings.say("chart-table-note"));
     text
-}
-
-fn plural(word: &str, count: usize) -> String {
-    if count == 1 {
-        word.to_string()
-    } else if let Some(stem) = word.strip_suffix('y') {
-        format!("{stem}ies")
-    } else {
-        format!("{word}s")
-    }
 }
 
 fn shorten(label: &str) -> String {
@@ -150,10 +143,14 @@ mod tests {
     use super::*;
     use crate::render::stats::Row;
 
+    fn english() -> Strings {
+        Strings::load("en-GB", None).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
     fn table(rows: Vec<(&str, usize, usize)>) -> Table {
         Table {
             id: "council",
-            grouping: "Council",
+            grouping: "Council".into(),
             heading: "By council".into(),
             rows: rows
                 .into_iter()
@@ -175,6 +172,7 @@ mod tests {
         let svg = bar_chart(
             &table(vec![("Anytown", 4, 2), ("Northmoor", 1, 0)]),
             "Per council",
+            &english(),
         )
         .expect("chart");
         assert!(svg.contains(&format!("width=\"{}\"", WIDTH - VALUE_ROOM)));
@@ -185,13 +183,14 @@ mod tests {
 
     #[test]
     fn nothing_to_draw_gives_no_chart() {
-        assert!(bar_chart(&table(vec![]), "x").is_none());
+        assert!(bar_chart(&table(vec![]), "x", &english()).is_none());
     }
 
     #[test]
     fn labels_are_escaped_and_long_ones_shortened() {
         let long = "A".repeat(80);
-        let svg = bar_chart(&table(vec![("<b>&", 1, 1), (&long, 1, 0)]), "t").expect("chart");
+        let svg =
+            bar_chart(&table(vec![("<b>&", 1, 1), (&long, 1, 0)]), "t", &english()).expect("chart");
         assert!(svg.contains("&lt;b&gt;&amp;"));
         assert!(!svg.contains(&long));
         assert!(svg.contains('…'));

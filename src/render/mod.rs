@@ -6,6 +6,7 @@ pub(crate) mod chart;
 pub(crate) mod csp;
 pub(crate) mod feeds;
 pub(crate) mod host_headers;
+mod languages;
 pub(crate) mod links;
 pub mod markdown;
 pub(crate) mod metadata;
@@ -17,6 +18,7 @@ mod raw_images;
 pub mod records;
 pub(crate) mod stats;
 pub(crate) mod submit;
+mod submit_words;
 pub(crate) mod theme;
 pub mod translate;
 pub(crate) mod views;
@@ -86,7 +88,7 @@ pub fn render(
     let problems = Mutex::new(Vec::new());
     let pages = AtomicUsize::new(0);
     let files = AtomicUsize::new(0);
-    let context = pages::SharedContext::new(site, records);
+    let context = pages::SharedContext::new(site, theme.strings(&site.settings.language), records);
     let written: Vec<Vec<String>> = jobs
         .par_iter()
         .map(|job| {

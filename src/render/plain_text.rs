@@ -12,7 +12,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::links::resolve_link;
 use super::links::safe_url;
-use super::views::human_date;
+use crate::i18n::Strings;
 use crate::model::{Contact, Entry, People, Person};
 use crate::resolve::{term_label, Site, TaxonomyKind};
 
@@ -24,36 +24,40 @@ pub(crate) const FILE_NAME: &str = "story.txt";
 
 /// The whole plain-text file. It starts with a byte-order mark: many web servers send
 /// `.txt` files without a character set, and the mark makes browsers read UTF-8.
-pub(crate) fn story_text(site: &Site, entry: &Entry) -> String {
+pub(crate) fn story_text(site: &Site, strings: &Strings, entry: &Entry) -> String {
     let settings = &site.settings;
     let url = settings.absolute_url(&entry.path());
     let mut doc = Doc::default();
     doc.heading(&entry.title, '=');
     doc.paragraph(&entry.summary);
-    doc.field("Published", &human_date(entry.date));
+    let say = |id: &str| strings.say(id);
+    doc.field(&say("entry-published"), &strings.date(entry.date));
     if let Some(updated) = entry.updated {
-        doc.field("Updated", &human_date(updated));
+        doc.field(&say("entry-updated"), &strings.date(updated));
     }
     if let Some(council) = &entry.council {
-        doc.field("Council", council);
+        doc.field(&say("entry-council"), council);
     }
     if let Some(service) = &entry.service {
-        doc.field("Service", &term_label(TaxonomyKind::Service, service));
+        doc.field(
+            &say("entry-service"),
+            &term_label(TaxonomyKind::Service, service),
+        );
     }
     for (relation, person) in people(entry) {
-        doc.field(relation, &person_text(person));
+        doc.field(&say(relation), &person_text(person));
     }
-    doc.field("Web address", &url);
+    doc.field(&say("text-web-address"), &url);
     doc.rule();
     doc.lines
         .extend(body_text(&entry.body, &settings.base_path, &url));
     doc.rule();
     if let Some(image) = &entry.image {
         if !image.decorative && !image.alt.is_empty() {
-            doc.field("Image", &image.alt);
+            doc.field(&say("text-image"), &image.alt);
         }
         if !image.credit.is_empty() {
-            doc.field("Image credit", &image.credit);
+            doc.field(&say("text-image-credit"), &image.credit);
         }
     }
     let contact = entry
@@ -61,10 +65,10 @@ pub(crate) fn story_text(site: &Site, entry: &Entry) -> String {
         .as_ref()
         .or(settings.press_office.as_ref());
     if let Some(contact) = contact {
-        doc.field("Media contact", &contact_text(contact));
+        doc.field(&say("text-media-contact"), &contact_text(contact));
     }
-    doc.field("Web address", &url);
-    doc.field("Published by", publisher(site));
+    doc.field(&say("text-web-address"), &url);
+    doc.field(&say("text-published-by"), publisher(site));
     file_text(&doc.lines)
 }
 
@@ -105,10 +109,11 @@ fn publisher(site: &Site) -> &str {
 
 fn people(entry: &Entry) -> Vec<(&'static str, &Person)> {
     match &entry.people {
-        People::Story { authors } => authors.iter().map(|a| ("Written by", a)).collect(),
-        People::Nomination { nominee, nominator } => {
-            vec![("Nominee", nominee), ("Nominated by", nominator)]
-        }
+        People::Story { authors } => authors.iter().map(|a| ("person-written-by", a)).collect(),
+        People::Nomination { nominee, nominator } => vec![
+            ("person-nominee", nominee),
+            ("person-nominated-by", nominator),
+        ],
     }
 }
 

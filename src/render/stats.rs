@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::Strings;
 use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
 
@@ -38,7 +39,7 @@ pub(crate) struct Table {
     /// A stable id for the page's headings and the chart's title (`year`, `council`…).
     pub(crate) id: &'static str,
     /// The column heading and CSV grouping name, e.g. "Practice area".
-    pub(crate) grouping: &'static str,
+    pub(crate) grouping: String,
     /// The section heading, e.g. "By practice area".
     pub(crate) heading: String,
     pub(crate) rows: Vec<Row>,
@@ -64,16 +65,20 @@ pub(crate) struct Figures {
 }
 
 impl Figures {
-    pub(crate) fn new(site: &Site) -> Figures {
+    /// The figures, with groupings and headings in the words of `strings`.
+    pub(crate) fn new(site: &Site, strings: &Strings) -> Figures {
         Figures {
             stories: site.entries_of(EntryKind::Story).count(),
             nominations: site.entries_of(EntryKind::Nomination).count(),
-            tables: GROUPINGS.iter().map(|&kind| table(site, kind)).collect(),
+            tables: GROUPINGS
+                .iter()
+                .map(|&kind| table(site, strings, kind))
+                .collect(),
         }
     }
 }
 
-fn table(site: &Site, kind: TaxonomyKind) -> Table {
+fn table(site: &Site, strings: &Strings, kind: TaxonomyKind) -> Table {
     let taxonomy = site.taxonomy(kind);
     let mut rows: Vec<Row> = taxonomy
         .terms
@@ -112,10 +117,11 @@ fn table(site: &Site, kind: TaxonomyKind) -> Table {
         }
     });
     let counted_more_than_once = site.entries.iter().any(|e| kind.values_of(e).len() > 1);
+    let id = id_of(kind);
     Table {
-        id: id_of(kind),
-        grouping: grouping_name(kind),
-        heading: format!("By {}", kind.singular()),
+        id,
+        grouping: strings.say_with("stats-grouping", &[("kind", id.into())]),
+        heading: strings.say_with("stats-heading", &[("kind", id.into())]),
         rows,
         not_given,
         counted_more_than_once,
@@ -132,7 +138,8 @@ fn count_kinds(site: &Site, indices: &[usize]) -> (usize, usize) {
         })
 }
 
-fn id_of(kind: TaxonomyKind) -> &'static str {
+/// The taxonomy's key in the translation files' `$kind` choices, and the page's ids.
+pub(crate) fn id_of(kind: TaxonomyKind) -> &'static str {
     match kind {
         TaxonomyKind::Year => "year",
         TaxonomyKind::Council => "council",
@@ -142,25 +149,16 @@ fn id_of(kind: TaxonomyKind) -> &'static str {
     }
 }
 
-fn grouping_name(kind: TaxonomyKind) -> &'static str {
-    match kind {
-        TaxonomyKind::Year => "Year",
-        TaxonomyKind::Council => "Council",
-        TaxonomyKind::Service => "Service",
-        TaxonomyKind::PracticeArea => "Practice area",
-        TaxonomyKind::Tag => "Tag",
-    }
-}
-
 /// The figures as CSV (RFC 4180, CRLF line ends, a header row): one row per table row,
 /// in page order, with the grouping it belongs to.
-pub(crate) fn csv(figures: &Figures) -> String {
-    let mut out = String::from("Grouping,Name,Stories,Nominations,Total\r\n");
+pub(crate) fn csv(figures: &Figures, strings: &Strings) -> String {
+    let mut out = strings.say("stats-csv-header");
+    out.push_str("\r\n");
     for table in &figures.tables {
         for row in &table.rows {
             out.push_str(&format!(
                 "{},{},{},{},{}\r\n",
-                csv_field(table.grouping),
+                csv_field(&table.grouping),
                 csv_field(&row.label),
                 row.stories,
                 row.nominations,

@@ -78,9 +78,15 @@ struct ScriptSettings<'a> {
     max_title_chars: usize,
     max_summary_chars: usize,
     email: &'a str,
+    /// Every word the script shows, in the page's language.
+    words: std::collections::BTreeMap<&'static str, serde_json::Value>,
 }
 
-pub(crate) fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
+pub(crate) fn submit_view(
+    site: &Site,
+    strings: &crate::i18n::Strings,
+    kind: EntryKind,
+) -> SubmitView {
     let vocab = vocabulary(site);
     let kind_name = match kind {
         EntryKind::Story => "story",
@@ -101,6 +107,7 @@ pub(crate) fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
         max_title_chars: MAX_TITLE_CHARS,
         max_summary_chars: MAX_SUMMARY_CHARS,
         email: &site.settings.submissions.email,
+        words: super::submit_words::script_words(strings),
     };
     SubmitView {
         kind: kind_name,

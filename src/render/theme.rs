@@ -2,7 +2,6 @@
 //! site's own `themes/<name>/templates/x.html` replacing the embedded file of that name.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use include_dir::{include_dir, Dir};
 use tera::Tera;
@@ -11,6 +10,7 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 
+use super::languages::Languages;
 use super::translate::Translate;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -22,6 +22,9 @@ pub struct Theme {
     pub(crate) static_files: Vec<(String, Vec<u8>)>,
     /// Where each template came from, for error messages.
     pub(crate) template_sources: Vec<(String, PathBuf)>,
+    /// The interface strings of every language the site publishes, the first language's
+    /// first.
+    strings: Languages,
 }
 
 impl Theme {
@@ -64,10 +67,10 @@ impl Theme {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let strings = interface_strings(settings, &site_theme)?;
+        let strings = Languages::load(settings, &site_theme)?;
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.register_function("t", Translate(Arc::new(strings)));
+        tera.register_function("t", Translate(strings.clone()));
         let sources: Vec<(String, String)> = templates
             .into_iter()
             .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
@@ -78,29 +81,15 @@ impl Theme {
             tera,
             static_files,
             template_sources,
+            strings,
         })
     }
-}
 
-/// The interface strings, with the site theme's own `i18n/<language>.ftl` over the
-/// default theme's. Pages are in English until a page carries its own language; the
-/// theme's Welsh file is complete and tested, ready for that.
-fn interface_strings(settings: &Settings, site_theme: &Path) -> Result<Strings, Vec<Diagnostic>> {
-    let language = crate::i18n::FALLBACK;
-    let path = site_theme.join("i18n").join(format!("{language}.ftl"));
-    if !path.is_file() {
-        return Strings::load(language, None);
+    /// The interface strings of `language`, or of the site's first language when the
+    /// site does not publish that one.
+    pub fn strings(&self, language: &str) -> &Strings {
+        self.strings.get(language)
     }
-    let display = crate::load::display_path(settings, &path);
-    let text = std::fs::read_to_string(&path).map_err(|err| {
-        vec![Diagnostic::error(
-            "PP0603",
-            &display,
-            format!("this theme file cannot be read: {err}"),
-        )
-        .with_hint("check that the file exists and that you have permission to read it")]
-    })?;
-    Strings::load(language, Some((&display, &text)))
 }
 
 fn embedded_files(folder: &str) -> Vec<(String, Vec<u8>)> {

@@ -1,19 +1,26 @@
-//! `t(key="message-id", name=value, …)` in templates: an interface string in the site's
-//! language. The message text is the theme's own (like template text, it may hold
+//! `t(key="message-id", name=value, …)` in templates: an interface string in the page's
+//! language, which is `site.language` in the page's context. The message text is the theme's own (like template text, it may hold
 //! markup); every value filled into it is escaped exactly as `{{ value }}` would be.
-
-use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::i18n::Strings;
 
-/// The template function `t`, holding the interface strings of one language.
-pub struct Translate(pub Arc<Strings>);
+use super::languages::Languages;
+
+/// The templates' `t()` function.
+pub struct Translate(pub(crate) Languages);
+
+impl Translate {
+    /// `t()` for a tool that renders a template with one language's strings.
+    pub fn single(strings: Strings) -> Translate {
+        Translate(Languages::single(strings))
+    }
+}
 
 impl tera::Function<TeraResult<String>> for Translate {
-    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<String> {
         let id: String = kwargs.must_get("key")?;
         let mut args = FluentArgs::new();
         for (name, value) in kwargs.iter() {
@@ -22,7 +29,14 @@ impl tera::Function<TeraResult<String>> for Translate {
                 args.set(name, fluent_value(value)?);
             }
         }
+        let site: Option<Value> = state.get("site")?;
+        let language = site
+            .as_ref()
+            .and_then(|site| site.get_from_path("language"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         self.0
+            .get(language)
             .format(&id, &args)
             .map_err(|missing| tera::Error::message(missing.to_string()))
     }

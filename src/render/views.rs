@@ -3,8 +3,10 @@
 //! Templates get these borrowed views, never the model, so template fields stay stable
 //! and nothing outside the public model can be reached from a template.
 
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
+use crate::i18n::Strings;
 use crate::model::{Entry, EntryKind, People, Person};
 use crate::resolve::{Site, TaxonomyKind};
 use crate::util::slugify;
@@ -38,21 +40,23 @@ pub(crate) struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub(crate) fn new(site: &'a Site) -> Self {
+    /// The site's values, with the navigation and dates in the words of `strings`.
+    pub(crate) fn new(site: &'a Site, strings: &Strings) -> Self {
         let s = &site.settings;
-        let link = |title: &str, path: &str| Link {
-            title: title.to_string(),
+        let link = |title: String, path: &str| Link {
+            title,
             url: s.site_url(path),
         };
+        let say = |id: &str| strings.say(id);
         let mut footer = vec![
-            link("Share a story", "/submit/story/"),
-            link("Nominate a colleague", "/submit/nomination/"),
-            link("Accessibility statement", "/accessibility/"),
-            link("For journalists", "/press/"),
-            link("Facts and figures", "/stats/"),
-            link("Feeds", "/feeds/"),
+            link(say("page-submit-story"), "/submit/story/"),
+            link(say("page-submit-nomination"), "/submit/nomination/"),
+            link(say("page-accessibility"), "/accessibility/"),
+            link(say("page-press"), "/press/"),
+            link(say("page-stats"), "/stats/"),
+            link(say("page-feeds"), "/feeds/"),
         ];
-        footer.extend(site.pages.iter().map(|p| link(&p.title, &p.path())));
+        footer.extend(site.pages.iter().map(|p| link(p.title.clone(), &p.path())));
         SiteView {
             title: &s.title,
             description: &s.description,
@@ -65,7 +69,7 @@ impl<'a> SiteView<'a> {
             accessibility_reviewed: crate::load::convert::parse_date(
                 &s.accessibility.last_reviewed,
             )
-            .map(|(date, _)| human_date(date))
+            .map(|(date, _)| strings.date(date))
             .unwrap_or_else(|_| s.accessibility.last_reviewed.clone()),
             accessibility_reviewed_iso: crate::load::convert::parse_date(
                 &s.accessibility.last_reviewed,
@@ -78,12 +82,12 @@ impl<'a> SiteView<'a> {
             nominations: &s.nominations,
             year: site.now.to_zoned(jiff::tz::TimeZone::UTC).year(),
             nav: vec![
-                link("Stories", "/stories/"),
-                link("Nominations", "/nominations/"),
-                link("Councils", "/councils/"),
-                link("Services", "/services/"),
-                link("Practice areas", "/practice-areas/"),
-                link("Search", "/search/"),
+                link(say("nav-stories"), "/stories/"),
+                link(say("nav-nominations"), "/nominations/"),
+                link(say("nav-councils"), "/councils/"),
+                link(say("nav-services"), "/services/"),
+                link(say("nav-practice-areas"), "/practice-areas/"),
+                link(say("page-search"), "/search/"),
             ],
             footer,
             feed_atom: s.site_url("/feeds/atom.xml"),
@@ -108,7 +112,7 @@ pub(crate) struct TermLink {
 #[derive(Serialize)]
 pub(crate) struct CardView<'a> {
     pub(crate) kind: EntryKind,
-    pub(crate) kind_label: &'static str,
+    pub(crate) kind_label: String,
     pub(crate) url: String,
     pub(crate) title: &'a str,
     pub(crate) summary: &'a str,
@@ -135,7 +139,7 @@ pub(crate) struct PersonView<'a> {
     pub(crate) organisation: &'a str,
     pub(crate) anonymous: bool,
     /// "Written by", "Nominee", "Nominated by".
-    pub(crate) relation: &'static str,
+    pub(crate) relation: String,
 }
 
 /// An entry's own page.
@@ -167,27 +171,12 @@ pub(crate) struct VoiceNoteView<'a> {
     pub(crate) transcript: &'a str,
 }
 
-/// "3 March 2026".
-pub(crate) fn human_date(date: jiff::civil::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get((date.month() - 1) as usize)
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", date.day(), date.year())
+/// "Story" or "Nomination", in the interface's language.
+pub(crate) fn kind_label(strings: &Strings, kind: EntryKind) -> String {
+    strings.say(match kind {
+        EntryKind::Story => "kind-story",
+        EntryKind::Nomination => "kind-nomination",
+    })
 }
 
 pub(crate) fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
@@ -205,15 +194,15 @@ pub(crate) fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -
     (!slugify(name).is_empty()).then(|| term_link(site, kind, name))
 }
 
-pub(crate) fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
+pub(crate) fn card<'a>(site: &Site, strings: &Strings, entry: &'a Entry) -> CardView<'a> {
     CardView {
         kind: entry.kind,
-        kind_label: entry.kind.label(),
+        kind_label: kind_label(strings, entry.kind),
         url: site.settings.site_url(&entry.path()),
         title: &entry.title,
         summary: &entry.summary,
         date_iso: entry.date.to_string(),
-        date_human: human_date(entry.date),
+        date_human: strings.date(entry.date),
         council: entry
             .council
             .as_deref()
@@ -236,7 +225,7 @@ pub(crate) fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
     }
 }
 
-fn person_view<'a>(person: &'a Person, relation: &'static str) -> PersonView<'a> {
+fn person_view<'a>(person: &'a Person, relation: String) -> PersonView<'a> {
     PersonView {
         public_name: &person.public_name,
         role: &person.role,
@@ -248,21 +237,22 @@ fn person_view<'a>(person: &'a Person, relation: &'static str) -> PersonView<'a>
 
 pub(crate) fn entry_view<'a>(
     site: &'a Site,
+    strings: &Strings,
     entry: &'a Entry,
     body_html: &'a str,
 ) -> EntryView<'a> {
     let people = match &entry.people {
         People::Story { authors } => authors
             .iter()
-            .map(|a| person_view(a, "Written by"))
+            .map(|a| person_view(a, strings.say("person-written-by")))
             .collect(),
         People::Nomination { nominee, nominator } => vec![
-            person_view(nominee, "Nominee"),
-            person_view(nominator, "Nominated by"),
+            person_view(nominee, strings.say("person-nominee")),
+            person_view(nominator, strings.say("person-nominated-by")),
         ],
     };
     EntryView {
-        card: card(site, entry),
+        card: card(site, strings, entry),
         body_html,
         image_html: entry.image.as_ref().map(|image| {
             super::picture::Pictures::of(site).html(&super::picture::ImageRef {
@@ -274,7 +264,7 @@ pub(crate) fn entry_view<'a>(
         }),
         canonical_url: site.settings.absolute_url(&entry.path()),
         updated_iso: entry.updated.map(|d| d.to_string()),
-        updated_human: entry.updated.map(human_date),
+        updated_human: entry.updated.map(|date| strings.date(date)),
         people,
         practice_areas: entry
             .practice_areas
@@ -289,7 +279,7 @@ pub(crate) fn entry_view<'a>(
         year: term_link(site, TaxonomyKind::Year, &entry.date.year().to_string()),
         voice_note: entry.voice_note.as_ref().map(|v| VoiceNoteView {
             src: site.settings.site_url(&v.src),
-            duration_human: duration_human(v.duration_seconds),
+            duration_human: duration_human(strings, v.duration_seconds),
             mime: audio_mime(&v.src),
             transcript: &v.transcript,
         }),
@@ -320,11 +310,11 @@ pub(crate) struct PressItemView<'a> {
 }
 
 /// The latest published stories for the press page, newest first.
-pub(crate) fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
+pub(crate) fn press_items<'a>(site: &'a Site, strings: &Strings) -> Vec<PressItemView<'a>> {
     site.entries_of(EntryKind::Story)
         .take(PRESS_STORIES)
         .map(|(_, entry)| PressItemView {
-            card: card(site, entry),
+            card: card(site, strings, entry),
             canonical_url: site.settings.absolute_url(&entry.path()),
             media_contact: entry
                 .media_contact
@@ -337,14 +327,19 @@ pub(crate) fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
         .collect()
 }
 
-fn duration_human(seconds: f64) -> String {
+fn duration_human(strings: &Strings, seconds: f64) -> String {
     let total = seconds.round() as u64;
-    match (total / 60, total % 60) {
-        (0, s) => format!("{s} seconds"),
-        (1, 0) => "1 minute".into(),
-        (m, 0) => format!("{m} minutes"),
-        (m, s) => format!("{m} min {s} s"),
-    }
+    let (minutes, seconds) = (total / 60, total % 60);
+    let values = [
+        ("minutes", FluentValue::from(minutes)),
+        ("seconds", FluentValue::from(seconds)),
+    ];
+    let id = match (minutes, seconds) {
+        (0, _) => "duration-seconds",
+        (_, 0) => "duration-minutes",
+        _ => "duration-minutes-seconds",
+    };
+    strings.say_with(id, &values)
 }
 
 fn audio_mime(src: &str) -> &'static str {
@@ -441,6 +436,26 @@ mod tests {
 
     #[test]
     fn dates_read_naturally() {
-        assert_eq!(human_date(jiff::civil::date(2026, 3, 2)), "2 March 2026");
+        let english = Strings::load("en-GB", None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(english.date(jiff::civil::date(2026, 3, 2)), "2 March 2026");
+    }
+
+    #[test]
+    fn voice_note_lengths_read_naturally_in_both_languages() {
+        let english = Strings::load("en-GB", None).unwrap_or_else(|e| panic!("{e:?}"));
+        let welsh = Strings::load("cy", None).unwrap_or_else(|e| panic!("{e:?}"));
+        let read = |strings: &Strings| {
+            [45.0, 60.0, 120.0, 95.4]
+                .map(|seconds| duration_human(strings, seconds))
+                .to_vec()
+        };
+        assert_eq!(
+            read(&english),
+            ["45 seconds", "1 minute", "2 minutes", "1 min 35 s"]
+        );
+        assert_eq!(
+            read(&welsh),
+            ["45 eiliad", "1 munud", "2 funud", "1 munud 35 eiliad"]
+        );
     }
 }

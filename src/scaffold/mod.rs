@@ -2,6 +2,7 @@
 //! [`new`] adds one story or nomination to a site from a writer's answers.
 
 pub(crate) mod ci;
+mod languages;
 pub(crate) mod new;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,9 @@ pub(crate) enum ScaffoldError {
     WorkflowExists(PathBuf),
     #[error("--install-git {0:?} is not a git address the workflow can use: give one line starting with https://, ssh://, git://, file:// or git@, without spaces or quotes")]
     BadInstallSource(String),
+    /// `--languages` names something the site cannot be made in.
+    #[error("{0}; nothing was written")]
+    Languages(String),
     #[error(transparent)]
     Fs(#[from] FsError),
 }
@@ -28,13 +32,22 @@ const NOMINATION: &str = include_str!("init/nomination.md");
 const ABOUT: &str = include_str!("init/about.md");
 const GITIGNORE: &str = include_str!("init/gitignore");
 
-/// Creates a site in `dir` (made if missing). Returns the files written.
-pub(crate) fn init_site(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+/// Creates a site in `dir` (made if missing) in `languages` (a comma-separated list such
+/// as `en-GB,cy`, the default first; `None` for English alone). Returns the files written.
+pub(crate) fn init_site(
+    dir: &Path,
+    languages: Option<&str>,
+) -> Result<Vec<PathBuf>, ScaffoldError> {
+    let languages = languages
+        .map(languages::parse_languages)
+        .transpose()?
+        .unwrap_or_default();
     if dir.join("site.yaml").exists() {
         return Err(ScaffoldError::AlreadyASite(dir.to_path_buf()));
     }
+    let site_yaml = languages::site_yaml(SITE_YAML, &languages);
     let files = [
-        ("site.yaml", SITE_YAML),
+        ("site.yaml", site_yaml.as_str()),
         ("content/stories/welcome-to-your-story-site.md", STORY),
         (
             "content/nominations/a-brilliant-duty-social-worker.md",

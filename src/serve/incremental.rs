@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use crate::i18n::Strings;
 use crate::model::EntryKind;
 use crate::render::feeds::{FeedScope, FEED_LIMIT};
 use crate::render::pages::all_jobs;
@@ -99,7 +100,12 @@ pub(crate) fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) ->
 
 /// Every page shows the site-wide values (navigation, footer with the plain pages).
 fn site_view(site: &Site) -> Option<serde_json::Value> {
-    serde_json::to_value(SiteView::new(site)).ok()
+    // The theme's words are the same before and after an edit to content (a change to
+    // the theme re-renders everything), so English shows every change the view can have.
+    static WORDS: std::sync::LazyLock<Option<Strings>> =
+        std::sync::LazyLock::new(|| Strings::load(crate::i18n::FALLBACK, None).ok());
+    let words = WORDS.as_ref()?;
+    serde_json::to_value(SiteView::new(site, words)).ok()
 }
 
 /// The source files each listing shows, in order: a listing page is compared by the

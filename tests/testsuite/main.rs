@@ -16,3 +16,4 @@ mod search_engine;
 mod search_page;
 mod search_privacy;
 mod serve;
+mod welsh_theme;

@@ -535,3 +535,134 @@ fn help_says_which_flags_no_input_needs() {
         }
     }
 }
+
+const ORIGINAL: &str = "content/stories/2025/a-kitchen-table-group.md";
+const TRANSLATION: &str = "content/stories/2025/a-kitchen-table-group.cy.md";
+
+#[test]
+fn a_translation_starts_beside_its_original_as_a_draft_with_the_text_to_translate() {
+    let site = fixture_site();
+    let output = new(
+        site.path(),
+        &["story", "--lang", "cy", "--translation-of", ORIGINAL],
+        "",
+    );
+    let made = created(&output);
+    assert_eq!(made, site.path().join(TRANSLATION));
+    let front = front_matter(site.path(), Path::new(TRANSLATION));
+    let keys: Vec<&str> = front
+        .as_object()
+        .expect("a mapping")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["draft", "summary", "title"],
+        "only what a translation holds"
+    );
+    assert_eq!(front["title"], "A kitchen-table group for kinship carers");
+    assert_eq!(
+        front["summary"],
+        "Grandparents raising grandchildren started meeting at a kitchen table, and now run the group themselves."
+    );
+    assert_eq!(front["draft"], true);
+    let text = std::fs::read_to_string(site.path().join(TRANSLATION)).expect("read");
+    assert!(
+        text.contains("# The Welsh translation of a-kitchen-table-group.md.\n"),
+        "{text}"
+    );
+    assert!(text
+        .contains("# When the translation is ready to publish, delete the line `draft: true`.\n"));
+    let body = text.splitn(3, "---\n").nth(2).unwrap_or_default();
+    assert!(
+        body.starts_with(
+            "\n<!-- Translate the text below into Welsh, writing over the original's words. -->\n"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.ends_with("Six grandparents came to the first meeting. By the spring they were running it themselves,\nwith tea, biscuits and a rota for who brings the cake.\n"),
+        "{body}"
+    );
+    assert!(stderr(&output).contains("a draft."), "{}", stderr(&output));
+}
+
+#[test]
+fn a_translation_is_refused_when_its_original_is_missing_or_it_already_exists() {
+    let site = fixture_site();
+    let missing = new(
+        site.path(),
+        &[
+            "story",
+            "--lang",
+            "cy",
+            "--translation-of",
+            "content/stories/2025/no-such-story.md",
+        ],
+        "",
+    );
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing)
+            .contains("no-such-story.md does not exist, so there is nothing to translate"),
+        "{}",
+        stderr(&missing)
+    );
+
+    let first = new(
+        site.path(),
+        &["story", "--lang", "cy", "--translation-of", ORIGINAL],
+        "",
+    );
+    created(&first);
+    std::fs::write(site.path().join(TRANSLATION), "my half-done translation").expect("write");
+    let again = new(
+        site.path(),
+        &["story", "--lang", "cy", "--translation-of", ORIGINAL],
+        "",
+    );
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("a-kitchen-table-group.cy.md already exists; nothing was written"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.path().join(TRANSLATION)).expect("read"),
+        "my half-done translation",
+        "the translation in progress is never replaced"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.path().join("content/stories/2025"))
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_translation_of_a_story_is_not_started_as_a_nomination_and_lang_needs_a_file() {
+    let site = fixture_site();
+    let wrong = new(
+        site.path(),
+        &["nomination", "--lang", "cy", "--translation-of", ORIGINAL],
+        "",
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong)
+            .contains("is a story: start its translation with `practice-press new story --lang cy"),
+        "{}",
+        stderr(&wrong)
+    );
+    let alone = new(site.path(), &["story", "--no-input", "--lang", "cy"], "");
+    assert_eq!(alone.status.code(), Some(2));
+    assert!(
+        stderr(&alone).contains("--translation-of"),
+        "{}",
+        stderr(&alone)
+    );
+    assert!(!site.path().join(TRANSLATION).exists());
+}

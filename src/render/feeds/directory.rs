@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::scope::{feed_info, section_name, FeedFormat, FeedScope, FEED_TAXONOMIES};
+use super::scope::{feed_info, FeedFormat, FeedScope, FEED_TAXONOMIES};
+use crate::i18n::Strings;
 use crate::model::EntryKind;
 use crate::resolve::Site;
 
@@ -37,7 +38,7 @@ pub(crate) fn feed_links(site: &Site, scope: FeedScope) -> Vec<FeedLink> {
 /// A heading on the feeds page with its feeds.
 #[derive(Serialize, Debug)]
 pub(crate) struct FeedGroup {
-    pub(crate) heading: &'static str,
+    pub(crate) heading: String,
     pub(crate) feeds: Vec<FeedRow>,
 }
 
@@ -53,7 +54,7 @@ pub(crate) struct FeedRow {
 }
 
 /// Every feed, grouped for the feeds page; groups with no feeds are left out.
-pub(crate) fn feed_directory(site: &Site) -> Vec<FeedGroup> {
+pub(crate) fn feed_directory(site: &Site, strings: &Strings) -> Vec<FeedGroup> {
     let row = |scope: FeedScope, name: String, count: usize| {
         feed_info(site, scope).map(|info| FeedRow {
             name,
@@ -64,26 +65,26 @@ pub(crate) fn feed_directory(site: &Site) -> Vec<FeedGroup> {
     };
     let mut everything = vec![row(
         FeedScope::All,
-        "All stories and nominations".into(),
+        strings.say("feeds-all"),
         site.entries.len(),
     )];
     for kind in [EntryKind::Story, EntryKind::Nomination] {
         let count = site.entries_of(kind).count();
         everything.push(row(
             FeedScope::Section(kind),
-            section_name(kind).into(),
+            strings.say(section_title(kind)),
             count,
         ));
     }
     let mut groups = vec![FeedGroup {
-        heading: "Everything",
+        heading: strings.say("feeds-group-everything"),
         feeds: everything.into_iter().flatten().collect(),
     }];
-    for (kind, heading) in
-        FEED_TAXONOMIES
-            .into_iter()
-            .zip(["By council", "By service", "By practice area"])
-    {
+    for kind in FEED_TAXONOMIES {
+        let heading = strings.say_with(
+            "stats-heading",
+            &[("kind", crate::render::stats::id_of(kind).into())],
+        );
         let feeds: Vec<FeedRow> = site
             .taxonomy(kind)
             .terms
@@ -102,4 +103,12 @@ pub(crate) fn feed_directory(site: &Site) -> Vec<FeedGroup> {
         }
     }
     groups
+}
+
+/// The message naming a section's listing, and its feed on the feeds page.
+pub(crate) fn section_title(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Story => "listing-stories-title",
+        EntryKind::Nomination => "listing-nominations-title",
+    }
 }

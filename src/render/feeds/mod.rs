@@ -15,6 +15,7 @@ mod rss;
 mod scope;
 mod xml;
 
+pub(crate) use directory::section_title;
 pub(crate) use directory::{feed_directory, feed_links, FeedLink};
 pub(crate) use scope::{
     all_scopes, feed_info, term_scope, FeedFormat, FeedScope, FEED_LIMIT, FEED_TAXONOMIES,

@@ -24,16 +24,16 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
             site, entry, &body.text,
         ));
     }
-    let view = entry_view(site, entry, &body.html);
+    let view = entry_view(site, r.strings, entry, &body.html);
     let section = entry.kind.section();
     let crumbs = vec![
         r.home_crumb(),
         r.crumb(
-            if entry.kind == EntryKind::Story {
-                "Stories"
+            &r.say(if entry.kind == EntryKind::Story {
+                "nav-stories"
             } else {
-                "Nominations"
-            },
+                "nav-nominations"
+            }),
             &format!("/{section}/"),
         ),
     ];
@@ -61,7 +61,7 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
                 entry.path().trim_start_matches('/'),
                 plain_text::FILE_NAME
             ),
-            plain_text::story_text(site, entry),
+            plain_text::story_text(site, r.strings, entry),
         ));
     }
     for alias in &entry.aliases {

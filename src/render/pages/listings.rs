@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
 use crate::render::feeds::{self, FeedLink, FeedScope};
 use crate::render::output::Output;
+use crate::render::stats::id_of;
 use crate::render::views::{card, pagination, Link};
 use crate::resolve::TaxonomyKind;
 
@@ -22,16 +23,12 @@ pub(super) fn section(
     page: usize,
 ) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
-    let title = if kind == EntryKind::Story {
-        "Good-practice stories"
+    let title = r.say(feeds::section_title(kind));
+    let intro = r.say(if kind == EntryKind::Story {
+        "listing-stories-intro"
     } else {
-        "My Brilliant Colleague nominations"
-    };
-    let intro = if kind == EntryKind::Story {
-        "Social workers describe practice that made a difference, in their own words."
-    } else {
-        "Colleagues tell us about someone whose work deserves recognition."
-    };
+        "listing-nominations-intro"
+    });
     let indices: Vec<usize> = site.entries_of(kind).map(|(i, _)| i).collect();
     let path = format!("/{}/", kind.section());
     let feeds = feeds::feed_links(site, FeedScope::Section(kind));
@@ -39,7 +36,7 @@ pub(super) fn section(
         crumbs: vec![r.home_crumb()],
         feeds,
     };
-    listing(r, &path, title, intro, &indices, page, links)
+    listing(r, &path, &title, &intro, &indices, page, links)
 }
 
 /// A listing's breadcrumbs and the feeds it advertises.
@@ -64,7 +61,7 @@ fn listing(
         .iter()
         .skip((page - 1) * size)
         .take(size)
-        .map(|&i| card(site, &site.entries[i]))
+        .map(|&i| card(site, r.strings, &site.entries[i]))
         .collect();
     let first_url = site.settings.site_url(path);
     let pages = pagination(&first_url, page, total);
@@ -76,7 +73,14 @@ fn listing(
     let heading = if page == 1 {
         title.to_string()
     } else {
-        format!("{title} (page {page} of {total})")
+        r.strings.say_with(
+            "listing-page-of",
+            &[
+                ("title", title.into()),
+                ("page", page.into()),
+                ("total", total.into()),
+            ],
+        )
     };
     let mut meta = r.meta(&heading, intro, &page_path, "listing", links.crumbs);
     meta.feeds = links.feeds;
@@ -124,16 +128,12 @@ pub(super) fn taxonomy_index(r: &Renderer, kind: TaxonomyKind) -> Result<Vec<Out
         })
         .collect();
     let path = format!("/{}/", kind.section());
-    let description = format!("Browse stories and nominations by {}.", kind.singular());
-    let meta = r.meta(
-        kind.title(),
-        &description,
-        &path,
-        "terms",
-        vec![r.home_crumb()],
-    );
+    let key = [("kind", id_of(kind).into())];
+    let title = r.strings.say_with("taxonomy-title", &key);
+    let description = r.strings.say_with("taxonomy-description", &key);
+    let meta = r.meta(&title, &description, &path, "terms", vec![r.home_crumb()]);
     r.html(&path, "terms.html", &meta, |c| {
-        c.insert("heading", kind.title());
+        c.insert("heading", &title);
         c.insert("terms", &terms);
     })
 }
@@ -149,22 +149,19 @@ pub(super) fn term_page(
         return Ok(Vec::new());
     };
     let path = format!("/{}/{}/", kind.section(), t.slug);
-    let title = match kind {
-        TaxonomyKind::Council => format!("Stories and nominations from {}", t.label),
-        TaxonomyKind::Year => format!("Stories and nominations from {}", t.label),
-        TaxonomyKind::Tag => format!("Tagged “{}”", t.label),
-        _ => format!("{}: stories and nominations", t.label),
-    };
-    let intro = format!(
-        "{} published {} with the {} “{}”.",
-        count_phrase(t.entries.len()),
-        "items",
-        kind.singular(),
-        t.label
-    );
+    let values = [
+        ("kind", id_of(kind).into()),
+        ("label", t.label.as_str().into()),
+        ("count", t.entries.len().into()),
+    ];
+    let title = r.strings.say_with("term-title", &values);
+    let intro = r.strings.say_with("term-intro", &values);
     let crumbs = vec![
         r.home_crumb(),
-        r.crumb(kind.title(), &format!("/{}/", kind.section())),
+        r.crumb(
+            &r.strings.say_with("taxonomy-title", &values[..1]),
+            &format!("/{}/", kind.section()),
+        ),
     ];
     let feeds = if feeds::FEED_TAXONOMIES.contains(&kind) {
         feeds::feed_links(site, FeedScope::Term { kind, term })
@@ -173,13 +170,6 @@ pub(super) fn term_page(
     };
     let links = ListingLinks { crumbs, feeds };
     listing(r, &path, &title, &intro, &t.entries, page, links)
-}
-
-fn count_phrase(n: usize) -> String {
-    match n {
-        1 => "One item".into(),
-        n => format!("{n}"),
-    }
 }
 
 #[cfg(test)]

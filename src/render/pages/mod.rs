@@ -129,6 +129,7 @@ pub(crate) fn render_job(
         site,
         theme,
         shared,
+        strings: theme.strings(&site.settings.language),
     };
     match *job {
         Job::Home => home(&r),
@@ -139,8 +140,8 @@ pub(crate) fn render_job(
         Job::Page(index) => plain_page(&r, index),
         Job::Accessibility => {
             let meta = r.meta(
-                "Accessibility statement",
-                "How accessible this website is and how to report a problem.",
+                &r.say("page-accessibility"),
+                &r.say("page-accessibility-description"),
                 "/accessibility/",
                 "page",
                 vec![r.home_crumb()],
@@ -149,8 +150,8 @@ pub(crate) fn render_job(
         }
         Job::Search => {
             let meta = r.meta(
-                "Search",
-                "Search every story and nomination.",
+                &r.say("page-search"),
+                &r.say("page-search-description"),
                 "/search/",
                 "search",
                 vec![r.home_crumb()],
@@ -158,7 +159,8 @@ pub(crate) fn render_job(
             r.html("/search/", "search.html", &meta, |_| {})
         }
         Job::NotFound => {
-            let meta = r.meta("Page not found", "", "/404.html", "404", Vec::new());
+            let title = r.say("not-found-heading");
+            let meta = r.meta(&title, "", "/404.html", "404", Vec::new());
             Ok(vec![Output::new(
                 "404.html",
                 r.render("404.html", &meta, |_| {})?,

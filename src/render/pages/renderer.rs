@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
 use crate::render::feeds::FeedLink;
 use crate::render::metadata::{self, SocialMeta};
 use crate::render::output::Output;
@@ -20,9 +21,14 @@ pub(crate) struct SharedContext<'a> {
 }
 
 impl<'a> SharedContext<'a> {
-    pub(crate) fn new(site: &Site, search: Option<&'a dyn crate::render::Records>) -> Self {
+    /// The values every page of one language shares, in that language's words.
+    pub(crate) fn new(
+        site: &Site,
+        strings: &Strings,
+        search: Option<&'a dyn crate::render::Records>,
+    ) -> Self {
         SharedContext {
-            site: Value::try_from_serializable(&SiteView::new(site))
+            site: Value::try_from_serializable(&SiteView::new(site, strings))
                 .unwrap_or_else(|_| Value::from("")),
             search,
         }
@@ -48,9 +54,16 @@ pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
     pub(super) theme: &'a Theme,
     pub(super) shared: &'a SharedContext<'a>,
+    /// The words of the page's language, for what the program writes itself.
+    pub(super) strings: &'a Strings,
 }
 
 impl Renderer<'_> {
+    /// A message of the page's language, as plain text.
+    pub(super) fn say(&self, id: &str) -> String {
+        self.strings.say(id)
+    }
+
     pub(super) fn meta(
         &self,
         title: &str,
@@ -81,7 +94,7 @@ impl Renderer<'_> {
     }
 
     pub(super) fn home_crumb(&self) -> Link {
-        self.crumb("Home", "/")
+        self.crumb(&self.say("crumb-home"), "/")
     }
 
     pub(super) fn render(

@@ -16,21 +16,15 @@ use crate::render::views::{card, press_items};
 use crate::resolve::TaxonomyKind;
 
 pub(super) fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, Diagnostic> {
-    let form = submit::submit_view(r.site, kind);
-    let (title, description, template) = match kind {
-        EntryKind::Story => (
-            "Share a story",
-            "Tell other social workers about practice you are proud of: this form helps you write it and makes the file to send us.",
-            "submit_story.html",
-        ),
-        EntryKind::Nomination => (
-            "Nominate a colleague",
-            "Tell us about a brilliant colleague: this form helps you write your nomination and makes the file to send us.",
-            "submit_nomination.html",
-        ),
+    let form = submit::submit_view(r.site, r.strings, kind);
+    let (page, template) = match kind {
+        EntryKind::Story => ("page-submit-story", "submit_story.html"),
+        EntryKind::Nomination => ("page-submit-nomination", "submit_nomination.html"),
     };
+    let title = r.say(page);
+    let description = r.say(&format!("{page}-description"));
     let path = format!("/submit/{}/", form.kind);
-    let meta = r.meta(title, description, &path, "submit", vec![r.home_crumb()]);
+    let meta = r.meta(&title, &description, &path, "submit", vec![r.home_crumb()]);
     let mut outputs = r.html(&path, template, &meta, |c| c.insert("form", &form))?;
     let (file, text) = submit::blank_template(r.site, kind);
     outputs.push(Output::new(file, text));
@@ -40,10 +34,9 @@ pub(super) fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, 
 pub(super) fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let (title, markdown) = submit::guide_parts(submit::WRITING_GUIDE);
     let body = render_markdown(markdown, &r.site.settings.base_path);
-    let description =
-        "Plain-English help for writers, with a complete example of each kind of file.";
+    let description = r.say("page-guide-description");
     let crumbs = vec![r.home_crumb()];
-    let meta = r.meta(&title, description, "/submit/guide/", "page", crumbs);
+    let meta = r.meta(&title, &description, "/submit/guide/", "page", crumbs);
     r.html("/submit/guide/", "page.html", &meta, |c| {
         c.insert("body_html", &body.html)
     })
@@ -54,7 +47,7 @@ pub(super) fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let latest = |kind| {
         site.entries_of(kind)
             .take(6)
-            .map(|(_, e)| card(site, e))
+            .map(|(_, e)| card(site, r.strings, e))
             .collect::<Vec<_>>()
     };
     let stories = latest(EntryKind::Story);
@@ -104,14 +97,14 @@ pub(super) fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
 pub(super) fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let mut meta = r.meta(
-        "Feeds",
-        "Follow new stories and nominations in a feed reader: everything, or one council, service or practice area.",
+        &r.say("page-feeds"),
+        &r.say("page-feeds-description"),
         "/feeds/",
         "feeds",
         vec![r.home_crumb()],
     );
     meta.feeds = feeds::feed_links(site, FeedScope::All);
-    let groups = feeds::feed_directory(site);
+    let groups = feeds::feed_directory(site, r.strings);
     r.html("/feeds/", "feeds.html", &meta, |c| {
         c.insert("groups", &groups);
         c.insert("limit", &feeds::FEED_LIMIT);
@@ -121,14 +114,14 @@ pub(super) fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
 pub(super) fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let site = r.site;
     let mut meta = r.meta(
-        "For journalists",
-        "The latest good-practice stories with their media contacts, image credits and copy-ready text.",
+        &r.say("page-press"),
+        &r.say("page-press-description"),
         "/press/",
         "press",
         vec![r.home_crumb()],
     );
     meta.feeds = feeds::feed_links(site, FeedScope::Section(EntryKind::Story));
-    let stories = press_items(site);
+    let stories = press_items(site, r.strings);
     r.html("/press/", "press.html", &meta, |c| {
         c.insert("stories", &stories);
         c.insert("story_feeds", &meta.feeds);
@@ -144,25 +137,24 @@ struct StatsSection<'a> {
 }
 
 pub(super) fn stats_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
-    let figures = Figures::new(r.site);
+    let figures = Figures::new(r.site, r.strings);
     let sections: Vec<StatsSection> = figures
         .tables
         .iter()
         .map(|table| {
-            let title = format!(
-                "Published stories and nominations by {}",
-                table.grouping.to_lowercase()
-            );
+            let title = r
+                .strings
+                .say_with("stats-section-title", &[("kind", table.id.into())]);
             StatsSection {
-                chart: bar_chart(table, &title),
+                chart: bar_chart(table, &title, r.strings),
                 title,
                 table,
             }
         })
         .collect();
     let meta = r.meta(
-        "Facts and figures",
-        "How many good-practice stories and nominations have been published, by year, council, service and practice area.",
+        &r.say("page-stats"),
+        &r.say("page-stats-description"),
         "/stats/",
         "stats",
         vec![r.home_crumb()],
@@ -173,6 +165,6 @@ pub(super) fn stats_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         c.insert("sections", &sections);
         c.insert("csv_url", &csv_url);
     })?;
-    outputs.push(Output::new(CSV_PATH, csv(&figures)));
+    outputs.push(Output::new(CSV_PATH, csv(&figures, r.strings)));
     Ok(outputs)
 }

@@ -15,6 +15,7 @@ mod asker;
 mod files;
 mod interviews;
 mod questions;
+mod translation;
 mod writer;
 
 pub(crate) use crate::rules::Vocabulary;
@@ -27,6 +28,7 @@ pub(crate) use files::{safe_slug, story_file, ConsentFile, PersonFile, StoryFile
 pub(crate) use interviews::{ask_nomination, ask_story};
 #[cfg(test)]
 pub(crate) use questions::{Answer, Expect, Question};
+pub(crate) use translation::{translation_file, write_translation};
 pub(crate) use writer::write_new_file;
 
 use crate::config::Settings;
@@ -42,6 +44,9 @@ pub(crate) enum NewError {
     /// With `--no-input`: values missing or wrong, each explained.
     #[error("some details are missing or wrong; nothing was written:\n{}", .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<String>),
+    /// A translation that cannot be started, and why.
+    #[error("{0}")]
+    Refused(String),
     #[error("cannot talk to the terminal: {0}")]
     Terminal(#[source] std::io::Error),
     #[error(transparent)]

@@ -70,13 +70,24 @@ export function countWords(markdown) {
 // here are UTF-16 positions rather than bytes, which changes nothing found. Rust's
 // `\w` is spelled out as W above, since JavaScript's is ASCII only.
 
-const KINDS = {
-  email: 'an e-mail address',
-  phone: 'a telephone number',
-  postcode: 'a postcode',
-  nhs: 'an NHS number',
-  ni: 'a National Insurance number',
-};
+// Every word this script shows comes from the theme's translation files, in the page's
+// language, through the form's settings (src/render/submit_words.rs): the script has no
+// English of its own.
+let WORDS = {};
+
+/** The message `id` with its `{name}` values filled in, starting with a capital. A
+ * message that depends on a number of words picks its plural form for the page's
+ * language from `values.words`. */
+function say(id, values = {}) {
+  let text = WORDS[id];
+  if (text && typeof text === 'object') {
+    const category = new Intl.PluralRules(document.documentElement.lang || 'en').select(values.words ?? 0);
+    text = text[category] ?? text.other;
+  }
+  if (typeof text !== 'string') return id;
+  const filled = text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  return filled.charAt(0).toUpperCase() + filled.slice(1);
+}
 
 function numberMayStartAfter(before) {
   if (before === undefined) return true;
@@ -575,26 +586,10 @@ function publishedFields(kind) {
   return [...common, 'nominee-role', 'nominee-organisation', 'nominee-name', 'nominator-role', 'nominator-organisation', 'nominator-name'];
 }
 
-const FIELD_NAMES = {
-  body: 'your text',
-  title: 'the title',
-  summary: 'the summary',
-  council: 'the council',
-  tags: 'the key words',
-  'author-name': 'your name',
-  'author-role': 'your role',
-  'nominee-name': "your colleague's name",
-  'nominee-role': "your colleague's role",
-  'nominee-organisation': "your colleague's organisation",
-  'nominator-name': 'your name',
-  'nominator-role': 'your role',
-  'nominator-organisation': 'your organisation',
-};
-
-/** The field in words, starting a sentence. */
+/** The field in words, as it reads inside a sentence ("the title"). */
 function fieldName(id) {
-  const name = FIELD_NAMES[id] || id;
-  return name[0].toUpperCase() + name.slice(1);
+  const key = `field-${id}`;
+  return typeof WORDS[key] === 'string' ? WORDS[key] : id;
 }
 
 /** Ranges of `text` where one of `names` (people named publicly) is written in full. */
@@ -637,7 +632,7 @@ function leaks(kind) {
       const leaked = find(text).some(([start, end]) =>
         sameName(text.slice(start, end), person.name) || !excused.some(([s, e]) => s <= start && end <= e));
       if (leaked) {
-        found.push({ id, message: `${fieldName(id)} contains ${person.label} name, but ${person.label === 'your' ? 'you asked' : 'they asked'} to be anonymous. Describe ${person.label === 'your' ? 'yourself' : 'them'} by role instead.` });
+        found.push({ id, message: say(person.label === 'your' ? 'leak-own' : 'leak-colleague', { field: fieldName(id) }) });
       }
     }
   }
@@ -647,7 +642,7 @@ function leaks(kind) {
     const find = termMatcher(term);
     for (const id of termFields) {
       if (field(id) && find(fileText(id)).length) {
-        found.push({ id, message: `${fieldName(id)} contains “${term}”, which you listed as a real name used while drafting. Replace it, for example with an initial.` });
+        found.push({ id, message: say('leak-term', { field: fieldName(id), term }) });
       }
     }
   }
@@ -657,65 +652,65 @@ function leaks(kind) {
 function personalDataProblems() {
   return findPersonalData(field('body').value).map((m) => ({
     id: 'body',
-    message: `Your text contains ${KINDS[m.kind]} (${m.text}). Remove it: contact details must not be published.`,
+    message: say('personal-data', { kind: WORDS[`data-${m.kind}`] ?? m.kind, text: m.text }),
   }));
 }
 
-function required(errors, id, message) {
-  if (!value(id)) errors.push({ id, message });
+function required(errors, id) {
+  if (!value(id)) errors.push({ id, message: say(`enter-${id}`) });
 }
 
-function checkLength(errors, id, max, what) {
+function checkLength(errors, id, max) {
   const length = [...value(id)].length;
-  if (length > max) errors.push({ id, message: `${what} must be ${max} characters or fewer; it is ${length}` });
+  if (length > max) errors.push({ id, message: say(`too-long-${id}`, { max, length }) });
 }
 
-function checkDate(errors, id, what, optional = false) {
+function checkDate(errors, id, optional = false) {
   const text = value(id);
   if (!text) {
-    if (!optional) errors.push({ id, message: `Enter ${what}` });
+    if (!optional) errors.push({ id, message: say(`enter-${id}`) });
   } else if (!isRealDate(text)) {
-    errors.push({ id, message: `${what[0].toUpperCase()}${what.slice(1)} must be a real date, like 2026-03-02` });
+    errors.push({ id, message: say(`invalid-${id}`) });
   }
 }
 
 function validateStory(settings) {
   const errors = [];
-  required(errors, 'author-name', 'Enter your full name');
-  required(errors, 'author-role', 'Enter your job title or role');
-  required(errors, 'title', 'Enter a title');
-  checkLength(errors, 'title', settings.max_title_chars, 'The title');
-  required(errors, 'summary', 'Enter a summary');
-  checkLength(errors, 'summary', settings.max_summary_chars, 'The summary');
-  required(errors, 'council', 'Enter the council or organisation the story comes from');
-  if (!value('service')) errors.push({ id: 'service', message: 'Choose a service' });
-  checkDate(errors, 'date', 'the date');
-  if (countWords(field('body').value) === 0) errors.push({ id: 'body', message: 'Write your story' });
+  required(errors, 'author-name');
+  required(errors, 'author-role');
+  required(errors, 'title');
+  checkLength(errors, 'title', settings.max_title_chars);
+  required(errors, 'summary');
+  checkLength(errors, 'summary', settings.max_summary_chars);
+  required(errors, 'council');
+  if (!value('service')) errors.push({ id: 'service', message: say('choose-service') });
+  checkDate(errors, 'date');
+  if (countWords(field('body').value) === 0) errors.push({ id: 'body', message: say('write-story') });
   const consent = document.querySelector('input[name="consent"]:checked')?.value;
-  if (!consent) errors.push({ id: 'consent-yes', message: 'Say whether everyone identifiable has agreed to publication' });
+  if (!consent) errors.push({ id: 'consent-yes', message: say('consent-choose') });
   if (consent === 'yes') {
-    required(errors, 'consent-by', 'Enter who recorded their agreement');
-    checkDate(errors, 'consent-date', 'the date consent was recorded');
-    checkDate(errors, 'consent-expires', 'the date the story must come down', true);
+    required(errors, 'consent-by');
+    checkDate(errors, 'consent-date');
+    checkDate(errors, 'consent-expires', true);
   }
   return errors;
 }
 
 function validateNomination(settings) {
   const errors = [];
-  required(errors, 'nominee-name', "Enter your colleague's full name");
-  required(errors, 'nominee-role', "Enter your colleague's job title or role");
-  required(errors, 'nominee-organisation', "Enter your colleague's council or organisation");
-  required(errors, 'nominator-name', 'Enter your full name');
-  required(errors, 'nominator-role', 'Enter your job title or role');
-  required(errors, 'title', 'Enter a title');
-  checkLength(errors, 'title', settings.max_title_chars, 'The title');
-  checkDate(errors, 'date', 'the date');
+  required(errors, 'nominee-name');
+  required(errors, 'nominee-role');
+  required(errors, 'nominee-organisation');
+  required(errors, 'nominator-name');
+  required(errors, 'nominator-role');
+  required(errors, 'title');
+  checkLength(errors, 'title', settings.max_title_chars);
+  checkDate(errors, 'date');
   const words = countWords(field('body').value);
   if (words < settings.min_words) {
-    errors.push({ id: 'body', message: `Your nomination is ${words} ${words === 1 ? 'word' : 'words'} long: write at least ${settings.min_words}` });
+    errors.push({ id: 'body', message: say('nomination-too-short', { words, min: settings.min_words }) });
   } else if (words > settings.max_words) {
-    errors.push({ id: 'body', message: `Your nomination is ${words} words long: shorten it to ${settings.max_words} or fewer` });
+    errors.push({ id: 'body', message: say('nomination-too-long', { words, max: settings.max_words }) });
   }
   return errors;
 }
@@ -813,7 +808,7 @@ function showFieldError(id, text) {
     message.dataset.for = id;
     const hidden = document.createElement('span');
     hidden.className = 'visually-hidden';
-    hidden.textContent = 'Error: ';
+    hidden.textContent = `${say('error-prefix')} `;
     message.append(hidden, document.createElement('span'));
     const anchor = group.querySelector('.radios') || input.closest('.checkbox') || input;
     anchor.before(message);
@@ -847,7 +842,8 @@ function showErrors(form, errors) {
     showFieldError(error.id, error.message);
   }
   summary.hidden = false;
-  document.title = document.title.startsWith('Error: ') ? document.title : `Error: ${document.title}`;
+  const prefix = `${say('error-prefix')} `;
+  document.title = document.title.startsWith(prefix) ? document.title : `${prefix}${document.title}`;
   summary.focus();
 }
 
@@ -855,11 +851,11 @@ function showErrors(form, errors) {
 // Live help while typing: the word count and warnings about personal data and names.
 
 function wordCountText(kind, settings, words) {
-  const noun = words === 1 ? 'word' : 'words';
-  if (kind !== 'nomination') return `You have ${words} ${noun}.`;
-  if (words < settings.min_words) return `You have ${words} ${noun}. Write at least ${settings.min_words}.`;
-  if (words > settings.max_words) return `You have ${words} words. That is ${words - settings.max_words} too many: the limit is ${settings.max_words}.`;
-  return `You have ${words} ${noun}. That is within the limit of ${settings.min_words} to ${settings.max_words}.`;
+  const values = { words, min: settings.min_words, max: settings.max_words, over: words - settings.max_words };
+  if (kind !== 'nomination') return say('word-count', values);
+  if (words < settings.min_words) return say('word-count-short', values);
+  if (words > settings.max_words) return say('word-count-long', values);
+  return say('word-count-within', values);
 }
 
 function debounce(fn, ms) {
@@ -901,7 +897,7 @@ function liveHelp(kind, settings) {
     if (!found.length) return;
     const heading = document.createElement('p');
     heading.className = 'field-warnings-title';
-    heading.textContent = 'Please check:';
+    heading.textContent = say('please-check');
     const items = document.createElement('ul');
     for (const f of found) {
       const item = document.createElement('li');
@@ -955,8 +951,8 @@ function showResult(file, settings) {
   download.download = file.name;
   const email = field('submit-email');
   if (email && settings.email) {
-    const subject = settings.kind === 'story' ? 'A good-practice story' : 'A My Brilliant Colleague nomination';
-    const intro = `Please save the text below, from the first --- line to the end, as ${file.folder}${file.name}\n\n`;
+    const subject = say(settings.kind === 'story' ? 'email-subject-story' : 'email-subject-nomination');
+    const intro = `${say('email-intro', { file: `${file.folder}${file.name}` })}\n\n`;
     email.href = `mailto:${settings.email}?subject=${encodeURIComponent(`${subject}: ${file.name}`)}&body=${encodeURIComponent(intro + file.text)}`;
   }
   result.hidden = false;
@@ -969,6 +965,7 @@ function start() {
   let settings;
   try {
     settings = JSON.parse(form.dataset.submitSettings || '{}');
+    WORDS = settings.words || {};
   } catch {
     return; // Leave the no-JavaScript guidance and blank file in place.
   }
@@ -991,7 +988,8 @@ function start() {
       return;
     }
     field('error-summary').hidden = true;
-    document.title = document.title.replace(/^Error: /, '');
+    const prefix = `${say('error-prefix')} `;
+    if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
     showResult(kind === 'story' ? storyFile() : nominationFile(), settings);
   });
 }
