@@ -290,7 +290,11 @@ mod tests {
                 .unwrap_err();
         assert_eq!(errors[0].code, "PP0009");
         assert_eq!((errors[0].line, errors[0].column), (3, 1));
-        assert!(errors[0].hint.as_deref().unwrap().contains("delete the `language:` line"));
+        assert!(errors[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("delete the `language:` line"));
     }
 
     #[test]
@@ -321,11 +325,13 @@ mod tests {
 
     #[test]
     fn bad_language_tags_and_repeats_are_errors() {
-        let errors =
-            parse("title: T\nbase_url: https://e.org\nlanguages: [en-GB, welsh, en-GB]\n")
-                .unwrap_err();
+        let errors = parse("title: T\nbase_url: https://e.org\nlanguages: [en-GB, welsh, en-GB]\n")
+            .unwrap_err();
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert!(messages.iter().any(|m| m.contains("`welsh`")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("`welsh`")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("twice")), "{messages:?}");
     }
 }

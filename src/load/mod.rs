@@ -7,6 +7,7 @@ pub mod convert;
 pub mod front_matter;
 pub mod locate;
 pub mod source;
+pub mod translation;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,7 @@ use crate::model::{Entry, Page};
 pub use convert::Private;
 use front_matter::{with_file, RawNomination, RawPage, RawStory};
 use source::{split_front_matter, Parts, SourceFile};
+pub use translation::Translation;
 
 /// A loaded story or nomination with what validation needs to see beside it.
 #[derive(Debug, Clone)]
@@ -44,6 +46,8 @@ pub struct Library {
     /// writer sees all of a file's problems at once.
     pub incomplete: Vec<Document>,
     pub pages: Vec<PageDocument>,
+    /// Translations (`a.cy.md`), in path order; validation pairs each with its original.
+    pub translations: Vec<Translation>,
     /// Content sources kept for diagnostics, including files that failed to parse.
     pub sources: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
@@ -100,8 +104,16 @@ impl Library {
             Some(Item::Entry(document)) => self.documents.push(*document),
             Some(Item::Incomplete(document)) => self.incomplete.push(*document),
             Some(Item::Page(page)) => self.pages.push(page),
+            Some(Item::Translation(translation)) => self.translations.push(*translation),
             None => {}
         }
+    }
+
+    /// The translation of the file `original` into `language`, if there is one.
+    pub fn translation(&self, original: &Path, language: &str) -> Option<&Translation> {
+        self.translations
+            .iter()
+            .find(|t| t.original == original && t.language == language)
     }
 
     /// Puts `file` in the place of whatever was loaded from `display` before (None
@@ -113,6 +125,7 @@ impl Library {
         remove_sorted(&mut self.documents, display, |d| &d.source.path);
         remove_sorted(&mut self.incomplete, display, |d| &d.source.path);
         remove_sorted(&mut self.pages, display, |p| &p.source.path);
+        remove_sorted(&mut self.translations, display, |t| &t.source.path);
         let Some(file) = file else {
             return;
         };
@@ -127,6 +140,9 @@ impl Library {
                 insert_sorted(&mut self.incomplete, *document, |d| &d.source.path)
             }
             Some(Item::Page(page)) => insert_sorted(&mut self.pages, page, |p| &p.source.path),
+            Some(Item::Translation(translation)) => {
+                insert_sorted(&mut self.translations, *translation, |t| &t.source.path)
+            }
             None => {}
         }
     }
@@ -313,6 +329,7 @@ enum Item {
     Entry(Box<Document>),
     Incomplete(Box<Document>),
     Page(PageDocument),
+    Translation(Box<Translation>),
 }
 
 /// One content file read and parsed: the load stage's result for one file, which the
@@ -362,6 +379,7 @@ pub fn parse_document(
         Item::Entry(document) => Some(ParsedItem::Entry(document)),
         Item::Incomplete(_) => None,
         Item::Page(page) => Some(ParsedItem::Page(page)),
+        Item::Translation(_) => None,
     });
     (item, diagnostics)
 }
@@ -377,6 +395,12 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
         Ok(parts) => parts,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
+    if let Some((language, original)) = translation::translation_of(&source.path) {
+        let (translation, problems) =
+            translation::parse_translation(kind, source, parts, language, original);
+        let item = translation.map(|t| Item::Translation(Box::new(t)));
+        return (item, problems);
+    }
     let body = parts.body(&source.text).to_string();
     let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
     let mut converter = convert::Converter::new(source, &parts);

@@ -154,15 +154,15 @@ pub fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
     if let Some(service) = &entry.service {
         properties.push(tag(
             "article:section",
-            term_label(TaxonomyKind::Service, service),
+            term_label(&settings.labels, TaxonomyKind::Service, service),
         ));
     }
-    properties.extend(
-        entry
-            .tags
-            .iter()
-            .map(|t| tag("article:tag", term_label(TaxonomyKind::Tag, t))),
-    );
+    properties.extend(entry.tags.iter().map(|t| {
+        tag(
+            "article:tag",
+            term_label(&settings.labels, TaxonomyKind::Tag, t),
+        )
+    }));
     SocialMeta {
         properties,
         names,

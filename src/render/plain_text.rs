@@ -38,7 +38,10 @@ pub fn story_text(site: &Site, entry: &Entry) -> String {
         doc.field("Council", council);
     }
     if let Some(service) = &entry.service {
-        doc.field("Service", &term_label(TaxonomyKind::Service, service));
+        doc.field(
+            "Service",
+            &term_label(&settings.labels, TaxonomyKind::Service, service),
+        );
     }
     for (relation, person) in people(entry) {
         doc.field(relation, &person_text(person));

@@ -25,11 +25,11 @@ pub fn search_record(site: &Site, entry: &Entry, body_text: &str) -> SearchRecor
         service: entry
             .service
             .as_deref()
-            .map(|s| term_label(TaxonomyKind::Service, s)),
+            .map(|s| term_label(&settings.labels, TaxonomyKind::Service, s)),
         practice_areas: entry
             .practice_areas
             .iter()
-            .map(|a| term_label(TaxonomyKind::PracticeArea, a))
+            .map(|a| term_label(&settings.labels, TaxonomyKind::PracticeArea, a))
             .collect(),
         tags: entry.tags.clone(),
         date: entry.date.to_string(),

@@ -192,7 +192,7 @@ pub fn human_date(date: jiff::civil::Date) -> String {
 
 pub fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
     TermLink {
-        label: crate::resolve::term_label(kind, name),
+        label: crate::resolve::term_label(&site.settings.labels, kind, name),
         url: site
             .settings
             .site_url(&format!("/{}/{}/", kind.section(), slugify(name))),

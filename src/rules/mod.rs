@@ -14,7 +14,7 @@ mod templates;
 mod vocabulary;
 
 pub use addresses::alias_path;
-pub use language::is_language_tag;
+pub use language::{english_name, is_language_tag};
 pub use limits::{NominationRules, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 pub use templates::{
     blank_nomination_template, blank_story_template, comments, nomination_guidance, story_guidance,

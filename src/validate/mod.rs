@@ -10,6 +10,7 @@ mod leak_hint;
 mod media_names;
 pub mod personal_data;
 pub mod privacy;
+mod translations;
 pub use crate::diagnostic::suggest;
 pub mod words;
 
@@ -73,5 +74,6 @@ fn chosen_documents<'a>(
 pub fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     let mut problems = fields::check_site_wide(settings, library);
     problems.extend(media_names::check_media_names(settings, library));
+    problems.extend(translations::check_translations(settings, library));
     problems
 }

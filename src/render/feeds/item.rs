@@ -131,7 +131,7 @@ fn categories(site: &Site, entry: &Entry) -> Vec<Category> {
             }
             out.push(Category {
                 term,
-                label: crate::resolve::term_label(kind, &name),
+                label: crate::resolve::term_label(&site.settings.labels, kind, &name),
                 scheme: site.settings.absolute_url(&format!("/{}/", kind.section())),
             });
         }
