@@ -49,7 +49,7 @@ pub fn story_text(site: &Site, entry: &Entry) -> String {
     doc.field("Web address", &url);
     doc.rule();
     doc.lines
-        .extend(body_text(&entry.body, &settings.base_path, &url));
+        .extend(body_text(&entry.body, &settings.root_path, &url));
     doc.rule();
     if let Some(image) = &entry.image {
         if !image.decorative && !image.alt.is_empty() {

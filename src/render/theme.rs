@@ -25,9 +25,16 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads the embedded theme and the site's overrides. Template syntax errors are
-    /// reported with the template file, line and column.
+    /// Loads the embedded theme and the site's overrides, speaking the settings'
+    /// language. Template syntax errors are reported with the template file, line and
+    /// column.
     pub fn load(settings: &Settings) -> Result<Theme, Vec<Diagnostic>> {
+        Theme::load_in(settings, &settings.language)
+    }
+
+    /// [`Theme::load`] with the interface strings of `language`, for the pages of one
+    /// of a bilingual site's languages.
+    pub fn load_in(settings: &Settings, language: &str) -> Result<Theme, Vec<Diagnostic>> {
         let site_theme = settings.root.join("themes").join(&settings.theme);
         if settings.theme != "default" && !site_theme.is_dir() {
             return Err(vec![Diagnostic::error(
@@ -64,7 +71,7 @@ impl Theme {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let strings = interface_strings(settings, &site_theme)?;
+        let strings = interface_strings(settings, &site_theme, language)?;
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_function("t", Translate(Arc::new(strings)));
@@ -82,11 +89,13 @@ impl Theme {
     }
 }
 
-/// The interface strings, with the site theme's own `i18n/<language>.ftl` over the
-/// default theme's. Pages are in English until a page carries its own language; the
-/// theme's Welsh file is complete and tested, ready for that.
-fn interface_strings(settings: &Settings, site_theme: &Path) -> Result<Strings, Vec<Diagnostic>> {
-    let language = crate::i18n::FALLBACK;
+/// The interface strings of `language`, with the site theme's own
+/// `i18n/<language>.ftl` over the default theme's.
+fn interface_strings(
+    settings: &Settings,
+    site_theme: &Path,
+    language: &str,
+) -> Result<Strings, Vec<Diagnostic>> {
     let path = site_theme.join("i18n").join(format!("{language}.ftl"));
     if !path.is_file() {
         return Strings::load(language, None);

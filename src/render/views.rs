@@ -17,8 +17,10 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     pub organisation: &'a str,
     pub base_url: &'a str,
-    /// "/" or "/sub/": prefix for every link.
+    /// "/" or "/sub/": prefix for every link to a page in this language ("/cy/").
     pub base_path: &'a str,
+    /// The site's root ("/" or "/sub/"), where the theme's files and media are.
+    pub root_path: &'a str,
     pub press_office: Option<&'a crate::model::Contact>,
     pub accessibility: &'a crate::config::AccessibilitySettings,
     /// `last_reviewed` as "1 November 2026" when it is a date, else as written.
@@ -60,6 +62,7 @@ impl<'a> SiteView<'a> {
             organisation: &s.organisation,
             base_url: &s.base_url,
             base_path: &s.base_path,
+            root_path: &s.root_path,
             press_office: s.press_office.as_ref(),
             accessibility: &s.accessibility,
             accessibility_reviewed: crate::load::convert::parse_date(
@@ -108,6 +111,9 @@ pub struct TermLink {
 #[derive(Serialize)]
 pub struct CardView<'a> {
     pub kind: EntryKind,
+    /// The language of the title and summary when it is not the page's: an entry not
+    /// translated yet, shown in its own words and linked to its own page.
+    pub lang: Option<&'a str>,
     pub kind_label: &'static str,
     pub url: String,
     pub title: &'a str,
@@ -208,8 +214,9 @@ pub fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -> Optio
 pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
     CardView {
         kind: entry.kind,
+        lang: entry.text_language.as_deref(),
         kind_label: entry.kind.label(),
-        url: site.settings.site_url(&entry.path()),
+        url: entry_url(site, entry),
         title: &entry.title,
         summary: &entry.summary,
         date_iso: entry.date.to_string(),
@@ -228,11 +235,21 @@ pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
             .map(|p| p.public_name.as_str())
             .collect(),
         image: entry.image.as_ref().map(|i| ImageView {
-            src: site.settings.site_url(&i.src),
+            src: site.settings.root_site_url(&i.src),
             alt: &i.alt,
             credit: &i.credit,
             decorative: i.decorative,
         }),
+    }
+}
+
+/// Where an entry's page is: in the page's language, or in the entry's own language
+/// for one not translated yet (the default language's pages are at the root).
+pub fn entry_url(site: &Site, entry: &Entry) -> String {
+    if entry.text_language.is_some() {
+        site.settings.root_site_url(&entry.path())
+    } else {
+        site.settings.site_url(&entry.path())
     }
 }
 
@@ -284,7 +301,7 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
             .collect(),
         year: term_link(site, TaxonomyKind::Year, &entry.date.year().to_string()),
         voice_note: entry.voice_note.as_ref().map(|v| VoiceNoteView {
-            src: site.settings.site_url(&v.src),
+            src: site.settings.root_site_url(&v.src),
             duration_human: duration_human(v.duration_seconds),
             mime: audio_mime(&v.src),
             transcript: &v.transcript,
@@ -326,9 +343,7 @@ pub fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
                 .media_contact
                 .as_ref()
                 .or(site.settings.press_office.as_ref()),
-            text_url: site
-                .settings
-                .site_url(&format!("{}story.txt", entry.path())),
+            text_url: format!("{}story.txt", entry_url(site, entry)),
         })
         .collect()
 }

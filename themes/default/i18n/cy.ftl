@@ -171,3 +171,14 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+
+## Sites in more than one language: the switcher and entries not translated yet
+# This language's name for itself, shown in the switcher on the other language's pages.
+language-name = Cymraeg
+language-switcher-label = Iaith
+# Under an entry listed in a language it is not translated into; $language is the
+# language it is written in.
+entry-only-in-language = { $language ->
+    [cy] Ar gael yn Gymraeg yn unig
+   *[other] Ar gael yn Saesneg yn unig
+}
