@@ -216,7 +216,7 @@ fn draft_behind(document: &Document, translation: &Translation) -> Diagnostic {
 fn as_document(original: &Document, translation: &Translation) -> Document {
     let mut document = original.clone();
     document.source = translation.source.clone();
-    document.parts = translation.parts.clone();
+    document.parts = translation.parts;
     document.entry.title = translation.title.clone();
     document.entry.summary = translation.summary.clone();
     document.entry.body = translation.body.clone();
