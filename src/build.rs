@@ -27,7 +27,9 @@ use crate::write::{DiskSink, Guarded, OutputError, Sink};
 /// What to build and how.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site folder (holding site.yaml and content/).
     pub site_root: PathBuf,
+    /// What time it is for embargoes and consent, and whether drafts are published.
     pub publish: PublishOptions,
     /// Warnings stop the build too.
     pub deny_warnings: bool,
@@ -36,6 +38,7 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// Options for publishing the site in `site_root` now: no drafts, warnings allowed, with search.
     pub fn new(site_root: impl Into<PathBuf>) -> Self {
         BuildOptions {
             site_root: site_root.into(),
@@ -65,18 +68,22 @@ pub struct Deployment {
 /// Everything `check` found: the loaded library, every diagnostic, and the site that
 /// would be published (None when site.yaml itself could not be read).
 pub struct Checked {
-    pub settings: Option<Settings>,
+    pub(crate) settings: Option<Settings>,
     /// Media files, already stripped of metadata, ready to publish.
-    pub media: Vec<MediaFile>,
+    pub(crate) media: Vec<MediaFile>,
+    /// Every file read, including those with problems.
     pub library: Library,
+    /// Every problem found, errors and warnings, in the order `check` prints them.
     pub diagnostics: Vec<Diagnostic>,
+    /// The site that would be published, or None when site.yaml could not be read.
     pub site: Option<Site>,
     /// Entries left out of the site, for the report; never given to render.
-    pub held_back: Vec<HeldBackEntry>,
-    pub next_change: Option<NextChange>,
+    pub(crate) held_back: Vec<HeldBackEntry>,
+    pub(crate) next_change: Option<NextChange>,
 }
 
 impl Checked {
+    /// Whether any problem is an error (a build would publish nothing).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -92,7 +99,7 @@ pub fn check(options: &BuildOptions) -> Checked {
 }
 
 /// [`check`] for a site published as `deployment` says (at another address, perhaps).
-pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
+pub(crate) fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
     let settings = match Settings::load(&options.site_root).and_then(|s| deployed(s, deployment)) {
         Ok(settings) => settings,
         Err(diagnostics) => {
@@ -133,7 +140,7 @@ pub fn check_for(options: &BuildOptions, deployment: &Deployment) -> Checked {
 
 /// The media stage, for build, check and the preview alike: every file under
 /// content/media/, cleaned and checked (PP0801–PP0811), at the address it is published at.
-pub fn media_stage(settings: &Settings) -> MediaStage {
+pub(crate) fn media_stage(settings: &Settings) -> MediaStage {
     let media = collect_media(&settings.root, &settings.content_dir().join("media"));
     MediaStage {
         files: media.files.into_iter().map(published_media_path).collect(),
@@ -144,10 +151,10 @@ pub fn media_stage(settings: &Settings) -> MediaStage {
 
 /// What the media stage found: the files to publish (cleaned), what pages need to know
 /// of each picture (its size and copies), and the problems.
-pub struct MediaStage {
-    pub files: Vec<MediaFile>,
-    pub images: ImageCatalog,
-    pub diagnostics: Vec<Diagnostic>,
+pub(crate) struct MediaStage {
+    pub(crate) files: Vec<MediaFile>,
+    pub(crate) images: ImageCatalog,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// The settings with `deployment`'s address in place of site.yaml's.
@@ -177,7 +184,7 @@ fn published_media_path(mut file: MediaFile) -> MediaFile {
 /// Every problem of a loaded library: its loading problems and validation's findings,
 /// in the order `check` reports them. The preview server calls this on the library it
 /// keeps in memory, so its overlay says exactly what `check` would.
-pub fn diagnose(
+pub(crate) fn diagnose(
     settings: &Settings,
     library: &Library,
     load_problems: Vec<Diagnostic>,
@@ -189,7 +196,7 @@ pub fn diagnose(
 }
 
 /// Puts diagnostics in the order `check` reports them: by file, line, column, code.
-pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
@@ -198,16 +205,20 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 /// A successful build.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// How many stories were published.
     pub stories: usize,
+    /// How many nominations were published.
     pub nominations: usize,
-    pub pages: usize,
-    pub files: usize,
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
+    /// Drafts and embargoed or withdrawn entries left out, by file, for the summary.
     pub held_back: Vec<HeldBackEntry>,
     /// When the published site next changes by itself and needs building again.
-    pub next_change: Option<crate::resolve::next_change::NextChange>,
+    pub(crate) next_change: Option<crate::resolve::next_change::NextChange>,
+    /// Warnings found; they did not stop the build.
     pub warnings: Vec<Diagnostic>,
-    pub elapsed: Duration,
-    pub output: Option<PathBuf>,
+    pub(crate) elapsed: Duration,
+    pub(crate) output: Option<PathBuf>,
     /// Social cards drawn in this build and taken from the cache.
     pub cards: CardCounts,
     /// Photos whose copies were encoded in this build and taken from the cache.
@@ -217,8 +228,10 @@ pub struct BuildReport {
 /// Why a build published nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
+    /// Files have errors (every problem is listed); nothing was written.
     #[error("the site has problems; nothing was published")]
     Content(Vec<Diagnostic>),
+    /// The output folder could not be written or swapped into place.
     #[error(transparent)]
     Output(#[from] OutputError),
 }
@@ -340,7 +353,7 @@ pub fn build_to_disk(
 }
 
 /// [`build_to_disk`] for a site published as `deployment` says.
-pub fn build_deployment_to_disk(
+pub(crate) fn build_deployment_to_disk(
     options: &BuildOptions,
     deployment: &Deployment,
     output: &Path,
@@ -368,7 +381,7 @@ pub fn build_deployment_to_disk(
 /// Makes every entry's social card (see [`crate::media::card`]) and writes it into
 /// the guarded sink, counting each in the progress bar. `guard` is the one the sink
 /// wraps: the card stage also scans each generated card's text before drawing it.
-pub fn write_cards(
+pub(crate) fn write_cards(
     settings: &Settings,
     site: &Site,
     media: &[MediaFile],
@@ -472,7 +485,7 @@ impl Progress for ThenMore<'_> {
 
 /// Writes the search index. Its records came from the public model only; its files pass
 /// the leak guard like pages do all the same (they are plain JSON and numbers).
-pub fn write_search_bundle(
+pub(crate) fn write_search_bundle(
     files: Result<Vec<SearchFile>, SearchError>,
     sink: &dyn Sink,
 ) -> Result<usize, Vec<Diagnostic>> {
@@ -526,7 +539,7 @@ fn write_host_headers(base_path: &str, sink: &dyn Sink) -> Result<usize, Vec<Dia
 /// Publishes the media folder (see [`crate::media::responsive`]): every photo in its
 /// widths and formats, made or taken from the cache, and every other file as cleaned.
 /// `sink` is the guarded sink: an SVG or a text file can carry a name too.
-pub fn write_media(
+pub(crate) fn write_media(
     site_root: &Path,
     files: &[MediaFile],
     images: &ImageCatalog,
@@ -551,18 +564,22 @@ pub fn write_media(
 }
 
 /// Every anonymous name in the library and every held-back entry's address.
-pub fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
+pub(crate) fn leak_guard(settings: &Settings, library: &Library, site: &Site) -> LeakGuard {
     let (names, held_back) = leak_guard_inputs(settings, library, site);
     LeakGuard::new(&names, &held_back)
 }
 
 /// What a [`LeakGuard`] forbids: anonymous names, then the addresses of held-back
 /// entries as (address, file) pairs.
-pub type GuardInputs = (Vec<GuardName>, Vec<(String, PathBuf)>);
+pub(crate) type GuardInputs = (Vec<GuardName>, Vec<(String, PathBuf)>);
 
 /// What [`leak_guard`] forbids. Building the guard is slow on a large site; the preview
 /// server compares these lists to know when it can keep the guard it has.
-pub fn leak_guard_inputs(settings: &Settings, library: &Library, site: &Site) -> GuardInputs {
+pub(crate) fn leak_guard_inputs(
+    settings: &Settings,
+    library: &Library,
+    site: &Site,
+) -> GuardInputs {
     // A name given publicly on a published entry may appear in outputs; anonymity is
     // per entry, and the per-file rule (PP0401) already keeps it off the anonymous one.
     let named_publicly: std::collections::HashSet<String> = site

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-pub use crate::model::Contact;
-pub use crate::rules::NominationRules;
+pub(crate) use crate::model::Contact;
+pub(crate) use crate::rules::NominationRules;
 
 mod languages;
 
@@ -81,23 +81,23 @@ struct RawAccessibilityWords {
 /// addresses, are the same in every language; only the words shown change.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-pub struct Labels {
+pub(crate) struct Labels {
     /// Service slug → its name, e.g. `children: Gwasanaethau plant`.
     #[serde(default)]
-    pub services: BTreeMap<String, String>,
+    pub(crate) services: BTreeMap<String, String>,
     /// Practice-area slug → its name, e.g. `advocacy: Eiriolaeth`.
     #[serde(default)]
-    pub practice_areas: BTreeMap<String, String>,
+    pub(crate) practice_areas: BTreeMap<String, String>,
 }
 
 /// One language a site publishes in, and where its pages live.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteLanguage {
+pub(crate) struct SiteLanguage {
     /// The language tag, e.g. `en-GB` or `cy`.
-    pub code: String,
+    pub(crate) code: String,
     /// The folder its pages are in below the site's address: empty for the default
     /// language, which is at the root.
-    pub prefix: String,
+    pub(crate) prefix: String,
 }
 fn default_theme() -> String {
     "default".into()
@@ -109,46 +109,46 @@ fn default_page_size() -> usize {
 /// What the generated accessibility statement says (Public Sector Bodies Accessibility Regulations).
 #[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct AccessibilitySettings {
+pub(crate) struct AccessibilitySettings {
     /// Who to contact about an accessibility problem (e-mail address).
     #[serde(default)]
-    pub contact_email: String,
+    pub(crate) contact_email: String,
     #[serde(default)]
-    pub contact_phone: String,
+    pub(crate) contact_phone: String,
     /// `YYYY-MM-DD` the statement was last reviewed.
     #[serde(default)]
-    pub last_reviewed: String,
+    pub(crate) last_reviewed: String,
     /// Known problems, each a plain sentence.
     #[serde(default)]
-    pub known_issues: Vec<String>,
+    pub(crate) known_issues: Vec<String>,
 }
 
 /// Where the "Share a story" and "Nominate a colleague" forms send their files.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct SubmissionSettings {
+pub(crate) struct SubmissionSettings {
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
 }
 
 /// How photos are published (`images:` in site.yaml): the widths each photo is made in,
 /// and whether the original file goes out too.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
-pub struct ImageSettings {
+pub(crate) struct ImageSettings {
     /// Widths in pixels; a photo narrower than one is never enlarged to it.
-    pub widths: Vec<u32>,
+    pub(crate) widths: Vec<u32>,
     /// Also publish each photo's original file (with its metadata removed) under its own
     /// name; otherwise that name holds the largest re-encoded copy.
-    pub publish_original: bool,
+    pub(crate) publish_original: bool,
     /// Quality of the re-encoded JPEG and WebP files, 1 to 100.
-    pub quality: u8,
+    pub(crate) quality: u8,
     /// The `sizes` attribute: how wide the theme shows a content image.
-    pub sizes: String,
+    pub(crate) sizes: String,
 }
 
 /// The smallest and largest width site.yaml may ask for.
-pub const IMAGE_WIDTH_RANGE: std::ops::RangeInclusive<u32> = 16..=8000;
+pub(crate) const IMAGE_WIDTH_RANGE: std::ops::RangeInclusive<u32> = 16..=8000;
 
 impl Default for ImageSettings {
     fn default() -> Self {
@@ -167,47 +167,47 @@ impl Default for ImageSettings {
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The folder holding site.yaml and content/.
-    pub root: PathBuf,
-    pub title: String,
+    pub(crate) root: PathBuf,
+    pub(crate) title: String,
     /// Absolute base URL without a trailing slash, e.g. `https://example.org/stories`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url` with a trailing slash, e.g. `/stories/` (or `/`).
     pub base_path: String,
     /// The site's own address, where the default language, the theme's files, media and
     /// social cards are: `base_url` itself, except in another language's settings
     /// (see [`Settings::in_language`]), whose `base_url` ends in its prefix.
-    pub root_url: String,
+    pub(crate) root_url: String,
     /// The path part of `root_url` with a trailing slash.
-    pub root_path: String,
+    pub(crate) root_path: String,
     /// The language of these settings' pages.
-    pub language: String,
+    pub(crate) language: String,
     /// Every language the site publishes, the default first; one for most sites.
-    pub languages: Vec<SiteLanguage>,
+    pub(crate) languages: Vec<SiteLanguage>,
     /// How services and practice areas are named in `language`.
-    pub labels: Labels,
-    pub description: String,
-    pub organisation: String,
-    pub press_office: Option<Contact>,
-    pub services: Vec<String>,
-    pub practice_areas: Vec<String>,
-    pub nominations: NominationRules,
-    pub theme: String,
-    pub page_size: usize,
-    pub accessibility: AccessibilitySettings,
-    pub submissions: SubmissionSettings,
-    pub images: ImageSettings,
+    pub(crate) labels: Labels,
+    pub(crate) description: String,
+    pub(crate) organisation: String,
+    pub(crate) press_office: Option<Contact>,
+    pub(crate) services: Vec<String>,
+    pub(crate) practice_areas: Vec<String>,
+    pub(crate) nominations: NominationRules,
+    pub(crate) theme: String,
+    pub(crate) page_size: usize,
+    pub(crate) accessibility: AccessibilitySettings,
+    pub(crate) submissions: SubmissionSettings,
+    pub(crate) images: ImageSettings,
     /// Ask search engines to keep out (`robots.txt` and a robots meta tag): set for a
     /// deploy preview built at another address, never by site.yaml.
-    pub noindex: bool,
+    pub(crate) noindex: bool,
     /// What `translations:` says for each other language, by code.
     translations: BTreeMap<String, RawTranslation>,
 }
 
-pub const SITE_FILE: &str = "site.yaml";
+pub(crate) const SITE_FILE: &str = "site.yaml";
 
 impl Settings {
     /// Reads `<root>/site.yaml`. Every problem comes back as a located diagnostic.
-    pub fn load(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path) -> Result<Settings, Vec<Diagnostic>> {
         let path = root.join(SITE_FILE);
         let text = std::fs::read_to_string(&path).map_err(|err| {
             vec![Diagnostic::error(
@@ -345,7 +345,7 @@ impl Settings {
 
     /// The same settings published at another address for one build (a deploy preview),
     /// or why `base_url` cannot be used.
-    pub fn with_base_url(&self, base_url: &str) -> Result<Settings, String> {
+    pub(crate) fn with_base_url(&self, base_url: &str) -> Result<Settings, String> {
         let trimmed = base_url.trim().trim_end_matches('/').to_string();
         let base_path = base_path_of(&trimmed).ok_or_else(|| {
             format!("--base-url `{base_url}` is not an absolute http(s) address, e.g. https://deploy-preview-12--anytown.netlify.app")
@@ -361,7 +361,7 @@ impl Settings {
     }
 
     /// The folder this language's pages are in (empty for the default language).
-    pub fn prefix(&self) -> &str {
+    pub(crate) fn prefix(&self) -> &str {
         self.languages
             .iter()
             .find(|l| l.code == self.language)
@@ -369,14 +369,14 @@ impl Settings {
     }
 
     /// Whether the site publishes in more than one language.
-    pub fn is_multilingual(&self) -> bool {
+    pub(crate) fn is_multilingual(&self) -> bool {
         self.languages.len() > 1
     }
 
     /// These settings for the site's pages in `language`: its words from
     /// `translations:`, and its address below the root (`/cy/`). The default language's
     /// settings come back as they are.
-    pub fn in_language(&self, language: &SiteLanguage) -> Settings {
+    pub(crate) fn in_language(&self, language: &SiteLanguage) -> Settings {
         if language.prefix.is_empty() {
             return self.clone();
         }
@@ -384,30 +384,30 @@ impl Settings {
     }
 
     /// The content folder (`<root>/content`).
-    pub fn content_dir(&self) -> PathBuf {
+    pub(crate) fn content_dir(&self) -> PathBuf {
         self.root.join("content")
     }
 
     /// A site path such as `/stories/x/` made absolute against base_url.
-    pub fn absolute_url(&self, site_path: &str) -> String {
+    pub(crate) fn absolute_url(&self, site_path: &str) -> String {
         let origin_end = self.base_url.len() - self.base_path.trim_end_matches('/').len();
         let origin = &self.base_url[..origin_end];
         format!("{origin}{}", self.site_url(site_path))
     }
 
     /// A site path such as `/stories/x/` prefixed with the base path (`/sub/stories/x/`).
-    pub fn site_url(&self, site_path: &str) -> String {
+    pub(crate) fn site_url(&self, site_path: &str) -> String {
         format!("{}{}", self.base_path, site_path.trim_start_matches('/'))
     }
 
     /// A path at the site's root, whatever the language: the theme's files, media,
     /// social cards, and the default language's pages (`/sub/media/a.jpg`).
-    pub fn root_site_url(&self, site_path: &str) -> String {
+    pub(crate) fn root_site_url(&self, site_path: &str) -> String {
         format!("{}{}", self.root_path, site_path.trim_start_matches('/'))
     }
 
     /// [`Settings::root_site_url`] made absolute.
-    pub fn root_absolute_url(&self, site_path: &str) -> String {
+    pub(crate) fn root_absolute_url(&self, site_path: &str) -> String {
         let origin_end = self.root_url.len() - self.root_path.trim_end_matches('/').len();
         let origin = &self.root_url[..origin_end];
         format!("{origin}{}", self.root_site_url(site_path))
@@ -415,7 +415,7 @@ impl Settings {
 }
 
 /// Whether `url` can be a site's base address (an absolute http or https address).
-pub fn is_base_url(url: &str) -> bool {
+pub(crate) fn is_base_url(url: &str) -> bool {
     base_path_of(url.trim().trim_end_matches('/')).is_some()
 }
 

@@ -1,11 +1,6 @@
-//! The `practice-press` command: parses flags and hands over to one library call per
-//! subcommand (see `cmd/`). Exit codes: 0 success, 1 problems in the site, 2 usage errors.
-
-mod cmd;
-
-use clap::Parser;
+//! The `practice-press` command. Everything it does lives in the library's `cli` module,
+//! so the library's public surface is what tests, examples and fuzz targets use.
 
 fn main() -> std::process::ExitCode {
-    let cli = cmd::Cli::parse();
-    cmd::run(cli)
+    practice_press::cli::main()
 }

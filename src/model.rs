@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 
 /// Pages every site publishes whatever its content, in sitemap order.
-pub const SITE_PAGES: &[&str] = &[
+pub(crate) const SITE_PAGES: &[&str] = &[
     "/",
     "/stories/",
     "/nominations/",
@@ -33,14 +33,14 @@ pub enum EntryKind {
 
 impl EntryKind {
     /// The URL section: `stories` or `nominations`.
-    pub fn section(self) -> &'static str {
+    pub(crate) fn section(self) -> &'static str {
         match self {
             EntryKind::Story => "stories",
             EntryKind::Nomination => "nominations",
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             EntryKind::Story => "Story",
             EntryKind::Nomination => "Nomination",
@@ -51,16 +51,21 @@ impl EntryKind {
 /// A person as the public may see them. For an anonymous person `public_name` is a label
 /// such as "A team manager at Anytown Council"; their name does not exist in this type.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Person {
-    pub public_name: String,
-    pub role: String,
-    pub organisation: String,
-    pub anonymous: bool,
+pub(crate) struct Person {
+    pub(crate) public_name: String,
+    pub(crate) role: String,
+    pub(crate) organisation: String,
+    pub(crate) anonymous: bool,
 }
 
 impl Person {
     /// Builds the public form. The name is consumed here and dropped when anonymous.
-    pub fn public(name: String, role: String, organisation: String, anonymous: bool) -> Person {
+    pub(crate) fn public(
+        name: String,
+        role: String,
+        organisation: String,
+        anonymous: bool,
+    ) -> Person {
         let public_name = if anonymous {
             anonymous_label(&role, &organisation)
         } else {
@@ -76,7 +81,7 @@ impl Person {
 }
 
 /// "A team manager at Anytown Council", "An advanced practitioner", "A colleague".
-pub fn anonymous_label(role: &str, organisation: &str) -> String {
+pub(crate) fn anonymous_label(role: &str, organisation: &str) -> String {
     let role = role.trim();
     let role = if role.is_empty() {
         "colleague".to_string()
@@ -107,21 +112,21 @@ fn starts_with_acronym(role: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Image {
+pub(crate) struct Image {
     /// Site path, e.g. `/media/images/a.jpg`.
-    pub src: String,
-    pub alt: String,
-    pub credit: String,
-    pub decorative: bool,
+    pub(crate) src: String,
+    pub(crate) alt: String,
+    pub(crate) credit: String,
+    pub(crate) decorative: bool,
     /// The part of the photo to keep when it is cropped (for the social card).
-    pub focus: Focus,
+    pub(crate) focus: Focus,
 }
 
 /// A point of a photo, in percent of its width and height from the top left corner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Focus {
-    pub x: u8,
-    pub y: u8,
+pub(crate) struct Focus {
+    pub(crate) x: u8,
+    pub(crate) y: u8,
 }
 
 impl Default for Focus {
@@ -133,7 +138,7 @@ impl Default for Focus {
 impl Focus {
     /// Reads `top`, `bottom left`, `center`, `30% 20%` (across, then down), as CSS's
     /// `object-position` does. None when it is none of these.
-    pub fn parse(text: &str) -> Option<Focus> {
+    pub(crate) fn parse(text: &str) -> Option<Focus> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let mut focus = Focus::default();
         let percent = |word: &str| -> Option<u8> {
@@ -164,24 +169,24 @@ impl Focus {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct VoiceNote {
-    pub src: String,
-    pub duration_seconds: f64,
-    pub transcript: String,
+pub(crate) struct VoiceNote {
+    pub(crate) src: String,
+    pub(crate) duration_seconds: f64,
+    pub(crate) transcript: String,
 }
 
 /// Who gave consent is kept out of the public model; only the dates matter for publishing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Consent {
-    pub recorded: bool,
-    pub date: Option<Date>,
-    pub expires: Option<Date>,
-    pub withdrawn: bool,
+pub(crate) struct Consent {
+    pub(crate) recorded: bool,
+    pub(crate) date: Option<Date>,
+    pub(crate) expires: Option<Date>,
+    pub(crate) withdrawn: bool,
 }
 
 /// The people an entry is about or by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum People {
+pub(crate) enum People {
     Story { authors: Vec<Person> },
     Nomination { nominee: Person, nominator: Person },
 }
@@ -189,57 +194,57 @@ pub enum People {
 /// A person or office journalists can call.
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
-    pub name: String,
+pub(crate) struct Contact {
+    pub(crate) name: String,
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
     #[serde(default)]
-    pub phone: String,
+    pub(crate) phone: String,
 }
 
 /// A story or a nomination, public fields only.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub kind: EntryKind,
+    pub(crate) kind: EntryKind,
     /// The source file, relative to the site root (for messages and the rebuild log).
     pub source: PathBuf,
     pub slug: String,
     pub title: String,
-    pub summary: String,
-    pub date: Date,
+    pub(crate) summary: String,
+    pub(crate) date: Date,
     /// When the entry was published: `date` at midnight UTC, or the exact time given.
-    pub published: Timestamp,
-    pub updated: Option<Date>,
-    pub council: Option<String>,
-    pub service: Option<String>,
-    pub practice_areas: Vec<String>,
-    pub tags: Vec<String>,
-    pub people: People,
-    pub consent: Option<Consent>,
-    pub image: Option<Image>,
-    pub media_contact: Option<Contact>,
-    pub voice_note: Option<VoiceNote>,
-    pub embargo: Option<Timestamp>,
-    pub draft: bool,
-    pub aliases: Vec<String>,
+    pub(crate) published: Timestamp,
+    pub(crate) updated: Option<Date>,
+    pub(crate) council: Option<String>,
+    pub(crate) service: Option<String>,
+    pub(crate) practice_areas: Vec<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) people: People,
+    pub(crate) consent: Option<Consent>,
+    pub(crate) image: Option<Image>,
+    pub(crate) media_contact: Option<Contact>,
+    pub(crate) voice_note: Option<VoiceNote>,
+    pub(crate) embargo: Option<Timestamp>,
+    pub(crate) draft: bool,
+    pub(crate) aliases: Vec<String>,
     /// The markdown body.
     pub body: String,
     /// 1-based line of the file where the body starts (for diagnostics from rendering).
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// The language of the title, summary and body when it is not the language of the
     /// pages showing the entry: an entry not translated yet, listed in another
     /// language's pages in its own words and linked to its own page.
-    pub text_language: Option<String>,
+    pub(crate) text_language: Option<String>,
 }
 
 impl Entry {
     /// The entry's URL path below the site root, e.g. `/stories/my-story/`.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         format!("/{}/{}/", self.kind.section(), self.slug)
     }
 
     /// Every public person on the entry, in the order shown on the page.
-    pub fn people(&self) -> Vec<&Person> {
+    pub(crate) fn people(&self) -> Vec<&Person> {
         match &self.people {
             People::Story { authors } => authors.iter().collect(),
             People::Nomination { nominee, nominator } => vec![nominee, nominator],
@@ -258,7 +263,7 @@ pub enum TaxonomyKind {
 }
 
 impl TaxonomyKind {
-    pub const ALL: [TaxonomyKind; 5] = [
+    pub(crate) const ALL: [TaxonomyKind; 5] = [
         TaxonomyKind::Council,
         TaxonomyKind::Service,
         TaxonomyKind::PracticeArea,
@@ -267,7 +272,7 @@ impl TaxonomyKind {
     ];
 
     /// The URL section, e.g. `practice-areas`.
-    pub fn section(self) -> &'static str {
+    pub(crate) fn section(self) -> &'static str {
         match self {
             TaxonomyKind::Council => "councils",
             TaxonomyKind::Service => "services",
@@ -278,7 +283,7 @@ impl TaxonomyKind {
     }
 
     /// The plural heading, e.g. "Practice areas".
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             TaxonomyKind::Council => "Councils",
             TaxonomyKind::Service => "Services",
@@ -289,7 +294,7 @@ impl TaxonomyKind {
     }
 
     /// The singular, e.g. "practice area".
-    pub fn singular(self) -> &'static str {
+    pub(crate) fn singular(self) -> &'static str {
         match self {
             TaxonomyKind::Council => "council",
             TaxonomyKind::Service => "service",
@@ -300,7 +305,7 @@ impl TaxonomyKind {
     }
 
     /// The values an entry has in this taxonomy.
-    pub fn values_of(self, entry: &Entry) -> Vec<String> {
+    pub(crate) fn values_of(self, entry: &Entry) -> Vec<String> {
         match self {
             TaxonomyKind::Council => entry.council.iter().cloned().collect(),
             TaxonomyKind::Service => entry.service.iter().cloned().collect(),
@@ -313,18 +318,18 @@ impl TaxonomyKind {
 
 /// A plain page from content/pages/.
 #[derive(Debug, Clone)]
-pub struct Page {
-    pub source: PathBuf,
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub draft: bool,
-    pub body: String,
-    pub body_line: usize,
+pub(crate) struct Page {
+    pub(crate) source: PathBuf,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) draft: bool,
+    pub(crate) body: String,
+    pub(crate) body_line: usize,
 }
 
 impl Page {
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         format!("/{}/", self.slug)
     }
 }

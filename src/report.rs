@@ -18,47 +18,47 @@ use crate::validate::personal_data::{allowed, find_personal_data};
 use jiff::tz::TimeZone;
 
 /// Shown where a nomination names no council or service.
-pub const NOT_GIVEN: &str = "(not given)";
+pub(crate) const NOT_GIVEN: &str = "(not given)";
 
 /// Everything a release sign-off needs, for one "now".
 #[derive(Debug, Clone, Serialize)]
 pub struct ReleaseSummary {
-    pub site: String,
+    pub(crate) site: String,
     /// The time embargoes and consent expiry were judged at (RFC 3339).
-    pub now: String,
+    pub(crate) now: String,
     /// No errors: a build now would publish exactly what this summary lists.
     pub ready: bool,
-    pub errors: usize,
-    pub warnings: usize,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
     /// Files with at least one error; nothing is published while any remain.
     pub files_with_errors: Vec<String>,
     /// One row per council and service that has anything published or held back.
-    pub groups: Vec<Group>,
-    pub totals: Totals,
-    pub held_back: Vec<HeldBackItem>,
-    pub personal_data_exceptions: Vec<Exception>,
+    pub(crate) groups: Vec<Group>,
+    pub(crate) totals: Totals,
+    pub(crate) held_back: Vec<HeldBackItem>,
+    pub(crate) personal_data_exceptions: Vec<Exception>,
     /// When the published site next changes by itself, so a build is due then.
-    pub next_change: Option<NextChangeItem>,
+    pub(crate) next_change: Option<NextChangeItem>,
 }
 
 /// The earliest embargo lift or consent expiry still to come.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NextChangeItem {
+pub(crate) struct NextChangeItem {
     /// In UTC, RFC 3339 (`2026-03-29T09:00:00Z`).
-    pub at: String,
+    pub(crate) at: String,
     /// The same moment in `time_zone`, RFC 3339 with its offset.
-    pub at_local: String,
+    pub(crate) at_local: String,
     /// The IANA name of the local time zone (from `TZ` or the system), if known.
-    pub time_zone: Option<String>,
-    pub file: String,
+    pub(crate) time_zone: Option<String>,
+    pub(crate) file: String,
     /// `embargo_lifts` or `consent_expires`.
-    pub cause: Cause,
+    pub(crate) cause: Cause,
     /// In words, with both times.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 impl NextChangeItem {
-    pub fn new(change: &NextChange, zone: &TimeZone) -> Self {
+    pub(crate) fn new(change: &NextChange, zone: &TimeZone) -> Self {
         NextChangeItem {
             at: change.at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             at_local: change.local_rfc3339(zone),
@@ -72,49 +72,49 @@ impl NextChangeItem {
 
 /// Counts for one council and service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Group {
-    pub council: String,
-    pub service: String,
-    pub stories: usize,
-    pub nominations: usize,
-    pub held_back: usize,
+pub(crate) struct Group {
+    pub(crate) council: String,
+    pub(crate) service: String,
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
+    pub(crate) held_back: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Totals {
-    pub stories: usize,
-    pub nominations: usize,
-    pub pages: usize,
-    pub held_back: usize,
+pub(crate) struct Totals {
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
+    pub(crate) pages: usize,
+    pub(crate) held_back: usize,
 }
 
 /// A story or nomination left out of this release.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HeldBackItem {
-    pub file: String,
-    pub title: String,
-    pub kind: EntryKind,
-    pub council: String,
-    pub service: String,
+pub(crate) struct HeldBackItem {
+    pub(crate) file: String,
+    pub(crate) title: String,
+    pub(crate) kind: EntryKind,
+    pub(crate) council: String,
+    pub(crate) service: String,
     /// Why, in words: "draft", "embargoed until 2026-03-02T09:00:00Z", …
-    pub reason: String,
+    pub(crate) reason: String,
     /// The same, for tools: `draft`, `embargo`, `consent_withdrawn`, `consent_expired`.
-    pub why: HeldBack,
+    pub(crate) why: HeldBack,
 }
 
 /// One `allow_personal_data` entry: text that is published although it looks like
 /// personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Exception {
-    pub file: String,
+pub(crate) struct Exception {
+    pub(crate) file: String,
     /// The line of the front matter that allows it (0 if it cannot be found).
-    pub line: usize,
+    pub(crate) line: usize,
     /// Exactly as written in `allow_personal_data`.
-    pub text: String,
+    pub(crate) text: String,
     /// How many times the body uses it; 0 means the exception is no longer needed.
-    pub uses: usize,
+    pub(crate) uses: usize,
     /// Whether the file is published in this release.
-    pub published: bool,
+    pub(crate) published: bool,
 }
 
 /// The summary of a checked site, with local times in the system's time zone (`TZ`);
@@ -124,7 +124,7 @@ pub fn release_summary(checked: &Checked) -> Option<ReleaseSummary> {
 }
 
 /// [`release_summary`] with local times in `zone`.
-pub fn release_summary_in(checked: &Checked, zone: &TimeZone) -> Option<ReleaseSummary> {
+pub(crate) fn release_summary_in(checked: &Checked, zone: &TimeZone) -> Option<ReleaseSummary> {
     let site = checked.site.as_ref()?;
     let library = &checked.library;
     let all_documents = || library.documents.iter().chain(&library.incomplete);
@@ -247,7 +247,7 @@ fn exceptions(document: &Document, published: bool) -> Vec<Exception> {
 }
 
 /// Why an entry is held back, in words.
-pub fn describe(why: &HeldBack) -> String {
+pub(crate) fn describe(why: &HeldBack) -> String {
     match why {
         HeldBack::Draft => "draft".into(),
         HeldBack::Embargo { until } => format!("embargoed until {until}"),

@@ -4,16 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::diagnostic::Diagnostic;
-
 /// Converts byte offsets in a text into 1-based (line, character column) pairs.
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -21,7 +19,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The 1-based line and character column of a byte offset (clamped to the text).
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
@@ -30,7 +28,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The byte offset where a 1-based line starts.
-    pub fn line_start(&self, line: usize) -> usize {
+    pub(crate) fn line_start(&self, line: usize) -> usize {
         self.line_starts
             .get(line.saturating_sub(1))
             .copied()
@@ -46,58 +44,29 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// The 1-based (line, column) of a top-level `key:` in a YAML text, if present.
-pub fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
+pub(crate) fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
     text.lines().enumerate().find_map(|(i, line)| {
         let rest = line.strip_prefix(key)?;
         rest.trim_start().starts_with(':').then_some((i + 1, 1))
     })
 }
 
-/// Turns a serde_yaml error into a diagnostic placed in the file (not the YAML block).
-///
-/// `first_line` is the 0-based line of the file where the YAML text starts, so errors in
-/// front matter point at the `.md` file's own lines.
-pub fn yaml_error_diagnostic(
-    file: &Path,
-    yaml: &str,
-    first_line: usize,
-    err: &serde_yaml::Error,
-) -> Diagnostic {
-    let message = plain_yaml_message(&err.to_string());
-    let (line, column) = err
-        .location()
-        .map(|loc| (loc.line(), loc.column()))
-        .unwrap_or((1, 1));
-    let _ = yaml;
-    Diagnostic::error("PP0101", file, message)
-        .at(line + first_line, column, 1)
-        .with_hint("check the spelling, indentation and quotes on this line of the front matter")
-}
-
-/// serde_yaml messages end with "at line X column Y"; the place is reported separately.
-fn plain_yaml_message(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
 /// How many flow collections (`[`, `{`) one block of YAML may hold. libyaml, under
 /// serde_yaml, looks through every open collection at each token, so deep nesting takes
 /// time that grows with the square of the text: 200,000 `{a: ` took eight minutes. Real
 /// front matter and settings use a handful.
-pub const MAX_YAML_FLOW_COLLECTIONS: usize = 256;
+pub(crate) const MAX_YAML_FLOW_COLLECTIONS: usize = 256;
 
 /// The byte offset of the first `[` or `{` past [`MAX_YAML_FLOW_COLLECTIONS`], counted
 /// everywhere (quotes and comments too), so no way of writing can hide one.
-pub fn too_many_flow_collections(yaml: &str) -> Option<usize> {
+pub(crate) fn too_many_flow_collections(yaml: &str) -> Option<usize> {
     yaml.match_indices(['[', '{'])
         .nth(MAX_YAML_FLOW_COLLECTIONS)
         .map(|(i, _)| i)
 }
 
 /// A URL slug: lower case ASCII letters, digits and single hyphens.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for ch in text.chars().flat_map(fold_to_ascii) {
@@ -154,14 +123,14 @@ impl Iterator for FoldIter {
 #[derive(Debug, thiserror::Error)]
 #[error("{action} {path}: {source}")]
 pub struct FsError {
-    pub action: &'static str,
-    pub path: PathBuf,
+    pub(crate) action: &'static str,
+    pub(crate) path: PathBuf,
     #[source]
-    pub source: std::io::Error,
+    pub(crate) source: std::io::Error,
 }
 
 impl FsError {
-    pub fn new(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn new(action: &'static str, path: &Path, source: std::io::Error) -> Self {
         FsError {
             action,
             path: path.to_path_buf(),
@@ -172,20 +141,20 @@ impl FsError {
 
 /// With `PRACTICE_PRESS_TIMINGS=1` in the environment, prints how long each stage of a
 /// build took, for benchmarks and for anyone asking why their build is slow.
-pub struct PhaseClock {
+pub(crate) struct PhaseClock {
     enabled: bool,
     last: std::cell::Cell<Instant>,
 }
 
 impl PhaseClock {
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         PhaseClock {
             enabled: std::env::var_os("PRACTICE_PRESS_TIMINGS").is_some_and(|v| v == "1"),
             last: std::cell::Cell::new(Instant::now()),
         }
     }
 
-    pub fn lap(&self, stage: &str) {
+    pub(crate) fn lap(&self, stage: &str) {
         if self.enabled {
             let now = Instant::now();
             eprintln!(
@@ -199,7 +168,7 @@ impl PhaseClock {
 
 /// Decodes `%XX` escapes in an address; None when an escape is broken or the result is
 /// not UTF-8.
-pub fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -217,7 +186,7 @@ pub fn percent_decode(text: &str) -> Option<String> {
 }
 
 /// Escapes text for XML element content and attribute values.
-pub fn xml_escape(text: &str) -> String {
+pub(crate) fn xml_escape(text: &str) -> String {
     // Feeds escape whole rendered stories, markup and all: copying the runs between
     // special bytes, into room for some entities, keeps that a small part of a build.
     let mut out = String::with_capacity(text.len() + text.len() / 8);

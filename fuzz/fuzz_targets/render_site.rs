@@ -18,10 +18,9 @@ use libfuzzer_sys::fuzz_target;
 use practice_press::config::Settings;
 use practice_press::load::source::SourceFile;
 use practice_press::load::{parse_document, Library, ParsedItem};
-use practice_press::render::{render_jobs, NoProgress, Theme};
+use practice_press::render::{render, NoProgress, Theme};
 use practice_press::render::pages::all_jobs;
 use practice_press::resolve::{resolve, PublishOptions};
-use practice_press::write::guard::LeakGuard;
 use practice_press::write::MemorySink;
 
 fn setup() -> &'static (Settings, Theme) {
@@ -49,10 +48,10 @@ fuzz_target!(|data: &[u8]| {
         now: "2030-01-01T00:00:00Z".parse().unwrap(),
         include_drafts: true,
     };
-    let site = resolve(settings, &library, options);
+    let site = resolve(settings, &library, options).site;
     let sink = MemorySink::new();
     // Render errors (a path the sink refuses) are fine; what was rendered is checked.
-    let _ = render_jobs(&site, theme, &all_jobs(&site), &sink, &LeakGuard::none(), &NoProgress);
+    let _ = render(&site, theme, &all_jobs(&site), &sink, &NoProgress, None);
     let policy = checks::ScriptPolicy {
         static_prefix: "/sub/static/",
     };

@@ -3,9 +3,9 @@
 //! Every stage that reads user input reports through this type, so `check`, `build`
 //! and the `serve` overlay all say the same thing about the same problem.
 
-pub mod ci;
+pub(crate) mod ci;
 pub mod render;
-pub mod suggest;
+pub(crate) mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth fixing, but the site can still be published.
     Warning,
+    /// Must be fixed before the site can be published.
     Error,
 }
 
@@ -29,7 +31,8 @@ pub struct Diagnostic {
     pub column: usize,
     /// How many characters to underline from `column` (at least 1 when there is a place).
     #[serde(skip)]
-    pub length: usize,
+    pub(crate) length: usize,
+    /// Whether this problem stops a build.
     pub severity: Severity,
     /// A stable code such as `PP0101`, documented in the README.
     pub code: &'static str,
@@ -40,11 +43,19 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(
+        code: &'static str,
+        file: impl AsRef<Path>,
+        message: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Error, code, file, message)
     }
 
-    pub fn warning(code: &'static str, file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(
+        code: &'static str,
+        file: impl AsRef<Path>,
+        message: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Warning, code, file, message)
     }
 
@@ -67,18 +78,19 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a 1-based line and character column.
-    pub fn at(mut self, line: usize, column: usize, length: usize) -> Self {
+    pub(crate) fn at(mut self, line: usize, column: usize, length: usize) -> Self {
         self.line = line;
         self.column = column;
         self.length = length.max(1);
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Whether this problem is an error (and so stops a build).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

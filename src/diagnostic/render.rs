@@ -77,7 +77,7 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
 
 /// The array [`render_json`] prints, as a value, for output that wraps it in an object
 /// (`check --format json --summary`).
-pub fn json_value(diagnostics: &[Diagnostic]) -> serde_json::Value {
+pub(crate) fn json_value(diagnostics: &[Diagnostic]) -> serde_json::Value {
     serde_json::to_value(json_items(diagnostics))
         .unwrap_or_else(|_| serde_json::Value::Array(Vec::new()))
 }
@@ -99,13 +99,16 @@ fn json_items(diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic<'_>> {
 
 /// Whether to colour output: never when `NO_COLOR` is set to a non-empty value
 /// (<https://no-color.org>), otherwise only when the stream is a terminal.
-pub fn color_wanted(stream_is_terminal: bool) -> bool {
+pub(crate) fn color_wanted(stream_is_terminal: bool) -> bool {
     color_wanted_with(std::env::var_os("NO_COLOR").as_deref(), stream_is_terminal)
 }
 
 /// [`color_wanted`] with the value of `NO_COLOR` passed in, so it can be tested without
 /// changing the process environment.
-pub fn color_wanted_with(no_color: Option<&std::ffi::OsStr>, stream_is_terminal: bool) -> bool {
+pub(crate) fn color_wanted_with(
+    no_color: Option<&std::ffi::OsStr>,
+    stream_is_terminal: bool,
+) -> bool {
     let no_color = no_color.is_some_and(|value| !value.is_empty());
     stream_is_terminal && !no_color
 }

@@ -11,7 +11,7 @@
 /// word's length (and at least 1), so `titel` → `title` and `practise_areas` →
 /// `practice_areas`, but `zzz` suggests nothing. On a tie the earlier candidate wins,
 /// so callers can list their candidates in order of preference.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word: Vec<char> = word.trim().chars().flat_map(char::to_lowercase).collect();
     if word.is_empty() {
         return None;

@@ -6,7 +6,10 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use super::{MissingString, Strings};
 
 /// A calendar date in words, for pages and listings.
-pub fn long_date(strings: &Strings, date: jiff::civil::Date) -> Result<String, MissingString> {
+pub(crate) fn long_date(
+    strings: &Strings,
+    date: jiff::civil::Date,
+) -> Result<String, MissingString> {
     let month = strings.text(&format!("month-{}", date.month()))?;
     let mut args = FluentArgs::new();
     // Strings, not numbers: a day or a year is a label here, not a quantity to format.

@@ -3,21 +3,23 @@
 //! by message). Fluent, not a table of strings, because plurals differ by language: Welsh
 //! has six forms (zero, one, two, few, many, other), which an English if/else cannot say.
 
+#[cfg(test)]
 mod dates;
 
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
 use crate::util::LineIndex;
 
-pub use dates::long_date;
+#[cfg(test)]
+pub(crate) use dates::long_date;
 
 /// The languages the default theme speaks, as (language tag, Fluent source).
-pub const THEME_LANGUAGES: [(&str, &str); 2] = [
+pub(crate) const THEME_LANGUAGES: [(&str, &str); 2] = [
     ("en-GB", include_str!("../../themes/default/i18n/en-GB.ftl")),
     ("cy", include_str!("../../themes/default/i18n/cy.ftl")),
 ];
@@ -35,9 +37,9 @@ pub struct Strings {
 /// A message the theme asked for that no file defines.
 #[derive(Debug, thiserror::Error)]
 #[error("no interface string `{id}` in {language}: add it to the theme's i18n/{language}.ftl")]
-pub struct MissingString {
-    pub id: String,
-    pub language: String,
+pub(crate) struct MissingString {
+    pub(crate) id: String,
+    pub(crate) language: String,
 }
 
 impl Strings {
@@ -67,13 +69,8 @@ impl Strings {
         })
     }
 
-    /// The language these strings are for, as the site names it.
-    pub fn language(&self) -> &str {
-        &self.language
-    }
-
     /// The message `id` with its arguments filled in. Numbers choose the plural form.
-    pub fn format(&self, id: &str, args: &FluentArgs) -> Result<String, MissingString> {
+    pub(crate) fn format(&self, id: &str, args: &FluentArgs) -> Result<String, MissingString> {
         for bundle in &self.bundles {
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;
@@ -91,14 +88,16 @@ impl Strings {
     }
 
     /// A message without arguments.
-    pub fn text(&self, id: &str) -> Result<String, MissingString> {
+    #[cfg(test)]
+    pub(crate) fn text(&self, id: &str) -> Result<String, MissingString> {
         self.format(id, &FluentArgs::new())
     }
 
     /// A message with one number, for plurals: `count(“stories-count”, 3)`.
-    pub fn count(&self, id: &str, count: i64) -> Result<String, MissingString> {
+    #[cfg(test)]
+    pub(crate) fn count(&self, id: &str, count: i64) -> Result<String, MissingString> {
         let mut args = FluentArgs::new();
-        args.set("count", FluentValue::from(count));
+        args.set("count", fluent_bundle::FluentValue::from(count));
         self.format(id, &args)
     }
 }

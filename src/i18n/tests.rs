@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use fluent_bundle::FluentResource;
+use fluent_bundle::{FluentResource, FluentValue};
 use fluent_syntax::ast::Entry;
 
 use super::*;

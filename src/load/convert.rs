@@ -20,30 +20,28 @@ use crate::util::{slugify, LineIndex};
 pub struct Private {
     /// Full names of the file's anonymous people.
     pub anonymous_names: Vec<String>,
-    /// Names of everyone (anonymous or not), to say "required" when one is missing.
-    pub people_missing_names: Vec<&'static str>,
     pub sensitive_terms: Vec<String>,
-    pub allow_personal_data: Vec<String>,
+    pub(crate) allow_personal_data: Vec<String>,
     /// Who recorded consent (kept for the check, not shown).
-    pub consent_recorded_by: Option<String>,
+    pub(crate) consent_recorded_by: Option<String>,
 }
 
 /// Converts located raw values, reporting problems against the file's own lines.
-pub struct Converter<'a> {
-    pub file: &'a SourceFile,
-    pub parts: &'a Parts,
+pub(crate) struct Converter<'a> {
+    pub(crate) file: &'a SourceFile,
+    pub(crate) parts: &'a Parts,
     index: LineIndex<'a>,
-    pub problems: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
     /// False when the front matter could not be read; nothing is then reported missing.
-    pub readable: bool,
+    pub(crate) readable: bool,
     /// Keys whose problem has been reported already (see [`super::front_matter::Parsed`]).
-    pub reported: Vec<String>,
+    pub(crate) reported: Vec<String>,
     /// Keys written with no value.
-    pub empty: Vec<String>,
+    pub(crate) empty: Vec<String>,
 }
 
 impl<'a> Converter<'a> {
-    pub fn new(file: &'a SourceFile, parts: &'a Parts) -> Self {
+    pub(crate) fn new(file: &'a SourceFile, parts: &'a Parts) -> Self {
         Converter {
             file,
             parts,
@@ -57,7 +55,7 @@ impl<'a> Converter<'a> {
 
     /// Takes the problems and what is known about the keys from parsed front matter,
     /// returning the raw values.
-    pub fn take<T>(&mut self, parsed: super::front_matter::Parsed<T>) -> T {
+    pub(crate) fn take<T>(&mut self, parsed: super::front_matter::Parsed<T>) -> T {
         self.problems.extend(parsed.problems);
         self.readable = parsed.readable;
         self.reported = parsed.reported;
@@ -66,7 +64,7 @@ impl<'a> Converter<'a> {
     }
 
     /// Whether a key path is written in the front matter at all.
-    pub fn has_key(&self, path: &[&str]) -> bool {
+    pub(crate) fn has_key(&self, path: &[&str]) -> bool {
         locate::key_offset(self.yaml(), path).is_some()
     }
 
@@ -75,7 +73,7 @@ impl<'a> Converter<'a> {
     }
 
     /// A diagnostic at a key path of the front matter (or at the opening `---`).
-    pub fn at_key(&self, path: &[&str], code: &'static str, message: String) -> Diagnostic {
+    pub(crate) fn at_key(&self, path: &[&str], code: &'static str, message: String) -> Diagnostic {
         let diagnostic = Diagnostic::error(code, &self.file.path, message);
         match locate::key_offset(self.yaml(), path) {
             Some(offset) => {
@@ -89,7 +87,12 @@ impl<'a> Converter<'a> {
 
     /// A diagnostic at the value written on a key's line (`date: 2024-13-01` underlines
     /// the date), or at the key when the value is on later lines.
-    pub fn at_value_of(&self, path: &[&str], code: &'static str, message: String) -> Diagnostic {
+    pub(crate) fn at_value_of(
+        &self,
+        path: &[&str],
+        code: &'static str,
+        message: String,
+    ) -> Diagnostic {
         match locate::value_on_key_line(self.yaml(), path) {
             Some(range) => {
                 let (line, column) = self.index.position(self.parts.yaml_start + range.start);
@@ -101,7 +104,7 @@ impl<'a> Converter<'a> {
     }
 
     /// A diagnostic at a value inside a top-level key's block, or at the key itself.
-    pub fn at_value(
+    pub(crate) fn at_value(
         &self,
         key: &str,
         value: &str,
@@ -123,7 +126,7 @@ impl<'a> Converter<'a> {
 
     /// Reports a required field that is not there, at the opening `---` (there is no
     /// line of its own to point at), or at its line when it is written with no value.
-    pub fn missing(&mut self, key: &str, example: &str) {
+    pub(crate) fn missing(&mut self, key: &str, example: &str) {
         if !self.readable || self.reported.iter().any(|k| k == key) {
             return;
         }
@@ -231,7 +234,7 @@ impl<'a> Converter<'a> {
 
     /// A file whose name (or `slug:`) has no letter or digit a web address can use, such
     /// as `日本語.md` or `...md`, would be published at `/stories//`.
-    pub fn no_address(&self, explicit: bool) -> Diagnostic {
+    pub(crate) fn no_address(&self, explicit: bool) -> Diagnostic {
         let message = if explicit {
             "the `slug` has no letters or digits a web address can use, so this file has no address"
         } else {
@@ -252,7 +255,7 @@ fn has_explicit_offset(value: &str) -> bool {
 }
 
 /// A `YYYY-MM-DD` date or an RFC 3339 date-time; the timestamp is midnight UTC for a date.
-pub fn parse_date(value: &str) -> Result<(Date, Timestamp), String> {
+pub(crate) fn parse_date(value: &str) -> Result<(Date, Timestamp), String> {
     let value = value.trim();
     if value.len() > 10 {
         let ts: Timestamp = value.parse().map_err(|_| {
@@ -434,7 +437,7 @@ impl Converter<'_> {
     /// A story. When a required field is missing (already reported) the entry is
     /// still made, with blanks in its place, and marked incomplete: the other rules can
     /// then check it, but it is never published.
-    pub fn story(&mut self, raw: RawStory, body: String, body_line: usize) -> Converted {
+    pub(crate) fn story(&mut self, raw: RawStory, body: String, body_line: usize) -> Converted {
         let mut private = Private {
             sensitive_terms: texts(raw.sensitive_terms),
             allow_personal_data: texts(raw.allow_personal_data),
@@ -503,7 +506,12 @@ impl Converter<'_> {
 
     /// A nomination; like [`Converter::story`], incomplete when a required field is
     /// missing.
-    pub fn nomination(&mut self, raw: RawNomination, body: String, body_line: usize) -> Converted {
+    pub(crate) fn nomination(
+        &mut self,
+        raw: RawNomination,
+        body: String,
+        body_line: usize,
+    ) -> Converted {
         let mut private = Private {
             sensitive_terms: texts(raw.sensitive_terms),
             allow_personal_data: texts(raw.allow_personal_data),
@@ -578,16 +586,16 @@ impl Converter<'_> {
 
 /// A converted story or nomination.
 #[derive(Debug)]
-pub struct Converted {
-    pub entry: Entry,
-    pub private: Private,
+pub(crate) struct Converted {
+    pub(crate) entry: Entry,
+    pub(crate) private: Private,
     /// False when a required field is missing or unreadable: the entry has blanks and
     /// must never be published, though every other rule still checks it.
-    pub complete: bool,
+    pub(crate) complete: bool,
 }
 
 /// The first sentences of a nomination, up to about 200 characters, for listings.
-pub fn summary_from_body(body: &str) -> String {
+pub(crate) fn summary_from_body(body: &str) -> String {
     let text: String = body
         .lines()
         .map(str::trim)

@@ -18,60 +18,60 @@ use crate::yaml::{explain_type_error, explain_value};
 /// A person in front matter: a story author, a nominee or a nominator.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPerson {
+pub(crate) struct RawPerson {
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub role: String,
+    pub(crate) role: String,
     #[serde(default)]
-    pub organisation: String,
+    pub(crate) organisation: String,
     #[serde(default)]
-    pub anonymous: bool,
+    pub(crate) anonymous: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawConsent {
+pub(crate) struct RawConsent {
     #[serde(default)]
-    pub recorded: bool,
+    pub(crate) recorded: bool,
     #[serde(default)]
-    pub by: String,
+    pub(crate) by: String,
     #[serde(default)]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     #[serde(default)]
-    pub expires: Option<String>,
+    pub(crate) expires: Option<String>,
     #[serde(default)]
-    pub withdrawn: bool,
+    pub(crate) withdrawn: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawImage {
+pub(crate) struct RawImage {
     #[serde(default)]
-    pub src: String,
-    pub alt: Option<String>,
-    pub credit: Option<String>,
+    pub(crate) src: String,
+    pub(crate) alt: Option<String>,
+    pub(crate) credit: Option<String>,
     #[serde(default)]
-    pub decorative: bool,
+    pub(crate) decorative: bool,
     /// Where to crop for the social card, e.g. `top` or `30% 20%`.
-    pub focus: Option<String>,
+    pub(crate) focus: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawVoiceNote {
+pub(crate) struct RawVoiceNote {
     #[serde(default)]
-    pub src: String,
-    pub duration_seconds: Option<f64>,
-    pub transcript: Option<String>,
+    pub(crate) src: String,
+    pub(crate) duration_seconds: Option<f64>,
+    pub(crate) transcript: Option<String>,
 }
 
-pub use crate::config::Contact as RawContact;
+pub(crate) use crate::config::Contact as RawContact;
 
 /// A YAML scalar written as text, a number or a date: titles like `2025 in review` and
 /// unquoted dates both arrive as text without forcing writers to add quotes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Text(pub String);
+pub(crate) struct Text(pub(crate) String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -98,10 +98,10 @@ macro_rules! front_matter {
     ($(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Default, Clone)]
-        pub struct $name { $(pub $field: Option<$ty>,)* }
+        pub(crate) struct $name { $(pub(crate) $field: Option<$ty>,)* }
 
         impl $name {
-            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            pub(crate) const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
             /// None for an unknown key; Some(Err) for a value of the wrong type.
             ///
@@ -168,7 +168,7 @@ front_matter!(
 );
 
 /// Implemented by the front matter structs so one parser serves all three.
-pub trait FrontMatter: Default {
+pub(crate) trait FrontMatter: Default {
     fn fields() -> &'static [&'static str];
     fn set_field(
         &mut self,
@@ -180,31 +180,31 @@ pub trait FrontMatter: Default {
 
 /// A value of the wrong kind.
 #[derive(Debug)]
-pub struct FieldError {
-    pub error: serde_yaml::Error,
+pub(crate) struct FieldError {
+    pub(crate) error: serde_yaml::Error,
     /// The error comes from reading the key's own lines: its message starts with the
     /// path of the nested field, and its place is an offset into those lines.
-    pub within_lines: bool,
+    pub(crate) within_lines: bool,
 }
 
 /// A file's front matter as far as it could be read, with every problem found.
 #[derive(Debug)]
-pub struct Parsed<T> {
-    pub raw: T,
-    pub problems: Vec<Diagnostic>,
+pub(crate) struct Parsed<T> {
+    pub(crate) raw: T,
+    pub(crate) problems: Vec<Diagnostic>,
     /// False when the YAML could not be read at all. Every field then looks missing,
     /// and saying so would bury the one real mistake under a screenful of others.
-    pub readable: bool,
+    pub(crate) readable: bool,
     /// Keys already reported: written with a wrong value, or misspelt so that a
     /// "did you mean" names them. They are not reported again as missing.
-    pub reported: Vec<String>,
+    pub(crate) reported: Vec<String>,
     /// Keys written with nothing after the colon (`title:`), to be reported as empty
     /// at their own line rather than as missing.
-    pub empty: Vec<String>,
+    pub(crate) empty: Vec<String>,
 }
 
 /// Parses a file's front matter into `T`, collecting every problem.
-pub fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> Parsed<T> {
+pub(crate) fn parse<T: FrontMatter>(file: &SourceFile, parts: &Parts) -> Parsed<T> {
     let yaml = parts.yaml(&file.text);
     let place = Placer::new(file, parts);
     let mut parsed = Parsed {
@@ -523,7 +523,7 @@ fn wrong_type(
 }
 
 /// Gives diagnostics made without a file the file's path.
-pub fn with_file(mut problems: Vec<Diagnostic>, file: &Path) -> Vec<Diagnostic> {
+pub(crate) fn with_file(mut problems: Vec<Diagnostic>, file: &Path) -> Vec<Diagnostic> {
     for problem in &mut problems {
         if problem.file.as_os_str().is_empty() {
             problem.file = file.to_path_buf();

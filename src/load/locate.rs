@@ -4,11 +4,11 @@
 //! place or at 1:1. Social workers need the line, so we look the key up in the text.
 
 /// A position inside a YAML text: 0-based byte offset.
-pub type Offset = usize;
+pub(crate) type Offset = usize;
 
 /// The byte offset of a key, following a path of nested keys (`["consent", "date"]`).
 /// List items (`- name: x`) are searched too.
-pub fn key_offset(yaml: &str, path: &[&str]) -> Option<Offset> {
+pub(crate) fn key_offset(yaml: &str, path: &[&str]) -> Option<Offset> {
     let mut search_from = 0;
     let mut min_indent = 0;
     let mut block_end = yaml.len();
@@ -27,7 +27,7 @@ pub fn key_offset(yaml: &str, path: &[&str]) -> Option<Offset> {
 }
 
 /// The byte range of a key's whole block (the key line and every more-indented line after it).
-pub fn key_block(yaml: &str, key: &str) -> Option<std::ops::Range<usize>> {
+pub(crate) fn key_block(yaml: &str, key: &str) -> Option<std::ops::Range<usize>> {
     let start = key_offset(yaml, &[key])?;
     let line_start = yaml[..start].rfind('\n').map_or(0, |i| i + 1);
     let indent = start - line_start;
@@ -36,7 +36,7 @@ pub fn key_block(yaml: &str, key: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The byte offset of the first occurrence of `value` inside a top-level key's block.
-pub fn value_offset(yaml: &str, key: &str, value: &str) -> Option<Offset> {
+pub(crate) fn value_offset(yaml: &str, key: &str, value: &str) -> Option<Offset> {
     let block = key_block(yaml, key)?;
     let key_len = key.len() + 1;
     let search_start = (block.start + key_len).min(block.end);
@@ -48,7 +48,7 @@ pub fn value_offset(yaml: &str, key: &str, value: &str) -> Option<Offset> {
 /// The byte range of the value written on a key's own line (`date: 2024-13-01` →
 /// `2024-13-01`), without quotes or a trailing comment; None when the value is on later
 /// lines or missing.
-pub fn value_on_key_line(yaml: &str, path: &[&str]) -> Option<std::ops::Range<usize>> {
+pub(crate) fn value_on_key_line(yaml: &str, path: &[&str]) -> Option<std::ops::Range<usize>> {
     let key = key_offset(yaml, path)?;
     let end = yaml[key..].find('\n').map_or(yaml.len(), |i| key + i);
     let colon = key + yaml[key..end].find(':')?;
@@ -69,7 +69,7 @@ pub fn value_on_key_line(yaml: &str, path: &[&str]) -> Option<std::ops::Range<us
 /// starts (serde_yaml reports a duplicate at the start of its mapping, not at either
 /// occurrence). Returns the byte range of the whole block of that later occurrence: its
 /// line and every more-indented line after it.
-pub fn later_duplicate(
+pub(crate) fn later_duplicate(
     yaml: &str,
     key: &str,
     mapping_start: Offset,

@@ -3,11 +3,11 @@
 //! Files are read and parsed in parallel. Every problem becomes a diagnostic and loading
 //! carries on, so `check` can report all of them in one run.
 
-pub mod convert;
-pub mod front_matter;
-pub mod locate;
+pub(crate) mod convert;
+pub(crate) mod front_matter;
+pub(crate) mod locate;
 pub mod source;
-pub mod translation;
+pub(crate) mod translation;
 
 use std::path::{Path, PathBuf};
 
@@ -16,54 +16,60 @@ use rayon::prelude::*;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Entry, Page};
-pub use convert::Private;
+pub(crate) use convert::Private;
 use front_matter::{with_file, RawNomination, RawPage, RawStory};
 use source::{split_front_matter, Parts, SourceFile};
-pub use translation::Translation;
+pub(crate) use translation::Translation;
 
 /// A loaded story or nomination with what validation needs to see beside it.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub source: SourceFile,
-    pub parts: Parts,
-    pub entry: Entry,
+    pub(crate) source: SourceFile,
+    pub(crate) parts: Parts,
+    pub(crate) entry: Entry,
+    /// The names and terms that must never be published, for the privacy checks.
     pub private: Private,
 }
 
 /// A loaded plain page with its source.
 #[derive(Debug, Clone)]
 pub struct PageDocument {
-    pub source: SourceFile,
-    pub page: Page,
+    pub(crate) source: SourceFile,
+    pub(crate) page: Page,
 }
 
 /// Everything read from a site, and every problem found while reading it.
 #[derive(Debug, Default)]
 pub struct Library {
+    /// Stories and nominations with every required field.
     pub documents: Vec<Document>,
     /// Stories and nominations with a required field missing or unreadable (already
     /// reported). They are never published, but every other rule checks them, so a
     /// writer sees all of a file's problems at once.
-    pub incomplete: Vec<Document>,
+    pub(crate) incomplete: Vec<Document>,
+    /// Plain pages from content/pages/.
     pub pages: Vec<PageDocument>,
     /// Translations (`a.cy.md`), in path order; validation pairs each with its original.
-    pub translations: Vec<Translation>,
+    pub(crate) translations: Vec<Translation>,
     /// Content sources kept for diagnostics, including files that failed to parse.
     pub sources: Vec<SourceFile>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// What a markdown file under content/ is, by its folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
+    /// A story, under content/stories/.
     Story,
+    /// A nomination, under content/nominations/.
     Nomination,
+    /// A plain page, under content/pages/.
     Page,
 }
 
 impl FileKind {
     /// The kind of a path relative to the content folder, or None if it is not content.
-    pub fn of(relative: &Path) -> Option<FileKind> {
+    pub(crate) fn of(relative: &Path) -> Option<FileKind> {
         let mut parts = relative.components();
         let first = parts.next()?.as_os_str().to_str()?;
         match first {
@@ -77,7 +83,7 @@ impl FileKind {
 
 /// Loads every content file of a site: lists them, then loads each with
 /// [`load_file`] in parallel.
-pub fn load_library(settings: &Settings) -> Library {
+pub(crate) fn load_library(settings: &Settings) -> Library {
     let (files, diagnostics) = find_content_files(settings);
     let loaded: Vec<LoadedFile> = files
         .par_iter()
@@ -110,7 +116,7 @@ impl Library {
     }
 
     /// The translation of the file `original` into `language`, if there is one.
-    pub fn translation(&self, original: &Path, language: &str) -> Option<&Translation> {
+    pub(crate) fn translation(&self, original: &Path, language: &str) -> Option<&Translation> {
         self.translations
             .iter()
             .find(|t| t.original == original && t.language == language)
@@ -120,7 +126,7 @@ impl Library {
     /// takes it out), keeping the order [`load_library`] gives. The preview server
     /// calls this for the files a save changed. Loading problems are the caller's to
     /// keep: they live with each [`LoadedFile`].
-    pub fn replace(&mut self, display: &Path, file: Option<LoadedFile>) {
+    pub(crate) fn replace(&mut self, display: &Path, file: Option<LoadedFile>) {
         remove_sorted(&mut self.sources, display, |s| &s.path);
         remove_sorted(&mut self.documents, display, |d| &d.source.path);
         remove_sorted(&mut self.incomplete, display, |d| &d.source.path);
@@ -164,7 +170,7 @@ fn remove_sorted<T>(items: &mut Vec<T>, path: &Path, key: impl Fn(&T) -> &PathBu
 /// it), plus warnings for files in the wrong place and links that lead out of the site.
 /// Public so the preview server can notice added and deleted files without re-reading
 /// every file.
-pub fn find_content_files(
+pub(crate) fn find_content_files(
     settings: &Settings,
 ) -> (Vec<(FileKind, PathBuf, PathBuf)>, Vec<Diagnostic>) {
     let content = settings.content_dir();
@@ -230,7 +236,7 @@ pub fn find_content_files(
 }
 
 /// The path a user would type, relative to the site root.
-pub fn display_path(settings: &Settings, path: &Path) -> PathBuf {
+pub(crate) fn display_path(settings: &Settings, path: &Path) -> PathBuf {
     path.strip_prefix(&settings.root)
         .unwrap_or(path)
         .to_path_buf()
@@ -335,22 +341,22 @@ enum Item {
 /// One content file read and parsed: the load stage's result for one file, which the
 /// preview server keeps between saves.
 #[derive(Debug, Clone)]
-pub struct LoadedFile {
+pub(crate) struct LoadedFile {
     source: Option<SourceFile>,
     item: Option<Item>,
     /// Every problem found while reading and parsing the file.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl LoadedFile {
     /// The file's text, when it could be read.
-    pub fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         self.source.as_ref().map(|s| s.text.as_str())
     }
 }
 
 /// Reads and parses one content file (`display` is the path the user sees).
-pub fn load_file(kind: FileKind, full: &Path, display: &Path) -> LoadedFile {
+pub(crate) fn load_file(kind: FileKind, full: &Path, display: &Path) -> LoadedFile {
     let source = match SourceFile::read(full, display) {
         Ok(source) => source,
         Err(diagnostic) => {
@@ -386,7 +392,9 @@ pub fn parse_document(
 
 /// A parsed content file.
 pub enum ParsedItem {
+    /// A story or nomination.
     Entry(Box<Document>),
+    /// A plain page.
     Page(PageDocument),
 }
 
@@ -397,7 +405,7 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
     };
     if let Some((language, original)) = translation::translation_of(&source.path) {
         let (translation, problems) =
-            translation::parse_translation(kind, source, parts, language, original);
+            translation::parse_translation(source, parts, language, original);
         let item = translation.map(|t| Item::Translation(Box::new(t)));
         return (item, problems);
     }
@@ -498,6 +506,6 @@ fn page_from(
 }
 
 /// The closest allowed field name to a misspelt one.
-pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     crate::diagnostic::suggest::did_you_mean(word, candidates)
 }

@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::util::LineIndex;
 
 /// Files above this size are refused: no story needs a megabyte, and a huge file is
 /// usually a pasted document or a binary saved with the wrong name.
@@ -15,13 +14,14 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// A content file's text (BOM removed, CRLF turned into LF) and its path relative to the site.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
+    /// The file's text, without a byte-order mark and with LF line endings.
     pub text: String,
 }
 
 impl SourceFile {
     /// Reads a file from disk; `display_path` is what the user sees in messages.
-    pub fn read(full_path: &Path, display_path: &Path) -> Result<SourceFile, Diagnostic> {
+    pub(crate) fn read(full_path: &Path, display_path: &Path) -> Result<SourceFile, Diagnostic> {
         let unreadable = |err: std::io::Error| {
             Diagnostic::error(
                 "PP0010",
@@ -99,28 +99,28 @@ fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> Diagnostic {
 
 /// Where the parts of a content file are, as byte ranges into [`SourceFile::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Parts {
+pub(crate) struct Parts {
     /// The YAML between the two `---` lines.
-    pub yaml_start: usize,
-    pub yaml_end: usize,
+    pub(crate) yaml_start: usize,
+    pub(crate) yaml_end: usize,
     /// 1-based line of the file on which the YAML starts.
-    pub yaml_first_line: usize,
+    pub(crate) yaml_first_line: usize,
     /// The markdown after the closing `---`.
-    pub body_start: usize,
+    pub(crate) body_start: usize,
 }
 
 impl Parts {
-    pub fn yaml<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn yaml<'a>(&self, text: &'a str) -> &'a str {
         &text[self.yaml_start..self.yaml_end]
     }
 
-    pub fn body<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn body<'a>(&self, text: &'a str) -> &'a str {
         &text[self.body_start..]
     }
 }
 
 /// Finds the front matter block. The opening `---` must be the first line.
-pub fn split_front_matter(file: &SourceFile) -> Result<Parts, Diagnostic> {
+pub(crate) fn split_front_matter(file: &SourceFile) -> Result<Parts, Diagnostic> {
     let text = &file.text;
     if text.trim().is_empty() {
         return Err(Diagnostic::error("PP0013", &file.path, "this file is empty").with_hint(
@@ -161,11 +161,6 @@ pub fn split_front_matter(file: &SourceFile) -> Result<Parts, Diagnostic> {
     )
     .at(1, 1, 3)
     .with_hint("add a line with only --- after the last detail (for example after `summary:`), before the story text"))
-}
-
-/// The position of a byte offset of the file as (line, column), both 1-based.
-pub fn position(file: &SourceFile, offset: usize) -> (usize, usize) {
-    LineIndex::new(&file.text).position(offset)
 }
 
 #[cfg(test)]

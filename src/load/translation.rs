@@ -6,36 +6,33 @@ use std::path::{Path, PathBuf};
 
 use super::front_matter::parse_any;
 use super::source::{Parts, SourceFile};
-use super::FileKind;
 use crate::diagnostic::Diagnostic;
 use crate::util::LineIndex;
 
 /// The fields a translation has of its own; any other it repeats must equal the original's.
-pub const OWN_FIELDS: [&str; 3] = ["title", "summary", "draft"];
+pub(crate) const OWN_FIELDS: [&str; 3] = ["title", "summary", "draft"];
 
 /// One translation file, read and parsed.
 #[derive(Debug, Clone)]
-pub struct Translation {
-    pub source: SourceFile,
-    pub parts: Parts,
-    /// Story, nomination or page, as its original.
-    pub kind: FileKind,
+pub(crate) struct Translation {
+    pub(crate) source: SourceFile,
+    pub(crate) parts: Parts,
     /// The language code from the file name (`cy` in `a.cy.md`).
-    pub language: String,
+    pub(crate) language: String,
     /// The original's path as the user sees it (`content/stories/a.md`).
-    pub original: PathBuf,
-    pub title: String,
-    pub summary: String,
-    pub draft: bool,
+    pub(crate) original: PathBuf,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) draft: bool,
     /// Every field of the front matter, for comparing with the original's.
-    pub fields: serde_yaml::Mapping,
-    pub body: String,
-    pub body_line: usize,
+    pub(crate) fields: serde_yaml::Mapping,
+    pub(crate) body: String,
+    pub(crate) body_line: usize,
 }
 
 /// The language a file name marks, and the original it translates: `a.cy.md` →
 /// (`cy`, `a.md`). None for a file that is not named as a translation.
-pub fn translation_of(path: &Path) -> Option<(String, PathBuf)> {
+pub(crate) fn translation_of(path: &Path) -> Option<(String, PathBuf)> {
     let stem = path.file_stem()?.to_str()?;
     let (base, code) = stem.rsplit_once('.')?;
     if base.is_empty() || !crate::rules::is_language_tag(code) {
@@ -47,7 +44,6 @@ pub fn translation_of(path: &Path) -> Option<(String, PathBuf)> {
 /// Parses a translation file. Problems with its own fields are reported here; how it
 /// compares with its original is validation's.
 pub(super) fn parse_translation(
-    kind: FileKind,
     source: &SourceFile,
     parts: Parts,
     language: String,
@@ -118,7 +114,6 @@ pub(super) fn parse_translation(
     let translation = Translation {
         source: source.clone(),
         parts,
-        kind,
         language,
         original,
         title,

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Extensions of files a browser runs, renders as a page, or a web server executes.
-pub const ACTIVE_EXTENSIONS: &[&str] = &[
+pub(crate) const ACTIVE_EXTENSIONS: &[&str] = &[
     "html",
     "htm",
     "xhtml",
@@ -51,7 +51,7 @@ pub const ACTIVE_EXTENSIONS: &[&str] = &[
 
 /// Why a file other than a photo or drawing must not be published, if it must not:
 /// what a browser would make of it when the server does not say what it is.
-pub fn looks_like_a_page(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn looks_like_a_page(bytes: &[u8]) -> Option<&'static str> {
     let head = &bytes[..bytes.len().min(512)];
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
@@ -89,7 +89,7 @@ pub fn looks_like_a_page(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Why an SVG drawing must not be published, if it holds anything that can run.
-pub fn svg_active_content(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn svg_active_content(bytes: &[u8]) -> Option<&'static str> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Some("it is not saved as UTF-8 text, so it could not be checked for scripts");
     };

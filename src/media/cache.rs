@@ -15,29 +15,25 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use sha2::{Digest, Sha256};
 
 /// The cache folder's name inside the site folder (ignored by `init`'s `.gitignore`).
-pub const CACHE_DIR: &str = ".practice-press-cache";
+pub(crate) const CACHE_DIR: &str = ".practice-press-cache";
 
 /// One kind of cached result, in its own folder (`cards`, `images`).
 #[derive(Debug, Clone)]
-pub struct Cache {
+pub(crate) struct Cache {
     dir: Option<PathBuf>,
 }
 
 impl Cache {
     /// The cache folder `kind` of the site at `site_root`.
-    pub fn open(site_root: &Path, kind: &str) -> Cache {
+    pub(crate) fn open(site_root: &Path, kind: &str) -> Cache {
         let dir = site_root.join(CACHE_DIR).join(kind);
         let dir = fs::create_dir_all(&dir).ok().map(|()| dir);
         Cache { dir }
     }
 
-    /// A cache that keeps nothing (tests, and sites whose folder cannot be written).
-    pub fn disabled() -> Cache {
-        Cache { dir: None }
-    }
-
     /// The stored result for `key` (see [`key`]), if there is one.
-    pub fn get(&self, key: &str, extension: &str) -> Option<Vec<u8>> {
+    #[cfg(test)]
+    pub(crate) fn get(&self, key: &str, extension: &str) -> Option<Vec<u8>> {
         let path = self.dir.as_ref()?.join(format!("{key}.{extension}"));
         fs::read(path).ok().filter(|bytes| !bytes.is_empty())
     }
@@ -46,7 +42,7 @@ impl Cache {
     /// [`Sink::put_copy_of`](crate::write::Sink::put_copy_of) without reading it.
     /// Entries are only ever replaced by renaming a new file over them, never changed
     /// in place, so a published link to one keeps its content.
-    pub fn path_of(&self, key: &str, extension: &str) -> Option<std::path::PathBuf> {
+    pub(crate) fn path_of(&self, key: &str, extension: &str) -> Option<std::path::PathBuf> {
         let path = self.dir.as_ref()?.join(format!("{key}.{extension}"));
         fs::metadata(&path)
             .is_ok_and(|m| m.is_file() && m.len() > 0)
@@ -54,7 +50,7 @@ impl Cache {
     }
 
     /// Stores a result; failures are ignored, since the cache only saves time.
-    pub fn put(&self, key: &str, extension: &str, bytes: &[u8]) {
+    pub(crate) fn put(&self, key: &str, extension: &str, bytes: &[u8]) {
         let Some(dir) = &self.dir else {
             return;
         };
@@ -75,7 +71,7 @@ impl Cache {
 
 /// The hex SHA-256 of `parts`, each length-prefixed so that ("ab", "c") and ("a", "bc")
 /// differ.
-pub fn key(parts: &[&[u8]]) -> String {
+pub(crate) fn key(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
         hasher.update((part.len() as u64).to_le_bytes());

@@ -36,14 +36,14 @@
 //! | PP0810 | error | a photo's smaller copies could not be encoded (a fault in practice-press; see [`responsive`]) |
 //! | PP0811 | error | a photo's smaller copy would have the name of another media file |
 
-pub mod active;
-pub mod cache;
+pub(crate) mod active;
+pub(crate) mod cache;
 pub mod card;
 mod orientation;
-pub mod photo;
-pub mod responsive;
-pub mod strip;
-pub mod svg;
+pub(crate) mod photo;
+pub(crate) mod responsive;
+pub(crate) mod strip;
+pub(crate) mod svg;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -82,8 +82,10 @@ pub struct MediaFile {
 /// file.
 #[derive(Debug, Default)]
 pub struct MediaCollection {
+    /// The media files to publish, stripped of metadata, sorted by `site_path`.
     pub files: Vec<MediaFile>,
-    pub images: ImageCatalog,
+    pub(crate) images: ImageCatalog,
+    /// Problems met while collecting and checking the media, sorted by file.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -10,7 +10,7 @@ use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
 /// The largest photo accepted, in pixels: 50 megapixels is more than any phone or most
 /// cameras take, and keeps one decoded photo under 200 MB.
-pub const MAX_PIXELS: u64 = 50_000_000;
+pub(crate) const MAX_PIXELS: u64 = 50_000_000;
 /// The largest side accepted, so a 1 × 49,000,000 pixel "photo" is refused too.
 const MAX_SIDE: u32 = 20_000;
 /// A decoder may need a little more than the pixels themselves.
@@ -18,7 +18,7 @@ const MAX_ALLOC: u64 = MAX_PIXELS * 4 + 64 * 1024 * 1024;
 
 /// Why a photo could not be decoded, in words for the person who added it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PhotoError {
+pub(crate) enum PhotoError {
     #[error("it says it is {width} × {height} pixels ({megapixels} megapixels), more than the 50 megapixels this tool accepts")]
     TooLarge {
         width: u32,
@@ -30,12 +30,12 @@ pub enum PhotoError {
 }
 
 /// Decodes a JPEG, PNG or WebP photo, upright, as 8-bit RGB.
-pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, PhotoError> {
+pub(crate) fn decode_upright(bytes: &[u8]) -> Result<RgbImage, PhotoError> {
     Ok(decode_upright_image(bytes)?.into_rgb8())
 }
 
 /// Decodes a JPEG, PNG or WebP picture, upright, in its own pixel format.
-pub fn decode_upright_image(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
+pub(crate) fn decode_upright_image(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     let mut decoder = limited_decoder(bytes)?;
     let orientation = orientation_of(&mut decoder);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|err| refusal(bytes, &err))?;
@@ -45,15 +45,15 @@ pub fn decode_upright_image(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
 
 /// What a picture's header says, without decoding its pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Header {
+pub(crate) struct Header {
     /// The size it is shown at, its EXIF orientation applied.
-    pub width: u32,
-    pub height: u32,
-    pub has_alpha: bool,
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) has_alpha: bool,
 }
 
 /// Reads a picture's header, refusing one that claims more than [`MAX_PIXELS`].
-pub fn read_header(bytes: &[u8]) -> Result<Header, PhotoError> {
+pub(crate) fn read_header(bytes: &[u8]) -> Result<Header, PhotoError> {
     let mut decoder = limited_decoder(bytes)?;
     let (width, height) = decoder.dimensions();
     let has_alpha = decoder.color_type().has_alpha();

@@ -56,8 +56,11 @@ use super::orientation::{orientation_only_exif, read_orientation};
 /// A photo format whose metadata [`strip_metadata`] can remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImageKind {
+    /// A JPEG photo.
     Jpeg,
+    /// A PNG picture.
     Png,
+    /// A WebP picture.
     WebP,
 }
 
@@ -79,7 +82,7 @@ impl ImageKind {
     /// Browsers go by these bytes, not by the name, so a photo saved as `photo.jfif` or
     /// with no extension at all still shows, with its GPS position, unless it is
     /// recognised here and cleaned.
-    pub fn sniff(bytes: &[u8]) -> Option<ImageKind> {
+    pub(crate) fn sniff(bytes: &[u8]) -> Option<ImageKind> {
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
             Some(ImageKind::Jpeg)
         } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -92,7 +95,7 @@ impl ImageKind {
     }
 
     /// The format's everyday name, as a user would say it: "JPEG", "PNG", "WebP".
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ImageKind::Jpeg => "JPEG",
             ImageKind::Png => "PNG",
@@ -101,7 +104,7 @@ impl ImageKind {
     }
 
     /// The usual file extension, without the dot.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             ImageKind::Jpeg => "jpg",
             ImageKind::Png => "png",
@@ -123,13 +126,17 @@ pub enum StripError {
     /// The bytes are not the promised format; `found` is what they really are, if known.
     #[error("the file is not a {expected} image{}", found.map(|k| format!(" (it is really a {k})")).unwrap_or_default())]
     WrongFormat {
+        /// The format the file was said to be.
         expected: ImageKind,
+        /// What the bytes really are, if recognised.
         found: Option<ImageKind>,
     },
     /// The file starts like the format but its structure is broken or cut short.
     #[error("the {kind} image is damaged: {reason}")]
     Damaged {
+        /// The format the file was taken to be.
         kind: ImageKind,
+        /// What is wrong with it, in plain words.
         reason: &'static str,
     },
 }

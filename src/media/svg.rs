@@ -36,7 +36,7 @@ pub fn strip_svg_metadata(bytes: &[u8]) -> Vec<u8> {
 /// The size an SVG drawing is shown at, in whole CSS pixels (from its `width` and
 /// `height`, or its `viewBox`), for the `width` and `height` of its `<img>`. None for a
 /// drawing that cannot be read or has no size.
-pub fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
+pub(crate) fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default()).ok()?;
     let size = tree.size();
     let round = |value: f32| -> Option<u32> {

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::skeleton::{skeleton, Skeletons};
 
 /// Byte ranges of `yaml` where `name` is written as the value of a `name` key.
-pub fn name_values(yaml: &str, name: &str) -> Vec<Range<usize>> {
+pub(crate) fn name_values(yaml: &str, name: &str) -> Vec<Range<usize>> {
     Skeletons::new([skeleton(name)], 1)
         .find_in(yaml)
         .into_iter()

@@ -43,7 +43,7 @@ const HYPHENS: [char; 4] = ['-', '\u{2010}', '\u{2011}', '\u{2013}'];
 /// Finds one anonymous person's name in text. Build it once per person and reuse it
 /// for every field of the file.
 #[derive(Debug)]
-pub struct NameMatcher {
+pub(crate) struct NameMatcher {
     /// The full name and runs of its parts, in any case and any joining.
     runs: Skeletons,
     full_skeleton: String,
@@ -53,7 +53,7 @@ pub struct NameMatcher {
 
 impl NameMatcher {
     /// A matcher for `full_name` as written in the front matter, e.g. `"Will O'Brien"`.
-    pub fn new(full_name: &str) -> Self {
+    pub(crate) fn new(full_name: &str) -> Self {
         let parts = name_parts(full_name);
         let full_skeleton = skeleton(full_name);
         // Addresses write "Siobhán" as "siobhan".
@@ -96,7 +96,7 @@ impl NameMatcher {
     ///
     /// Where the full name and a part both match, the longer range is kept, so
     /// "Will Smith" is one leak, not two.
-    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+    pub(crate) fn find_in(&self, text: &str) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = self.runs.find_in(text);
         ranges.extend(
             self.parts
@@ -107,7 +107,7 @@ impl NameMatcher {
     }
 
     /// Whether `found` (a text this matcher found) is the whole name, in any writing.
-    pub fn is_full_name(&self, found: &str) -> bool {
+    pub(crate) fn is_full_name(&self, found: &str) -> bool {
         let found = skeleton(found);
         !self.full_skeleton.is_empty()
             && (found == self.full_skeleton || found == self.runs_ascii_full)
@@ -152,7 +152,7 @@ fn starts_small(part: &str) -> bool {
 /// Terms match in any case, as whole words, with straight and curly apostrophes alike
 /// and any run of white space between their words. Blank terms match nothing. Terms
 /// that overlap each other (`Oak` and `Little Oak`) are each reported.
-pub fn find_terms(text: &str, terms: &[String]) -> Vec<(usize, Range<usize>)> {
+pub(crate) fn find_terms(text: &str, terms: &[String]) -> Vec<(usize, Range<usize>)> {
     let mut found: Vec<(usize, Range<usize>)> = terms
         .iter()
         .enumerate()

@@ -4,9 +4,9 @@
 //! It sits below `validate` and `write`, which both use it; it uses neither.
 
 mod common;
-pub mod declared;
-pub mod finder;
-pub mod set;
+pub(crate) mod declared;
+pub(crate) mod finder;
+pub(crate) mod set;
 pub(crate) mod skeleton;
 
-pub use finder::{find_terms, NameMatcher};
+pub(crate) use finder::{find_terms, NameMatcher};

@@ -10,7 +10,7 @@ use super::skeleton::{fold, may_join, skeleton, standing_match, MIN_SKELETON};
 
 /// A search for many full names; each found name is given by its index in the list
 /// the set was made from.
-pub struct NameSet {
+pub(crate) struct NameSet {
     /// Says quickly that a text cannot hold any name, so most texts are never folded.
     prefilter: Option<Prefilter>,
     matcher: Option<AhoCorasick>,
@@ -32,7 +32,7 @@ struct Prefilter {
 impl NameSet {
     /// Names shorter than three letters are left out: two letters turn up by chance in
     /// any long text or image. An error if the automaton cannot be built.
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<NameSet, String> {
+    pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<NameSet, String> {
         let names: Vec<&str> = names.into_iter().collect();
         let mut skeletons: Vec<String> = Vec::new();
         let mut owners = Vec::new();
@@ -68,7 +68,7 @@ impl NameSet {
     }
 
     /// The first name that stands as a word in `bytes`: its index, and where.
-    pub fn find(&self, bytes: &[u8]) -> Option<(usize, Range<usize>)> {
+    pub(crate) fn find(&self, bytes: &[u8]) -> Option<(usize, Range<usize>)> {
         let matcher = self.matcher.as_ref()?;
         let Some(prefilter) = &self.prefilter else {
             return self.find_in_span(matcher, bytes, 0..bytes.len());

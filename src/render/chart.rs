@@ -21,7 +21,7 @@ const ROW_GAP: u32 = 16;
 const MAX_LABEL_CHARS: usize = 60;
 
 /// The SVG for one table, or None when there is nothing to draw.
-pub fn bar_chart(table: &Table, title: &str) -> Option<String> {
+pub(crate) fn bar_chart(table: &Table, title: &str) -> Option<String> {
     let max = table
         .rows
         .iter()

@@ -5,10 +5,10 @@
 /// Nothing is allowed unless named: the site's own scripts (plain JavaScript: search
 /// needs no WebAssembly, `eval` or worker), styles, pictures, sound and fonts; no inline
 /// script or style, no other origin, no `<base>`. See docs/security.md.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self' mailto:";
+pub(crate) const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self' mailto:";
 
 /// The policy as a header, which may say what a meta tag cannot: that no other site may
 /// show these pages in a frame.
-pub fn header_policy() -> String {
+pub(crate) fn header_policy() -> String {
     format!("{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'")
 }

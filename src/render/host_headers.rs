@@ -11,8 +11,8 @@ use serde_json::json;
 use super::csp::header_policy;
 
 /// The names of the two files, at the top of the published folder.
-pub const NETLIFY_FILE: &str = "_headers";
-pub const AZURE_FILE: &str = "staticwebapp.config.json";
+pub(crate) const NETLIFY_FILE: &str = "_headers";
+pub(crate) const AZURE_FILE: &str = "staticwebapp.config.json";
 
 /// A year, the longest lifetime a browser or CDN is asked to keep a fingerprinted file.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -24,7 +24,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const FINGERPRINTED: &[&str] = &["search-index/g/*"];
 
 /// Every header sent with every file, as (name, value) pairs.
-pub fn security_headers() -> Vec<(&'static str, String)> {
+pub(crate) fn security_headers() -> Vec<(&'static str, String)> {
     vec![
         ("Content-Security-Policy", header_policy()),
         (
@@ -47,7 +47,7 @@ pub fn security_headers() -> Vec<(&'static str, String)> {
 
 /// `_headers`: a path pattern, then its headers indented below it. `base_path` is the
 /// site's path on its host (`/` or `/stories/`).
-pub fn netlify_headers(base_path: &str) -> String {
+pub(crate) fn netlify_headers(base_path: &str) -> String {
     let mut out = String::from(
         "# Written by practice-press build; edit the site, not this file.\n# Read by Netlify and Cloudflare Pages.\n",
     );
@@ -65,7 +65,7 @@ pub fn netlify_headers(base_path: &str) -> String {
 
 /// `staticwebapp.config.json`: the same headers as `globalHeaders`, long caching as
 /// routes, and the site's own 404 page for missing addresses.
-pub fn azure_config(base_path: &str) -> String {
+pub(crate) fn azure_config(base_path: &str) -> String {
     let global: serde_json::Map<String, serde_json::Value> = security_headers()
         .into_iter()
         .map(|(name, value)| (name.to_string(), json!(value)))

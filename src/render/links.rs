@@ -6,7 +6,7 @@ use crate::util::xml_escape;
 /// Makes every `href` and `src` in rendered HTML absolute against the page's URL, so feed
 /// content works in a reader far from the site. Only attributes inside tags are touched;
 /// the HTML comes from pulldown-cmark or ammonia, which always double-quote attributes.
-pub fn absolute_links(html: &str, page_url: &str) -> String {
+pub(crate) fn absolute_links(html: &str, page_url: &str) -> String {
     let base = xml_escape(page_url);
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
@@ -73,7 +73,7 @@ fn rewrite_tag(tag: &str, base: &str) -> String {
 
 /// Resolves a link written on the page at `page_url` (absolute, ending in `/`) to an
 /// absolute URL. Links with a scheme (`https:`, `mailto:`) are returned unchanged.
-pub fn resolve_link(reference: &str, page_url: &str) -> String {
+pub(crate) fn resolve_link(reference: &str, page_url: &str) -> String {
     let reference = reference.trim();
     if has_scheme(reference) {
         return reference.to_string();
@@ -139,7 +139,7 @@ fn remove_dot_segments(path: &str) -> String {
 }
 
 /// Keeps web, mail and telephone links and site paths; anything else becomes `#`.
-pub fn safe_url(url: &str, base_path: &str) -> String {
+pub(crate) fn safe_url(url: &str, base_path: &str) -> String {
     let trimmed = url.trim();
     if let Some(path) = trimmed.strip_prefix('/') {
         if !trimmed.starts_with("//") {

@@ -18,7 +18,9 @@ use crate::util::slugify;
 /// The rendered body and its plain text (for search and the copy-ready text version).
 #[derive(Debug, Clone, Default)]
 pub struct RenderedBody {
+    /// The body as HTML.
     pub html: String,
+    /// The body as plain text.
     pub text: String,
 }
 
@@ -32,7 +34,7 @@ pub fn render_markdown(markdown: &str, base_path: &str) -> RenderedBody {
 /// Renders a page's body with its images as responsive `<picture>`s (see
 /// [`super::picture`]). `image_above` says the page already shows an image before the
 /// body, so none in the body is the page's first.
-pub fn render_body(markdown: &str, pictures: &Pictures, image_above: bool) -> RenderedBody {
+pub(crate) fn render_body(markdown: &str, pictures: &Pictures, image_above: bool) -> RenderedBody {
     render(markdown, pictures.base_path, Some((pictures, image_above)))
 }
 

@@ -18,25 +18,25 @@ use crate::resolve::{term_label, TaxonomyKind};
 
 /// One `<meta>` tag: `key` is the `property` (Open Graph) or `name` (Twitter) attribute.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct MetaTag {
-    pub key: &'static str,
-    pub content: String,
+pub(crate) struct MetaTag {
+    pub(crate) key: &'static str,
+    pub(crate) content: String,
 }
 
 /// What `partials/social.html` prints in a page's `<head>`.
 #[derive(Serialize, Debug, Clone, Default)]
-pub struct SocialMeta {
+pub(crate) struct SocialMeta {
     /// `<meta property="…">`: Open Graph and `article:` tags.
-    pub properties: Vec<MetaTag>,
+    pub(crate) properties: Vec<MetaTag>,
     /// `<meta name="…">`: the Twitter card.
-    pub names: Vec<MetaTag>,
+    pub(crate) names: Vec<MetaTag>,
     /// JSON-LD text, already safe between `<script type="application/ld+json">` tags.
-    pub json_ld: Option<String>,
+    pub(crate) json_ld: Option<String>,
 }
 
 /// When an entry became public: its date, or the moment its embargo lifted if that is
 /// later, so a feed reader or search engine never sees a time before the embargo.
-pub fn published_time(entry: &Entry) -> Timestamp {
+pub(crate) fn published_time(entry: &Entry) -> Timestamp {
     match entry.embargo {
         Some(embargo) if embargo > entry.published => embargo,
         _ => entry.published,
@@ -44,7 +44,7 @@ pub fn published_time(entry: &Entry) -> Timestamp {
 }
 
 /// When an entry was last changed: `updated` (midnight UTC), never before it was published.
-pub fn modified_time(entry: &Entry) -> Option<Timestamp> {
+pub(crate) fn modified_time(entry: &Entry) -> Option<Timestamp> {
     let updated = entry
         .updated?
         .to_zoned(jiff::tz::TimeZone::UTC)
@@ -54,13 +54,13 @@ pub fn modified_time(entry: &Entry) -> Option<Timestamp> {
 }
 
 /// The absolute address of an image, with characters a URL cannot hold percent-encoded.
-pub fn image_url(settings: &Settings, image: &Image) -> String {
+pub(crate) fn image_url(settings: &Settings, image: &Image) -> String {
     settings.root_absolute_url(&encode_path(&image.src))
 }
 
 /// Percent-encodes what may not appear in a URL path (spaces, quotes, non-ASCII), leaving
 /// existing `%XX` escapes and the path's own separators alone.
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&byte) {
@@ -73,7 +73,7 @@ pub fn encode_path(path: &str) -> String {
 }
 
 /// The image's media type from its extension, for feeds and `og:image:type`.
-pub fn image_mime(src: &str) -> Option<&'static str> {
+pub(crate) fn image_mime(src: &str) -> Option<&'static str> {
     let extension = src.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
         "jpg" | "jpeg" => "image/jpeg",
@@ -110,7 +110,12 @@ fn locale_alternates(settings: &Settings) -> Vec<MetaTag> {
 }
 
 /// Tags for any page that is not a story or nomination (home, listings, press, feeds).
-pub fn website(settings: &Settings, title: &str, description: &str, url: &str) -> SocialMeta {
+pub(crate) fn website(
+    settings: &Settings,
+    title: &str,
+    description: &str,
+    url: &str,
+) -> SocialMeta {
     let mut properties = vec![
         tag("og:type", "website"),
         tag("og:title", title),
@@ -130,7 +135,7 @@ pub fn website(settings: &Settings, title: &str, description: &str, url: &str) -
 }
 
 /// Open Graph, Twitter card and JSON-LD for a story or nomination page.
-pub fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
+pub(crate) fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
     let url = settings.absolute_url(&entry.path());
     let mut properties = vec![
         tag("og:type", "article"),
@@ -204,7 +209,7 @@ fn person_ld(person: &Person) -> Value {
 
 /// The schema.org description of an entry: `NewsArticle` for a story, `Article` for a
 /// nomination (written by the nominator, about the nominee).
-pub fn json_ld(settings: &Settings, entry: &Entry) -> Value {
+pub(crate) fn json_ld(settings: &Settings, entry: &Entry) -> Value {
     let url = settings.absolute_url(&entry.path());
     let publisher_name = if settings.organisation.is_empty() {
         &settings.title
@@ -269,7 +274,7 @@ fn image_ld(settings: &Settings, image: &Image) -> Value {
 /// become `\u003c`, `\u003e` and `\u0026`, so `</script>` or `<!--` in a title stays
 /// text. They can only occur inside JSON strings, where these escapes mean the same.
 /// U+2028 and U+2029 are escaped too, for consumers that read the block as JavaScript.
-pub fn script_safe_json(value: &Value) -> String {
+pub(crate) fn script_safe_json(value: &Value) -> String {
     let text = value.to_string();
     let mut out = String::with_capacity(text.len() + 16);
     for ch in text.chars() {

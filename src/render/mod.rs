@@ -3,22 +3,22 @@
 //! into a sink; render never sees the leak guard, which wraps the sink it is given.
 
 pub(crate) mod chart;
-pub mod csp;
-pub mod feeds;
-pub mod host_headers;
+pub(crate) mod csp;
+pub(crate) mod feeds;
+pub(crate) mod host_headers;
 pub(crate) mod links;
 pub mod markdown;
-pub mod metadata;
+pub(crate) mod metadata;
 mod output;
 pub mod pages;
-pub mod picture;
-pub mod plain_text;
+pub(crate) mod picture;
+pub(crate) mod plain_text;
 pub mod records;
-pub mod stats;
-pub mod submit;
-pub mod theme;
+pub(crate) mod stats;
+pub(crate) mod submit;
+pub(crate) mod theme;
 pub mod translate;
-pub mod views;
+pub(crate) mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -29,26 +29,28 @@ use crate::diagnostic::Diagnostic;
 use crate::resolve::Site;
 use crate::search::{SearchIndexer, SearchRecord};
 use crate::write::Sink;
-pub use output::Output;
-pub use pages::Job;
+pub(crate) use pages::Job;
 pub use theme::Theme;
 
 /// How many files of each sort a render wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct RenderStats {
-    pub pages: usize,
-    pub files: usize,
+pub(crate) struct RenderStats {
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
 }
 
 /// Something that wants to know how far rendering has got (a progress bar).
 pub trait Progress: Sync {
+    /// Rendering begins: `total` jobs are to come.
     fn start(&self, total: usize);
+    /// One more job is done.
     fn advance(&self);
 }
 
 /// Where rendered entries send their search records: the build's
 /// [`SearchIndexer`], or the preview's collection of records by page.
 pub trait Records: Sync {
+    /// Takes one rendered entry's search record.
     fn add(&self, record: SearchRecord);
 }
 
@@ -61,10 +63,10 @@ impl Records for SearchIndexer {
 /// What a render wrote.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    pub stats: RenderStats,
+    pub(crate) stats: RenderStats,
     /// The paths each job wrote, in `jobs` order, so the preview server can take down
     /// the files of a page that no longer exists.
-    pub written: Vec<Vec<String>>,
+    pub(crate) written: Vec<Vec<String>>,
 }
 
 /// Renders `jobs` into the sink, in parallel, sending each rendered entry's search

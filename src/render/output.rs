@@ -2,13 +2,13 @@
 
 /// One file produced by a job.
 #[derive(Debug, Clone)]
-pub struct Output {
-    pub path: String,
-    pub bytes: Vec<u8>,
+pub(crate) struct Output {
+    pub(crate) path: String,
+    pub(crate) bytes: Vec<u8>,
 }
 
 impl Output {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+    pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         Output {
             path: path.into(),
             bytes: bytes.into(),

@@ -14,27 +14,27 @@ use super::metadata::encode_path;
 
 /// What a page's pictures are made from.
 #[derive(Clone, Copy)]
-pub struct Pictures<'a> {
-    pub catalog: &'a ImageCatalog,
-    pub settings: &'a ImageSettings,
+pub(crate) struct Pictures<'a> {
+    pub(crate) catalog: &'a ImageCatalog,
+    pub(crate) settings: &'a ImageSettings,
     /// "/" or "/sub/", prefixing site paths.
-    pub base_path: &'a str,
+    pub(crate) base_path: &'a str,
 }
 
 /// One image to show.
-pub struct ImageRef<'a> {
+pub(crate) struct ImageRef<'a> {
     /// As written: `/media/images/a.jpg`, or any address.
-    pub src: &'a str,
-    pub alt: &'a str,
-    pub title: Option<&'a str>,
+    pub(crate) src: &'a str,
+    pub(crate) alt: &'a str,
+    pub(crate) title: Option<&'a str>,
     /// The first image of the page, usually in view straight away: it loads at once
     /// and first, rather than lazily.
-    pub first: bool,
+    pub(crate) first: bool,
 }
 
 impl<'a> Pictures<'a> {
     /// The pictures of `site`, with its settings.
-    pub fn of(site: &'a Site) -> Pictures<'a> {
+    pub(crate) fn of(site: &'a Site) -> Pictures<'a> {
         Pictures {
             catalog: &site.images,
             settings: &site.settings.images,
@@ -44,7 +44,7 @@ impl<'a> Pictures<'a> {
 
     /// The markup for `image`: a `<picture>` for a photo in the media folder, a sized
     /// `<img>` for an SVG drawing, a plain `<img>` for anything else.
-    pub fn html(&self, image: &ImageRef) -> String {
+    pub(crate) fn html(&self, image: &ImageRef) -> String {
         let site_path = site_path_of(image.src);
         let info = site_path
             .as_deref()

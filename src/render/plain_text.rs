@@ -17,14 +17,14 @@ use crate::model::{Contact, Entry, People, Person};
 use crate::resolve::{term_label, Site, TaxonomyKind};
 
 /// Lines are wrapped to this many characters; a single longer word (a URL) keeps its own line.
-pub const WIDTH: usize = 78;
+pub(crate) const WIDTH: usize = 78;
 
 /// The file name beside a story's `index.html`.
-pub const FILE_NAME: &str = "story.txt";
+pub(crate) const FILE_NAME: &str = "story.txt";
 
 /// The whole plain-text file. It starts with a byte-order mark: many web servers send
 /// `.txt` files without a character set, and the mark makes browsers read UTF-8.
-pub fn story_text(site: &Site, entry: &Entry) -> String {
+pub(crate) fn story_text(site: &Site, entry: &Entry) -> String {
     let settings = &site.settings;
     let url = settings.absolute_url(&entry.path());
     let mut doc = Doc::default();
@@ -130,7 +130,7 @@ fn person_text(person: &Person) -> String {
 }
 
 /// "Anytown press office, press@anytown.gov.uk, 01632 960000".
-pub fn contact_text(contact: &Contact) -> String {
+pub(crate) fn contact_text(contact: &Contact) -> String {
     [
         contact.name.as_str(),
         contact.email.as_str(),
@@ -184,7 +184,7 @@ impl Doc {
 
 /// Wraps text at [`WIDTH`]. `\n` forces a line break (markdown hard breaks); any other
 /// whitespace run is one space.
-pub fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
+pub(crate) fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
     let rest_width = rest_prefix.chars().count();
     let mut lines = Vec::new();
     let mut line = first_prefix.to_string();
@@ -221,7 +221,7 @@ pub fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
 }
 
 /// A markdown body as wrapped plain-text lines. `page_url` (absolute) resolves links.
-pub fn body_text(markdown: &str, base_path: &str, page_url: &str) -> Vec<String> {
+pub(crate) fn body_text(markdown: &str, base_path: &str, page_url: &str) -> Vec<String> {
     let mut writer = TextWriter {
         base_path,
         page_url,

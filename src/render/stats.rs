@@ -11,10 +11,10 @@ use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
 
 /// Where the CSV download is published, below the site root.
-pub const CSV_PATH: &str = "stats/figures.csv";
+pub(crate) const CSV_PATH: &str = "stats/figures.csv";
 
 /// The groupings the page shows, in page order.
-pub const GROUPINGS: [TaxonomyKind; 4] = [
+pub(crate) const GROUPINGS: [TaxonomyKind; 4] = [
     TaxonomyKind::Year,
     TaxonomyKind::Council,
     TaxonomyKind::Service,
@@ -23,48 +23,48 @@ pub const GROUPINGS: [TaxonomyKind; 4] = [
 
 /// One row of a table: a year, a council, a service or a practice area.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub label: String,
+pub(crate) struct Row {
+    pub(crate) label: String,
     /// The listing of the entries counted in this row.
-    pub url: String,
-    pub stories: usize,
-    pub nominations: usize,
-    pub total: usize,
+    pub(crate) url: String,
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
+    pub(crate) total: usize,
 }
 
 /// The figures for one grouping.
 #[derive(Serialize, Debug, Clone)]
-pub struct Table {
+pub(crate) struct Table {
     /// A stable id for the page's headings and the chart's title (`year`, `council`…).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// The column heading and CSV grouping name, e.g. "Practice area".
-    pub grouping: &'static str,
+    pub(crate) grouping: &'static str,
     /// The section heading, e.g. "By practice area".
-    pub heading: String,
-    pub rows: Vec<Row>,
+    pub(crate) heading: String,
+    pub(crate) rows: Vec<Row>,
     /// Entries that name nothing in this grouping (no service given), by kind.
-    pub not_given: Option<NotGiven>,
+    pub(crate) not_given: Option<NotGiven>,
     /// An entry with several practice areas is counted in each, so the rows add up to
     /// more than the number of entries.
-    pub counted_more_than_once: bool,
+    pub(crate) counted_more_than_once: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct NotGiven {
-    pub stories: usize,
-    pub nominations: usize,
+pub(crate) struct NotGiven {
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
 }
 
 /// Everything the page and the CSV show.
 #[derive(Serialize, Debug, Clone)]
-pub struct Figures {
-    pub stories: usize,
-    pub nominations: usize,
-    pub tables: Vec<Table>,
+pub(crate) struct Figures {
+    pub(crate) stories: usize,
+    pub(crate) nominations: usize,
+    pub(crate) tables: Vec<Table>,
 }
 
 impl Figures {
-    pub fn new(site: &Site) -> Figures {
+    pub(crate) fn new(site: &Site) -> Figures {
         Figures {
             stories: site.entries_of(EntryKind::Story).count(),
             nominations: site.entries_of(EntryKind::Nomination).count(),
@@ -154,7 +154,7 @@ fn grouping_name(kind: TaxonomyKind) -> &'static str {
 
 /// The figures as CSV (RFC 4180, CRLF line ends, a header row): one row per table row,
 /// in page order, with the grouping it belongs to.
-pub fn csv(figures: &Figures) -> String {
+pub(crate) fn csv(figures: &Figures) -> String {
     let mut out = String::from("Grouping,Name,Stories,Nominations,Total\r\n");
     for table in &figures.tables {
         for row in &table.rows {

@@ -13,37 +13,37 @@ use crate::rules::{
 };
 
 /// The writers' guide, published at `/submit/guide/` and kept in the repository's docs.
-pub const WRITING_GUIDE: &str = include_str!("../../docs/writing-guide.md");
+pub(crate) const WRITING_GUIDE: &str = include_str!("../../docs/writing-guide.md");
 
 /// A value and the words shown for it in a form.
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
+pub(crate) struct Choice {
+    pub(crate) value: String,
+    pub(crate) label: String,
 }
 
 /// What a submit page's template sees as `form`.
 #[derive(Serialize, Debug)]
-pub struct SubmitView {
+pub(crate) struct SubmitView {
     /// "story" or "nomination".
-    pub kind: &'static str,
-    pub services: Vec<Choice>,
-    pub practice_areas: Vec<Choice>,
+    pub(crate) kind: &'static str,
+    pub(crate) services: Vec<Choice>,
+    pub(crate) practice_areas: Vec<Choice>,
     /// Councils and organisations named on the published site.
-    pub councils: Vec<String>,
-    pub min_words: usize,
-    pub max_words: usize,
-    pub max_title_chars: usize,
-    pub max_summary_chars: usize,
+    pub(crate) councils: Vec<String>,
+    pub(crate) min_words: usize,
+    pub(crate) max_words: usize,
+    pub(crate) max_title_chars: usize,
+    pub(crate) max_summary_chars: usize,
     /// JSON of the lists above, for the script (escaped by the template).
-    pub settings_json: String,
-    pub template_url: String,
-    pub guide_url: String,
-    pub other_form_url: String,
+    pub(crate) settings_json: String,
+    pub(crate) template_url: String,
+    pub(crate) guide_url: String,
+    pub(crate) other_form_url: String,
 }
 
 /// The site's vocabularies as the forms offer them: councils from published entries.
-pub fn vocabulary(site: &Site) -> Vocabulary {
+pub(crate) fn vocabulary(site: &Site) -> Vocabulary {
     Vocabulary {
         services: site.settings.services.clone(),
         practice_areas: site.settings.practice_areas.clone(),
@@ -80,7 +80,7 @@ struct ScriptSettings<'a> {
     email: &'a str,
 }
 
-pub fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
+pub(crate) fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
     let vocab = vocabulary(site);
     let kind_name = match kind {
         EntryKind::Story => "story",
@@ -121,7 +121,7 @@ pub fn submit_view(site: &Site, kind: EntryKind) -> SubmitView {
 }
 
 /// The blank file offered to writers without JavaScript, and where it is published.
-pub fn blank_template(site: &Site, kind: EntryKind) -> (String, String) {
+pub(crate) fn blank_template(site: &Site, kind: EntryKind) -> (String, String) {
     let vocab = vocabulary(site);
     match kind {
         EntryKind::Story => (
@@ -137,7 +137,7 @@ pub fn blank_template(site: &Site, kind: EntryKind) -> (String, String) {
 
 /// The guide's title (its first `# ` heading) and the markdown after it: the page
 /// template shows the title as the page's only h1.
-pub fn guide_parts(markdown: &str) -> (String, &str) {
+pub(crate) fn guide_parts(markdown: &str) -> (String, &str) {
     let trimmed = markdown.trim_start();
     if let Some(rest) = trimmed.strip_prefix("# ") {
         let (title, body) = rest.split_once('\n').unwrap_or((rest, ""));

@@ -17,11 +17,11 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 
 /// Parsed templates and the static files to publish under `static/`.
 pub struct Theme {
-    pub tera: Tera,
+    pub(crate) tera: Tera,
     /// (path below `static/`, bytes)
-    pub static_files: Vec<(String, Vec<u8>)>,
+    pub(crate) static_files: Vec<(String, Vec<u8>)>,
     /// Where each template came from, for error messages.
-    pub template_sources: Vec<(String, PathBuf)>,
+    pub(crate) template_sources: Vec<(String, PathBuf)>,
 }
 
 impl Theme {
@@ -177,7 +177,7 @@ fn site_files(
 }
 
 /// A tera error as a diagnostic in the template file, at its line and column.
-pub fn template_diagnostic(err: &tera::Error, sources: &[(String, PathBuf)]) -> Diagnostic {
+pub(crate) fn template_diagnostic(err: &tera::Error, sources: &[(String, PathBuf)]) -> Diagnostic {
     let place = match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();

@@ -9,6 +9,7 @@ use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::i18n::Strings;
 
+/// The template function `t`, holding the interface strings of one language.
 pub struct Translate(pub Arc<Strings>);
 
 impl tera::Function<TeraResult<String>> for Translate {

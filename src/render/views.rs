@@ -11,36 +11,36 @@ use crate::util::slugify;
 
 /// Site-wide values every template sees as `site`.
 #[derive(Serialize)]
-pub struct SiteView<'a> {
-    pub title: &'a str,
-    pub description: &'a str,
-    pub language: &'a str,
-    pub organisation: &'a str,
-    pub base_url: &'a str,
+pub(crate) struct SiteView<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) language: &'a str,
+    pub(crate) organisation: &'a str,
+    pub(crate) base_url: &'a str,
     /// "/" or "/sub/": prefix for every link to a page in this language ("/cy/").
-    pub base_path: &'a str,
+    pub(crate) base_path: &'a str,
     /// The site's root ("/" or "/sub/"), where the theme's files and media are.
-    pub root_path: &'a str,
-    pub press_office: Option<&'a crate::model::Contact>,
-    pub accessibility: &'a crate::config::AccessibilitySettings,
+    pub(crate) root_path: &'a str,
+    pub(crate) press_office: Option<&'a crate::model::Contact>,
+    pub(crate) accessibility: &'a crate::config::AccessibilitySettings,
     /// `last_reviewed` as "1 November 2026" when it is a date, else as written.
-    pub accessibility_reviewed: String,
+    pub(crate) accessibility_reviewed: String,
     /// `last_reviewed` for a `<time datetime>`, only when it is a real date.
-    pub accessibility_reviewed_iso: Option<String>,
-    pub submissions_email: &'a str,
-    pub nominations: &'a crate::config::NominationRules,
-    pub year: i16,
-    pub nav: Vec<Link>,
-    pub footer: Vec<Link>,
-    pub feed_atom: String,
+    pub(crate) accessibility_reviewed_iso: Option<String>,
+    pub(crate) submissions_email: &'a str,
+    pub(crate) nominations: &'a crate::config::NominationRules,
+    pub(crate) year: i16,
+    pub(crate) nav: Vec<Link>,
+    pub(crate) footer: Vec<Link>,
+    pub(crate) feed_atom: String,
     /// A deploy preview that search engines must not index.
-    pub noindex: bool,
+    pub(crate) noindex: bool,
     /// The Content-Security-Policy for the pages' meta tag.
-    pub csp: &'static str,
+    pub(crate) csp: &'static str,
 }
 
 impl<'a> SiteView<'a> {
-    pub fn new(site: &'a Site) -> Self {
+    pub(crate) fn new(site: &'a Site) -> Self {
         let s = &site.settings;
         let link = |title: &str, path: &str| Link {
             title: title.to_string(),
@@ -95,86 +95,86 @@ impl<'a> SiteView<'a> {
 }
 
 #[derive(Serialize, Clone, Debug)]
-pub struct Link {
-    pub title: String,
-    pub url: String,
+pub(crate) struct Link {
+    pub(crate) title: String,
+    pub(crate) url: String,
 }
 
 /// A term link with its label, e.g. a council on a card.
 #[derive(Serialize, Clone, Debug)]
-pub struct TermLink {
-    pub label: String,
-    pub url: String,
+pub(crate) struct TermLink {
+    pub(crate) label: String,
+    pub(crate) url: String,
 }
 
 /// An entry as a card in a listing.
 #[derive(Serialize)]
-pub struct CardView<'a> {
-    pub kind: EntryKind,
+pub(crate) struct CardView<'a> {
+    pub(crate) kind: EntryKind,
     /// The language of the title and summary when it is not the page's: an entry not
     /// translated yet, shown in its own words and linked to its own page.
-    pub lang: Option<&'a str>,
-    pub kind_label: &'static str,
-    pub url: String,
-    pub title: &'a str,
-    pub summary: &'a str,
-    pub date_iso: String,
-    pub date_human: String,
-    pub council: Option<TermLink>,
-    pub service: Option<TermLink>,
-    pub people: Vec<&'a str>,
-    pub image: Option<ImageView<'a>>,
+    pub(crate) lang: Option<&'a str>,
+    pub(crate) kind_label: &'static str,
+    pub(crate) url: String,
+    pub(crate) title: &'a str,
+    pub(crate) summary: &'a str,
+    pub(crate) date_iso: String,
+    pub(crate) date_human: String,
+    pub(crate) council: Option<TermLink>,
+    pub(crate) service: Option<TermLink>,
+    pub(crate) people: Vec<&'a str>,
+    pub(crate) image: Option<ImageView<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct ImageView<'a> {
-    pub src: String,
-    pub alt: &'a str,
-    pub credit: &'a str,
-    pub decorative: bool,
+pub(crate) struct ImageView<'a> {
+    pub(crate) src: String,
+    pub(crate) alt: &'a str,
+    pub(crate) credit: &'a str,
+    pub(crate) decorative: bool,
 }
 
 #[derive(Serialize)]
-pub struct PersonView<'a> {
-    pub public_name: &'a str,
-    pub role: &'a str,
-    pub organisation: &'a str,
-    pub anonymous: bool,
+pub(crate) struct PersonView<'a> {
+    pub(crate) public_name: &'a str,
+    pub(crate) role: &'a str,
+    pub(crate) organisation: &'a str,
+    pub(crate) anonymous: bool,
     /// "Written by", "Nominee", "Nominated by".
-    pub relation: &'static str,
+    pub(crate) relation: &'static str,
 }
 
 /// An entry's own page.
 #[derive(Serialize)]
-pub struct EntryView<'a> {
+pub(crate) struct EntryView<'a> {
     #[serde(flatten)]
-    pub card: CardView<'a>,
-    pub body_html: &'a str,
+    pub(crate) card: CardView<'a>,
+    pub(crate) body_html: &'a str,
     /// The entry's own image as responsive markup (see [`super::picture`]).
-    pub image_html: Option<String>,
-    pub canonical_url: String,
-    pub updated_iso: Option<String>,
-    pub updated_human: Option<String>,
-    pub people: Vec<PersonView<'a>>,
-    pub practice_areas: Vec<TermLink>,
-    pub tags: Vec<TermLink>,
-    pub year: TermLink,
-    pub voice_note: Option<VoiceNoteView<'a>>,
-    pub media_contact: Option<&'a crate::model::Contact>,
-    pub draft: bool,
-    pub text_url: Option<String>,
+    pub(crate) image_html: Option<String>,
+    pub(crate) canonical_url: String,
+    pub(crate) updated_iso: Option<String>,
+    pub(crate) updated_human: Option<String>,
+    pub(crate) people: Vec<PersonView<'a>>,
+    pub(crate) practice_areas: Vec<TermLink>,
+    pub(crate) tags: Vec<TermLink>,
+    pub(crate) year: TermLink,
+    pub(crate) voice_note: Option<VoiceNoteView<'a>>,
+    pub(crate) media_contact: Option<&'a crate::model::Contact>,
+    pub(crate) draft: bool,
+    pub(crate) text_url: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct VoiceNoteView<'a> {
-    pub src: String,
-    pub duration_human: String,
-    pub mime: &'static str,
-    pub transcript: &'a str,
+pub(crate) struct VoiceNoteView<'a> {
+    pub(crate) src: String,
+    pub(crate) duration_human: String,
+    pub(crate) mime: &'static str,
+    pub(crate) transcript: &'a str,
 }
 
 /// "3 March 2026".
-pub fn human_date(date: jiff::civil::Date) -> String {
+pub(crate) fn human_date(date: jiff::civil::Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -196,7 +196,7 @@ pub fn human_date(date: jiff::civil::Date) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
-pub fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
+pub(crate) fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
     TermLink {
         label: crate::resolve::term_label(&site.settings.labels, kind, name),
         url: site
@@ -207,11 +207,11 @@ pub fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
 
 /// The link to a term's page, or None for a term made only of symbols (a tag `]]>`),
 /// which gets no page: see `build_taxonomy`.
-pub fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -> Option<TermLink> {
+pub(crate) fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -> Option<TermLink> {
     (!slugify(name).is_empty()).then(|| term_link(site, kind, name))
 }
 
-pub fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
+pub(crate) fn card<'a>(site: &Site, entry: &'a Entry) -> CardView<'a> {
     CardView {
         kind: entry.kind,
         lang: entry.text_language.as_deref(),
@@ -263,7 +263,11 @@ fn person_view<'a>(person: &'a Person, relation: &'static str) -> PersonView<'a>
     }
 }
 
-pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> EntryView<'a> {
+pub(crate) fn entry_view<'a>(
+    site: &'a Site,
+    entry: &'a Entry,
+    body_html: &'a str,
+) -> EntryView<'a> {
     let people = match &entry.people {
         People::Story { authors } => authors
             .iter()
@@ -319,21 +323,21 @@ pub fn entry_view<'a>(site: &'a Site, entry: &'a Entry, body_html: &'a str) -> E
 }
 
 /// How many of the latest stories the press page shows.
-pub const PRESS_STORIES: usize = 20;
+pub(crate) const PRESS_STORIES: usize = 20;
 
 /// A story on the press page: its card and what a journalist needs to use it.
 #[derive(Serialize)]
-pub struct PressItemView<'a> {
+pub(crate) struct PressItemView<'a> {
     #[serde(flatten)]
-    pub card: CardView<'a>,
-    pub canonical_url: String,
+    pub(crate) card: CardView<'a>,
+    pub(crate) canonical_url: String,
     /// The story's own contact, or the site's press office.
-    pub media_contact: Option<&'a crate::model::Contact>,
-    pub text_url: String,
+    pub(crate) media_contact: Option<&'a crate::model::Contact>,
+    pub(crate) text_url: String,
 }
 
 /// The latest published stories for the press page, newest first.
-pub fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
+pub(crate) fn press_items(site: &Site) -> Vec<PressItemView<'_>> {
     site.entries_of(EntryKind::Story)
         .take(PRESS_STORIES)
         .map(|(_, entry)| PressItemView {
@@ -375,24 +379,24 @@ fn audio_mime(src: &str) -> &'static str {
 
 /// GOV.UK-style pagination: previous/next and page numbers with ellipses.
 #[derive(Serialize, Debug)]
-pub struct PaginationView {
-    pub current: usize,
-    pub total: usize,
-    pub previous: Option<String>,
-    pub next: Option<String>,
-    pub items: Vec<PageItem>,
+pub(crate) struct PaginationView {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) previous: Option<String>,
+    pub(crate) next: Option<String>,
+    pub(crate) items: Vec<PageItem>,
 }
 
 #[derive(Serialize, Debug)]
-pub struct PageItem {
-    pub number: usize,
-    pub url: String,
-    pub current: bool,
-    pub ellipsis: bool,
+pub(crate) struct PageItem {
+    pub(crate) number: usize,
+    pub(crate) url: String,
+    pub(crate) current: bool,
+    pub(crate) ellipsis: bool,
 }
 
 /// `section_url` is the first page's URL (with base path), e.g. `/stories/`.
-pub fn pagination(section_url: &str, current: usize, total: usize) -> PaginationView {
+pub(crate) fn pagination(section_url: &str, current: usize, total: usize) -> PaginationView {
     let url = |n: usize| {
         if n == 1 {
             section_url.to_string()

@@ -9,16 +9,16 @@ use crate::config::ImageSettings;
 
 /// A picture in the media folder, as its header describes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImageInfo {
+pub(crate) struct ImageInfo {
     /// The size the picture is shown at, after its EXIF orientation is applied.
-    pub width: u32,
-    pub height: u32,
-    pub kind: PictureKind,
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) kind: PictureKind,
 }
 
 /// What is published for a picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PictureKind {
+pub(crate) enum PictureKind {
     /// A photo without transparency: WebP copies with JPEG ones for older browsers.
     Photo,
     /// A picture with transparency, or a PNG (drawings, screenshots): WebP copies with
@@ -30,36 +30,28 @@ pub enum PictureKind {
 
 /// One file made from a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendition {
-    pub width: u32,
-    pub height: u32,
+pub(crate) struct Rendition {
+    pub(crate) width: u32,
+    pub(crate) height: u32,
     /// Below the site root, e.g. `media/images/harbour-800w.webp`.
-    pub site_path: String,
-    pub format: Format,
+    pub(crate) site_path: String,
+    pub(crate) format: Format,
 }
 
 /// The formats the media stage writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
+pub(crate) enum Format {
     Webp,
     Jpeg,
     Png,
 }
 
 impl Format {
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Webp => "webp",
             Format::Jpeg => "jpg",
             Format::Png => "png",
-        }
-    }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            Format::Webp => "image/webp",
-            Format::Jpeg => "image/jpeg",
-            Format::Png => "image/png",
         }
     }
 }
@@ -67,35 +59,23 @@ impl Format {
 /// Every picture of the media folder by its site path (`media/images/a.jpg`, no
 /// leading slash, as written).
 #[derive(Debug, Clone, Default)]
-pub struct ImageCatalog {
+pub(crate) struct ImageCatalog {
     images: HashMap<String, ImageInfo>,
 }
 
 impl ImageCatalog {
-    pub fn insert(&mut self, site_path: String, info: ImageInfo) {
+    pub(crate) fn insert(&mut self, site_path: String, info: ImageInfo) {
         self.images.insert(site_path, info);
     }
 
     /// The picture at a site path, given with or without its leading slash.
-    pub fn get(&self, site_path: &str) -> Option<&ImageInfo> {
+    pub(crate) fn get(&self, site_path: &str) -> Option<&ImageInfo> {
         self.images.get(site_path.trim_start_matches('/'))
-    }
-
-    pub fn len(&self) -> usize {
-        self.images.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.images.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &ImageInfo)> {
-        self.images.iter()
     }
 
     /// The same pictures, each site path without `prefix` (the media stage finds them
     /// under `content/media/`, the site publishes them at `media/`).
-    pub fn without_prefix(self, prefix: &str) -> ImageCatalog {
+    pub(crate) fn without_prefix(self, prefix: &str) -> ImageCatalog {
         let images = self
             .images
             .into_iter()
@@ -111,7 +91,7 @@ impl ImageCatalog {
 /// The widths a picture `width` pixels wide is published in: every configured width
 /// below its own, and its own width when that is below the largest configured one, so
 /// nothing is ever enlarged and a small picture still gets one copy.
-pub fn widths_for(width: u32, settings: &ImageSettings) -> Vec<u32> {
+pub(crate) fn widths_for(width: u32, settings: &ImageSettings) -> Vec<u32> {
     let mut widths: Vec<u32> = settings
         .widths
         .iter()
@@ -127,7 +107,11 @@ pub fn widths_for(width: u32, settings: &ImageSettings) -> Vec<u32> {
 
 /// The files made from the raster picture at `site_path`, smallest first, the modern
 /// format before the fallback at each width. Empty for a vector drawing.
-pub fn renditions(site_path: &str, info: &ImageInfo, settings: &ImageSettings) -> Vec<Rendition> {
+pub(crate) fn renditions(
+    site_path: &str,
+    info: &ImageInfo,
+    settings: &ImageSettings,
+) -> Vec<Rendition> {
     let fallback = match info.kind {
         PictureKind::Vector => return Vec::new(),
         PictureKind::Photo => Format::Jpeg,

@@ -14,28 +14,28 @@ use crate::load::Library;
 /// The site's languages as the pages of one of them see them: for `hreflang` links and
 /// the language switcher.
 #[derive(Debug, Clone, Default)]
-pub struct Languages {
+pub(crate) struct Languages {
     /// Which of `all` these pages are in.
-    pub current: usize,
-    pub all: Vec<LanguagePages>,
+    pub(crate) current: usize,
+    pub(crate) all: Vec<LanguagePages>,
 }
 
 /// One language's pages: where they are, and which pages of the default language it
 /// lacks (entries and plain pages not translated into it).
 #[derive(Debug, Clone)]
-pub struct LanguagePages {
-    pub code: String,
+pub(crate) struct LanguagePages {
+    pub(crate) code: String,
     /// The address its pages are below, e.g. `/cy/`.
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// The same, absolute: `https://stories.example/cy`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// Site paths (`/stories/a/`) the default language has and this one has not.
-    pub missing: Arc<HashSet<String>>,
+    pub(crate) missing: Arc<HashSet<String>>,
 }
 
 impl Languages {
     /// One language: no alternates, no switcher.
-    pub fn single(settings: &Settings) -> Languages {
+    pub(crate) fn single(settings: &Settings) -> Languages {
         Languages {
             current: 0,
             all: vec![LanguagePages {
@@ -46,16 +46,15 @@ impl Languages {
             }],
         }
     }
-
-    /// The language these pages are in.
-    pub fn current(&self) -> &LanguagePages {
-        &self.all[self.current.min(self.all.len().saturating_sub(1))]
-    }
 }
 
 /// Every language's site, the default's first. `default` is the resolved site; the
 /// others are made from it and the library's translations.
-pub fn language_sites(default: Site, library: &Library, options: PublishOptions) -> Vec<Site> {
+pub(crate) fn language_sites(
+    default: Site,
+    library: &Library,
+    options: PublishOptions,
+) -> Vec<Site> {
     let languages = default.settings.languages.clone();
     if languages.len() < 2 {
         return vec![default];

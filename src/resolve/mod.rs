@@ -6,9 +6,9 @@
 //! site next changes by itself, go beside it in [`Resolved`], for the build report and
 //! the leak guard, never into the site.
 
-pub mod images;
-pub mod languages;
-pub mod next_change;
+pub(crate) mod images;
+pub(crate) mod languages;
+pub(crate) mod next_change;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -17,21 +17,23 @@ use jiff::Timestamp;
 
 use crate::config::{Labels, Settings};
 use crate::load::Library;
-pub use crate::model::TaxonomyKind;
+pub(crate) use crate::model::TaxonomyKind;
 use crate::model::{Entry, EntryKind, Page};
 use crate::util::slugify;
 
 /// When "now" is and whether drafts are shown.
 #[derive(Debug, Clone, Copy)]
 pub struct PublishOptions {
+    /// The time embargoes and consent expiry are measured against.
     pub now: Timestamp,
+    /// Publish drafts too (previews only; never for the public site).
     pub include_drafts: bool,
 }
 
 /// Why an entry is not published in this build.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "reason")]
-pub enum HeldBack {
+pub(crate) enum HeldBack {
     Draft,
     Embargo { until: String },
     ConsentWithdrawn,
@@ -41,65 +43,61 @@ pub enum HeldBack {
 /// An entry left out of this build, for the summary and `check --summary`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct HeldBackEntry {
-    pub source: PathBuf,
-    pub title: String,
-    pub kind: EntryKind,
-    pub council: Option<String>,
-    pub why: HeldBack,
+    pub(crate) source: PathBuf,
+    pub(crate) title: String,
+    pub(crate) kind: EntryKind,
+    pub(crate) council: Option<String>,
+    pub(crate) why: HeldBack,
 }
 
 /// One value of a taxonomy with the entries that have it.
 #[derive(Debug, Clone)]
-pub struct Term {
+pub(crate) struct Term {
     /// As written, e.g. "Kinship care" or "kinship-care".
-    pub name: String,
-    pub label: String,
-    pub slug: String,
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) slug: String,
     /// Indices into [`Site::entries`], newest first.
-    pub entries: Vec<usize>,
+    pub(crate) entries: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Taxonomy {
-    pub kind: TaxonomyKind,
-    pub terms: Vec<Term>,
-}
-
-impl Taxonomy {
-    pub fn term(&self, name: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.name == name)
-    }
+pub(crate) struct Taxonomy {
+    pub(crate) kind: TaxonomyKind,
+    pub(crate) terms: Vec<Term>,
 }
 
 /// The public site: published entries and pages, grouped. Nothing held back is in it.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The site's settings from site.yaml.
     pub settings: Settings,
-    pub now: Timestamp,
+    pub(crate) now: Timestamp,
     /// Published entries, newest first.
     pub entries: Vec<Entry>,
-    pub pages: Vec<Page>,
-    pub taxonomies: Vec<Taxonomy>,
+    pub(crate) pages: Vec<Page>,
+    pub(crate) taxonomies: Vec<Taxonomy>,
     /// The size and kind of every picture in the media folder, from the media stage.
-    pub images: images::ImageCatalog,
+    pub(crate) images: images::ImageCatalog,
     /// The site's languages as these pages see them (one, for most sites).
-    pub languages: languages::Languages,
+    pub(crate) languages: languages::Languages,
 }
 
 /// What [`resolve`] decided: the public site, and beside it what only the people
 /// building the site may see.
 #[derive(Debug, Clone)]
 pub struct Resolved {
+    /// The public site: the only thing render is given.
     pub site: Site,
     /// Drafts and embargoed or withdrawn entries, by file, for the build report.
-    pub held_back: Vec<HeldBackEntry>,
+    pub(crate) held_back: Vec<HeldBackEntry>,
     /// When what is published next changes by itself (an embargo lifting, a consent
     /// expiring), so a rebuild is due.
-    pub next_change: Option<next_change::NextChange>,
+    pub(crate) next_change: Option<next_change::NextChange>,
 }
 
 impl Site {
-    pub fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
+    pub(crate) fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
         // Every kind is built in `resolve`, in ALL order.
         &self.taxonomies[TaxonomyKind::ALL
             .iter()
@@ -107,7 +105,7 @@ impl Site {
             .unwrap_or(0)]
     }
 
-    pub fn entries_of(&self, kind: EntryKind) -> impl Iterator<Item = (usize, &Entry)> {
+    pub(crate) fn entries_of(&self, kind: EntryKind) -> impl Iterator<Item = (usize, &Entry)> {
         self.entries
             .iter()
             .enumerate()
@@ -124,7 +122,7 @@ pub fn resolve(settings: &Settings, library: &Library, options: PublishOptions) 
 /// `previous` (a site resolved from this library with the same settings) instead of
 /// copying it from the library again. On a large site copying every entry takes longer
 /// than everything else the preview does after a save.
-pub fn resolve_reusing(
+pub(crate) fn resolve_reusing(
     settings: &Settings,
     library: &Library,
     options: PublishOptions,
@@ -184,7 +182,7 @@ pub fn resolve_reusing(
 
 /// The order of [`Site::entries`]: newest first, then by title (the sort is stable, so
 /// entries alike in both keep the library's order).
-pub fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+pub(crate) fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     b.published
         .cmp(&a.published)
         .then_with(|| a.title.cmp(&b.title))
@@ -200,7 +198,7 @@ fn taxonomies(settings: &Settings, entries: &[Entry]) -> Vec<Taxonomy> {
 }
 
 /// Why an entry must not be published at `now`, or None when it may be.
-pub fn hold_back_reason(entry: &Entry, options: PublishOptions) -> Option<HeldBack> {
+pub(crate) fn hold_back_reason(entry: &Entry, options: PublishOptions) -> Option<HeldBack> {
     if entry.draft && !options.include_drafts {
         return Some(HeldBack::Draft);
     }
@@ -267,7 +265,7 @@ fn build_taxonomy(settings: &Settings, kind: TaxonomyKind, entries: &[Entry]) ->
 /// A term as the site's pages name it: the language's `labels:` for services and
 /// practice areas, else "mental-health" → "Mental health"; council names and years stay
 /// as written.
-pub fn term_label(labels: &Labels, kind: TaxonomyKind, name: &str) -> String {
+pub(crate) fn term_label(labels: &Labels, kind: TaxonomyKind, name: &str) -> String {
     let own = match kind {
         TaxonomyKind::Service => labels.services.get(name),
         TaxonomyKind::PracticeArea => labels.practice_areas.get(name),
@@ -283,7 +281,7 @@ pub fn term_label(labels: &Labels, kind: TaxonomyKind, name: &str) -> String {
 }
 
 /// A vocabulary slug as words: "fostering-adoption" → "Fostering adoption".
-pub fn humanise(name: &str) -> String {
+pub(crate) fn humanise(name: &str) -> String {
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.chars();
     match chars.next() {

@@ -13,15 +13,15 @@ use crate::model::Entry;
 
 /// The next change, what causes it and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextChange {
-    pub at: Timestamp,
-    pub source: PathBuf,
-    pub cause: Cause,
+pub(crate) struct NextChange {
+    pub(crate) at: Timestamp,
+    pub(crate) source: PathBuf,
+    pub(crate) cause: Cause,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Cause {
+pub(crate) enum Cause {
     /// A held-back entry's embargo lifts and it is published.
     EmbargoLifts,
     /// A published entry's consent has expired and it comes down.
@@ -31,7 +31,7 @@ pub enum Cause {
 /// The earliest change after `options.now` among `entries` (published and held back
 /// alike), or None when nothing is waiting. Drafts wait for a person, never for a time;
 /// an entry whose consent was withdrawn never comes back.
-pub fn next_change<'a>(
+pub(crate) fn next_change<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     options: PublishOptions,
 ) -> Option<NextChange> {
@@ -86,7 +86,7 @@ fn consent_ends(entry: &Entry) -> Option<Timestamp> {
 impl NextChange {
     /// "2026-03-29 09:00 UTC (10:00 BST in Europe/London)": the time in UTC, then in
     /// `zone`, with the date again when it differs there.
-    pub fn when(&self, zone: &TimeZone) -> String {
+    pub(crate) fn when(&self, zone: &TimeZone) -> String {
         let utc = self.at.to_zoned(TimeZone::UTC);
         let local = self.at.to_zoned(zone.clone());
         let utc_text = utc.strftime("%Y-%m-%d %H:%M UTC").to_string();
@@ -106,7 +106,7 @@ impl NextChange {
     }
 
     /// The time in `zone` as RFC 3339 with its offset, for tools.
-    pub fn local_rfc3339(&self, zone: &TimeZone) -> String {
+    pub(crate) fn local_rfc3339(&self, zone: &TimeZone) -> String {
         self.at
             .to_zoned(zone.clone())
             .strftime("%Y-%m-%dT%H:%M:%S%:z")
@@ -114,7 +114,7 @@ impl NextChange {
     }
 
     /// What happens, in words.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let file = self.source.to_string_lossy().replace('\\', "/");
         match self.cause {
             Cause::EmbargoLifts => format!("the embargo on {file} lifts"),

@@ -1,7 +1,7 @@
 //! Addresses written by people, turned into the site paths the build publishes.
 
 /// An alias written as `/stories/old/` or `stories/old` → `/stories/old/`.
-pub fn alias_path(alias: &str) -> String {
+pub(crate) fn alias_path(alias: &str) -> String {
     let trimmed = alias.trim().trim_matches('/');
     let clean: Vec<&str> = trimmed
         .split('/')

@@ -18,7 +18,7 @@ pub fn english_name(code: &str) -> String {
 
 /// A BCP 47 tag of the everyday shape: a 2–3 letter language, then up to three parts
 /// of letters and digits (`en`, `en-GB`, `cy`, `zh-Hant-TW`).
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let language_ok = parts
         .next()

@@ -3,17 +3,17 @@
 use serde::Deserialize;
 
 /// The most characters a title may have.
-pub const MAX_TITLE_CHARS: usize = 120;
+pub(crate) const MAX_TITLE_CHARS: usize = 120;
 /// The most characters a story's summary may have.
-pub const MAX_SUMMARY_CHARS: usize = 300;
+pub(crate) const MAX_SUMMARY_CHARS: usize = 300;
 
 /// Word and length limits for "My Brilliant Colleague" nominations.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct NominationRules {
-    pub min_words: usize,
-    pub max_words: usize,
-    pub voice_note_max_seconds: u32,
+pub(crate) struct NominationRules {
+    pub(crate) min_words: usize,
+    pub(crate) max_words: usize,
+    pub(crate) voice_note_max_seconds: u32,
 }
 
 impl Default for NominationRules {

@@ -4,7 +4,7 @@
 use pulldown_cmark::{Options, Parser};
 
 /// The markdown extensions every renderer of a body uses, so all outputs agree.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -16,10 +16,10 @@ pub fn options() -> Options {
 /// checks the open elements at every tag, so time grows with length × depth: a 1 MB
 /// story of `>>>>…` or `<div><div>…` took minutes. Real stories nest a dozen levels;
 /// Chromium's own parser stops at 512.
-pub const MAX_NESTING: usize = 256;
+pub(crate) const MAX_NESTING: usize = 256;
 
 /// How deeply the elements of `markdown`'s HTML nest (quotes, lists and raw HTML alike).
-pub fn markdown_nesting(markdown: &str) -> usize {
+pub(crate) fn markdown_nesting(markdown: &str) -> usize {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
     nesting_depth(&html)

@@ -9,14 +9,14 @@
 mod addresses;
 mod language;
 mod limits;
-pub mod markdown;
+pub(crate) mod markdown;
 mod templates;
 mod vocabulary;
 
-pub use addresses::alias_path;
-pub use language::{english_name, is_language_tag};
-pub use limits::{NominationRules, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
-pub use templates::{
+pub(crate) use addresses::alias_path;
+pub(crate) use language::{english_name, is_language_tag};
+pub(crate) use limits::{NominationRules, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
+pub(crate) use templates::{
     blank_nomination_template, blank_story_template, comments, nomination_guidance, story_guidance,
 };
-pub use vocabulary::Vocabulary;
+pub(crate) use vocabulary::Vocabulary;

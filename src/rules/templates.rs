@@ -12,7 +12,7 @@ const NOTES_ARE_PRIVATE: &str =
 const NO_CONTACT_DETAILS: &str =
     "Do not write anyone's telephone number, e-mail address or postcode, or a real name that someone has not agreed to.";
 
-pub fn story_guidance(draft: bool) -> Vec<&'static str> {
+pub(crate) fn story_guidance(draft: bool) -> Vec<&'static str> {
     let mut lines = Vec::new();
     if draft {
         lines.push("This story is a draft because consent is not recorded yet. When everyone identifiable has agreed, change recorded: false to recorded: true, add the date, and delete the draft: true line.");
@@ -29,7 +29,7 @@ pub fn story_guidance(draft: bool) -> Vec<&'static str> {
     lines
 }
 
-pub fn nomination_guidance(rules: &NominationRules) -> Vec<String> {
+pub(crate) fn nomination_guidance(rules: &NominationRules) -> Vec<String> {
     vec![
         NOTES_ARE_PRIVATE.to_string(),
         format!(
@@ -45,7 +45,7 @@ pub fn nomination_guidance(rules: &NominationRules) -> Vec<String> {
 /// Guidance comments, one line each so a nomination's summary (taken from its first
 /// lines) skips them, leaving out any line that holds an anonymous person's name part:
 /// `check` searches notes too, and a writer's "Will" must not meet the word "Will".
-pub fn comments(lines: &[impl AsRef<str>], hidden: &[String]) -> String {
+pub(crate) fn comments(lines: &[impl AsRef<str>], hidden: &[String]) -> String {
     let matchers: Vec<NameMatcher> = hidden.iter().map(|n| NameMatcher::new(n)).collect();
     lines
         .iter()
@@ -97,7 +97,7 @@ council:          # optional: the council to list it under
 
 /// A blank story file to download and fill in by hand, with every field explained.
 /// Values are left empty so `check` names each one still to fill in.
-pub fn blank_story_template(vocab: &Vocabulary) -> String {
+pub(crate) fn blank_story_template(vocab: &Vocabulary) -> String {
     let mut text = format!("---\n{TEMPLATE_INTRO}{STORY_FIELDS}");
     text.push_str(&choice_line("service", &vocab.services, "one of"));
     text.push_str(&choice_line(
@@ -112,7 +112,7 @@ pub fn blank_story_template(vocab: &Vocabulary) -> String {
 }
 
 /// A blank nomination file to download and fill in by hand.
-pub fn blank_nomination_template(vocab: &Vocabulary) -> String {
+pub(crate) fn blank_nomination_template(vocab: &Vocabulary) -> String {
     let mut text = format!("---\n{TEMPLATE_INTRO}{NOMINATION_FIELDS}");
     text.push_str(&choice_line("service", &vocab.services, "optional: one of"));
     text.push_str("---\n\n");

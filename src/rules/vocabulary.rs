@@ -4,10 +4,10 @@ use super::NominationRules;
 
 /// The site's own lists, offered as choices.
 #[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    pub services: Vec<String>,
-    pub practice_areas: Vec<String>,
+pub(crate) struct Vocabulary {
+    pub(crate) services: Vec<String>,
+    pub(crate) practice_areas: Vec<String>,
     /// Councils and organisations already named on the site, sorted.
-    pub councils: Vec<String>,
-    pub nominations: NominationRules,
+    pub(crate) councils: Vec<String>,
+    pub(crate) nominations: NominationRules,
 }

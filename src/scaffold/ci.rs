@@ -11,7 +11,7 @@ use super::ScaffoldError;
 
 /// Where the workflow installs practice-press from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InstallSource {
+pub(crate) enum InstallSource {
     /// crates.io, at this version.
     CratesIo,
     /// A git repository (the project's own, or a council's fork), at the tag `v<version>`.
@@ -21,7 +21,7 @@ pub enum InstallSource {
 impl InstallSource {
     /// A git address the workflow can hold safely: one line, no quotes, and a scheme git
     /// and cargo understand.
-    pub fn git(url: &str) -> Result<Self, ScaffoldError> {
+    pub(crate) fn git(url: &str) -> Result<Self, ScaffoldError> {
         let url = url.trim();
         let known_scheme = ["https://", "http://", "ssh://", "git://", "file://", "git@"]
             .iter()
@@ -59,7 +59,7 @@ impl InstallSource {
 
 /// Where the site's repository is hosted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CiProvider {
+pub(crate) enum CiProvider {
     Github,
     Gitlab,
 }
@@ -69,11 +69,11 @@ const GITLAB: &str = include_str!("ci/gitlab.yml");
 
 /// The Rust release the workflows install practice-press with: the one its tests run on,
 /// named exactly so a new Rust release cannot change a council's build unannounced.
-pub const RUST_TOOLCHAIN: &str = "1.95.0";
+pub(crate) const RUST_TOOLCHAIN: &str = "1.95.0";
 
 impl CiProvider {
     /// The workflow file, from the repository root.
-    pub fn file(self) -> &'static str {
+    pub(crate) fn file(self) -> &'static str {
         match self {
             CiProvider::Github => ".github/workflows/publish.yml",
             CiProvider::Gitlab => ".gitlab-ci.yml",
@@ -82,7 +82,7 @@ impl CiProvider {
 
     /// The workflow for a site in `site_dir` (from the repository root, `.` for the root),
     /// installing this version of practice-press from `source`.
-    pub fn workflow(self, site_dir: &str, source: &InstallSource) -> String {
+    pub(crate) fn workflow(self, site_dir: &str, source: &InstallSource) -> String {
         let template = match self {
             CiProvider::Github => GITHUB,
             CiProvider::Gitlab => GITLAB,
@@ -98,7 +98,7 @@ impl CiProvider {
 
 /// Writes the workflow for the site in `site_root` at the root of its git repository
 /// (or of the site, when it is in none). An existing workflow is kept unless `replace`.
-pub fn init_ci(
+pub(crate) fn init_ci(
     site_root: &Path,
     provider: CiProvider,
     source: &InstallSource,

@@ -1,15 +1,15 @@
 //! Scaffolding: `init` creates a new site that builds and passes `check` at once;
 //! [`new`] adds one story or nomination to a site from a writer's answers.
 
-pub mod ci;
-pub mod new;
+pub(crate) mod ci;
+pub(crate) mod new;
 
 use std::path::{Path, PathBuf};
 
 use crate::util::FsError;
 
 #[derive(Debug, thiserror::Error)]
-pub enum ScaffoldError {
+pub(crate) enum ScaffoldError {
     #[error("{0} already holds a site (site.yaml exists); nothing was changed")]
     AlreadyASite(PathBuf),
     #[error("{0} holds no site.yaml: give the site folder with --site DIR, or create a site with `practice-press init DIR`")]
@@ -29,7 +29,7 @@ const ABOUT: &str = include_str!("init/about.md");
 const GITIGNORE: &str = include_str!("init/gitignore");
 
 /// Creates a site in `dir` (made if missing). Returns the files written.
-pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+pub(crate) fn init_site(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.join("site.yaml").exists() {
         return Err(ScaffoldError::AlreadyASite(dir.to_path_buf()));
     }

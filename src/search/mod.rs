@@ -31,7 +31,6 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use crate::rules::is_language_tag;
 use tokens::{TokenizedRecord, Vocabulary};
 
 /// The folder under the site root that holds the index; `search.js` reads
@@ -40,7 +39,7 @@ pub const BUNDLE_DIR: &str = "search-index";
 
 /// The folder under [`BUNDLE_DIR`] of the generation folders, whose files are named by
 /// their content and never change: hosts may cache everything under it for good.
-pub const GENERATIONS: &str = "g";
+pub(crate) const GENERATIONS: &str = "g";
 
 /// One published page as search sees it. The caller passes public data only:
 /// everything here can end up in the index that anyone can download.
@@ -48,16 +47,23 @@ pub const GENERATIONS: &str = "g";
 pub struct SearchRecord {
     /// The page URL including the site's base path, e.g. "/sub/stories/x/".
     pub url: String,
+    /// The page title.
     pub title: String,
+    /// The entry's summary.
     pub summary: String,
     /// Plain text of the body (no HTML).
     pub body_text: String,
     /// Public names, or public labels such as "A team manager at X Council".
     pub people: Vec<String>,
+    /// Whether the page is a story or a nomination.
     pub kind: RecordKind,
+    /// The council named in the entry, if any.
     pub council: Option<String>,
+    /// The service, if any.
     pub service: Option<String>,
+    /// The practice areas.
     pub practice_areas: Vec<String>,
+    /// The tags.
     pub tags: Vec<String>,
     /// YYYY-MM-DD; gives the year filter and the newest-first order.
     pub date: String,
@@ -71,7 +77,9 @@ pub struct SearchRecord {
 /// Which kind of page a record is; the `type` filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RecordKind {
+    /// A good-practice story.
     Story,
+    /// A My Brilliant Colleague nomination.
     Nomination,
 }
 
@@ -80,18 +88,28 @@ pub enum RecordKind {
 pub struct SearchFile {
     /// Relative to the site root, with `/` separators, e.g. "search-index/meta.json".
     pub path: String,
+    /// The file's content.
     pub bytes: Vec<u8>,
 }
 
 /// Why the search index could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
+    /// The indexer's thread could not be started.
     #[error("could not start the search indexer: {0}")]
     Start(#[source] std::io::Error),
+    /// A record is not fit to index.
     #[error("{url} cannot be added to the search index: {reason}")]
-    InvalidRecord { url: String, reason: String },
+    InvalidRecord {
+        /// The record's page URL.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The indexer's thread panicked, or was asked for the index twice.
     #[error("the search indexer stopped unexpectedly: {0}")]
     Crashed(String),
+    /// More than one record failed.
     #[error("{} search records could not be indexed:\n{}", .0.len(), list(.0))]
     Several(Vec<SearchError>),
 }
@@ -170,7 +188,8 @@ impl Drop for SearchIndexer {
 }
 
 /// Indexes `records` on the calling thread and returns the index files.
-pub fn index_records(
+#[cfg(test)]
+pub(crate) fn index_records(
     records: impl IntoIterator<Item = SearchRecord>,
     language: &str,
 ) -> Result<Vec<SearchFile>, SearchError> {
@@ -234,7 +253,7 @@ pub struct IndexCache {
 impl IndexCache {
     /// Indexes `records`, reusing the words of every record unchanged since the last
     /// call. Records no longer given are forgotten.
-    pub fn index(
+    pub(crate) fn index(
         &mut self,
         records: impl IntoIterator<Item = SearchRecord>,
         language: &str,

@@ -18,23 +18,23 @@ pub(crate) const FIELDS: usize = 4;
 /// A checked record: the text of each searched field and what a result shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PreparedRecord {
-    pub url: String,
-    pub title: String,
-    pub summary: String,
-    pub kind: RecordKind,
-    pub date: String,
-    pub year: String,
-    pub council: Option<String>,
-    pub service: Option<String>,
-    pub practice_areas: Vec<String>,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) kind: RecordKind,
+    pub(crate) date: String,
+    pub(crate) year: String,
+    pub(crate) council: Option<String>,
+    pub(crate) service: Option<String>,
+    pub(crate) practice_areas: Vec<String>,
     /// Whether its words are stemmed as English.
-    pub english: bool,
-    pub fields: [String; FIELDS],
+    pub(crate) english: bool,
+    pub(crate) fields: [String; FIELDS],
 }
 
 impl RecordKind {
     /// The filter value, also used in shared URLs (`?type=story`).
-    pub fn filter_value(self) -> &'static str {
+    pub(crate) fn filter_value(self) -> &'static str {
         match self {
             RecordKind::Story => "story",
             RecordKind::Nomination => "nomination",

@@ -17,11 +17,11 @@ use super::RecordKind;
 pub(crate) struct Vocabulary {
     stemmer: Stems,
     form_ids: HashMap<String, u32>,
-    pub forms: Vec<String>,
+    pub(crate) forms: Vec<String>,
     /// The English stem of each form, once asked for.
     english_stem: Vec<Option<u32>>,
     stem_ids: HashMap<String, u32>,
-    pub stems: Vec<String>,
+    pub(crate) stems: Vec<String>,
 }
 
 impl Vocabulary {
@@ -81,21 +81,21 @@ impl Vocabulary {
 /// A record ready to be merged into an index.
 #[derive(Debug, Clone)]
 pub(crate) struct TokenizedRecord {
-    pub url: String,
-    pub date: String,
-    pub kind: RecordKind,
-    pub year: String,
-    pub council: Option<String>,
-    pub service: Option<String>,
-    pub practice_areas: Vec<String>,
+    pub(crate) url: String,
+    pub(crate) date: String,
+    pub(crate) kind: RecordKind,
+    pub(crate) year: String,
+    pub(crate) council: Option<String>,
+    pub(crate) service: Option<String>,
+    pub(crate) practice_areas: Vec<String>,
     /// What a result shows, as the JSON of its document file.
-    pub document: Vec<u8>,
+    pub(crate) document: Vec<u8>,
     /// (stem id, occurrences in each field), by stem id.
-    pub terms: Vec<(u32, [u16; FIELDS])>,
+    pub(crate) terms: Vec<(u32, [u16; FIELDS])>,
     /// Words in each field.
-    pub lengths: [u32; FIELDS],
+    pub(crate) lengths: [u32; FIELDS],
     /// (form id, stem id), each pair once.
-    pub forms: Vec<(u32, u32)>,
+    pub(crate) forms: Vec<(u32, u32)>,
 }
 
 /// What a result shows, and the text phrases and excerpts are read from.

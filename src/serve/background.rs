@@ -22,8 +22,10 @@ use crate::write::{Guarded, Sink, WriteError};
 /// One finished (or failed) indexing, for the terminal.
 #[derive(Debug, Clone)]
 pub struct SearchReport {
+    /// How many records the new index holds.
     pub items: usize,
-    pub elapsed: Duration,
+    pub(crate) elapsed: Duration,
+    /// Why indexing failed, if it did.
     pub error: Option<String>,
 }
 
@@ -44,22 +46,22 @@ impl std::fmt::Display for SearchReport {
     }
 }
 
-pub type SearchNotice = Arc<dyn Fn(&SearchReport) + Send + Sync>;
+pub(crate) type SearchNotice = Arc<dyn Fn(&SearchReport) + Send + Sync>;
 
 /// Told when the cards are in, with the problems found making them.
-pub type CardNotice = Arc<dyn Fn(&[Diagnostic]) + Send + Sync>;
+pub(crate) type CardNotice = Arc<dyn Fn(&[Diagnostic]) + Send + Sync>;
 
 /// What the search worker indexes: every published entry's record, as render made it.
 pub struct SearchJob {
-    pub records: Vec<Arc<SearchRecord>>,
-    pub language: String,
+    pub(crate) records: Vec<Arc<SearchRecord>>,
+    pub(crate) language: String,
 }
 
 /// What the card worker draws from.
 pub struct CardJob {
-    pub site: Arc<Site>,
-    pub media: Arc<Vec<MediaFile>>,
-    pub guard: Arc<LeakGuard>,
+    pub(crate) site: Arc<Site>,
+    pub(crate) media: Arc<Vec<MediaFile>>,
+    pub(crate) guard: Arc<LeakGuard>,
 }
 
 /// A queue of one: the newest job waiting, or the order to stop.
@@ -109,7 +111,7 @@ impl<T> Latest<T> {
 }
 
 /// The preview's background workers.
-pub struct Background {
+pub(crate) struct Background {
     search: Option<Arc<Latest<SearchJob>>>,
     cards: Arc<Latest<CardJob>>,
     store: Arc<SiteStore>,
@@ -117,7 +119,7 @@ pub struct Background {
 
 impl Background {
     /// Starts the card worker, and the search worker when `search` is on.
-    pub fn start(
+    pub(crate) fn start(
         store: Arc<SiteStore>,
         search: bool,
         search_notice: Option<SearchNotice>,
@@ -166,7 +168,7 @@ impl Background {
     }
 
     /// Asks for a new index and new cards; returns at once.
-    pub fn refresh(&self, search: SearchJob, cards: CardJob) {
+    pub(crate) fn refresh(&self, search: SearchJob, cards: CardJob) {
         if let Some(queue) = &self.search {
             if !self.store.has_search_bundle() {
                 self.store.expect_search();
@@ -177,7 +179,7 @@ impl Background {
     }
 
     /// Ends the workers after the work under way, whose results are thrown away.
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         if let Some(queue) = &self.search {
             queue.stop();
         }

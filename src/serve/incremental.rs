@@ -18,7 +18,7 @@ use crate::resolve::{Site, TaxonomyKind};
 
 /// What a job is about, stable across rebuilds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum JobKey {
+pub(crate) enum JobKey {
     Entry(PathBuf),
     Page(PathBuf),
     Section(EntryKind, usize),
@@ -33,7 +33,7 @@ pub enum JobKey {
 }
 
 /// The key of a job of `site`.
-pub fn job_key(site: &Site, job: &Job) -> JobKey {
+pub(crate) fn job_key(site: &Site, job: &Job) -> JobKey {
     match *job {
         Job::Entry(i) => site
             .entries
@@ -65,15 +65,15 @@ pub fn job_key(site: &Site, job: &Job) -> JobKey {
 
 /// The jobs to render for a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plan {
-    pub jobs: Vec<Job>,
+pub(crate) struct Plan {
+    pub(crate) jobs: Vec<Job>,
     /// Every page changes (the navigation or footer did): all jobs are in `jobs`.
-    pub everything: bool,
+    pub(crate) everything: bool,
 }
 
 /// The jobs of `new` whose output may differ from what the site in `before` produced,
 /// given the source files (relative to the site root) that changed since then.
-pub fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
+pub(crate) fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
     let jobs = all_jobs(new);
     if before.view != site_view(new) {
         return Plan {
@@ -157,7 +157,7 @@ impl Listings {
 
 /// What [`plan`] needs to know of the served site, kept while the site itself is
 /// updated in place.
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     view: Option<serde_json::Value>,
     entries: HashSet<PathBuf>,
     pages: HashSet<PathBuf>,
@@ -165,7 +165,7 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn of(site: &Site) -> Snapshot {
+    pub(crate) fn of(site: &Site) -> Snapshot {
         Snapshot {
             view: site_view(site),
             entries: site.entries.iter().map(|e| e.source.clone()).collect(),

@@ -15,12 +15,12 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 
 /// Where the browser listens for events.
-pub const EVENTS_PATH: &str = "/__practice_press/events";
+pub(crate) const EVENTS_PATH: &str = "/__practice_press/events";
 /// Where the live-reload script is served from (same origin: the site's CSP forbids
 /// inline scripts).
-pub const SCRIPT_PATH: &str = "/__practice_press/livereload.js";
+pub(crate) const SCRIPT_PATH: &str = "/__practice_press/livereload.js";
 /// The script itself.
-pub const SCRIPT: &str = include_str!("livereload.js");
+pub(crate) const SCRIPT: &str = include_str!("livereload.js");
 
 /// How long a browser waits before reconnecting, in milliseconds: short, because the
 /// usual reason is that the server was restarted.
@@ -28,7 +28,7 @@ const RETRY_MS: u32 = 500;
 
 /// Adds the live-reload script before the last `</body>` (or at the end of a page that
 /// has none). `defer` keeps it from delaying the page.
-pub fn inject(html: &[u8]) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>\n");
     let at = rfind_ignore_case(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
@@ -45,7 +45,7 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The open event streams and what a newly opened tab needs to know.
-pub struct LiveReload {
+pub(crate) struct LiveReload {
     clients: Mutex<Vec<Box<dyn Write + Send>>>,
     /// The problems event for the current state, sent again to every tab that connects
     /// while the site is broken.
@@ -79,7 +79,7 @@ impl Default for LiveReload {
 }
 
 impl LiveReload {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let session = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_nanos() as u64)
@@ -98,7 +98,7 @@ impl LiveReload {
 
     /// Takes over a connection asking for the event stream: sends the headers, the
     /// current build and, while the site is broken, its problems.
-    pub fn connect(&self, mut writer: Box<dyn Write + Send>) {
+    pub(crate) fn connect(&self, mut writer: Box<dyn Write + Send>) {
         let hello = event(
             "hello",
             &BuildMessage {
@@ -115,7 +115,7 @@ impl LiveReload {
     }
 
     /// Every tab reloads (after a successful rebuild).
-    pub fn reload(&self, changed: &[String]) {
+    pub(crate) fn reload(&self, changed: &[String]) {
         self.build.fetch_add(1, Ordering::SeqCst);
         *lock(&self.problems) = None;
         let build = self.build_id();
@@ -129,13 +129,13 @@ impl LiveReload {
     }
 
     /// A new search index is in: search pages reload to use it; other tabs ignore it.
-    pub fn search_updated(&self) {
+    pub(crate) fn search_updated(&self) {
         let build = self.build_id();
         self.broadcast(&event("search", &BuildMessage { build: &build }));
     }
 
     /// Every tab swaps its stylesheets without reloading.
-    pub fn refresh_css(&self) {
+    pub(crate) fn refresh_css(&self) {
         self.build.fetch_add(1, Ordering::SeqCst);
         *lock(&self.problems) = None;
         let build = self.build_id();
@@ -143,7 +143,7 @@ impl LiveReload {
     }
 
     /// Every tab, now and until the next good build, shows these problems.
-    pub fn problems(&self, diagnostics: &[Diagnostic]) {
+    pub(crate) fn problems(&self, diagnostics: &[Diagnostic]) {
         let message = event(
             "problems",
             &ProblemsMessage {
@@ -156,22 +156,18 @@ impl LiveReload {
     }
 
     /// Whether tabs are being shown problems right now.
-    pub fn has_problems(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn has_problems(&self) -> bool {
         lock(&self.problems).is_some()
     }
 
     /// A comment line that keeps idle connections open and finds closed ones.
-    pub fn heartbeat(&self) {
+    pub(crate) fn heartbeat(&self) {
         self.broadcast(": keep-alive\n\n");
     }
 
-    /// How many tabs are listening.
-    pub fn clients(&self) -> usize {
-        lock(&self.clients).len()
-    }
-
     /// Ends every stream (the server is stopping).
-    pub fn close_all(&self) {
+    pub(crate) fn close_all(&self) {
         lock(&self.clients).clear();
     }
 

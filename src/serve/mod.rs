@@ -10,10 +10,10 @@
 //! cards, after the reload). This module starts them and stops them.
 
 pub mod background;
-pub mod incremental;
-pub mod livereload;
+pub(crate) mod incremental;
+pub(crate) mod livereload;
 pub mod rebuild;
-pub mod server;
+pub(crate) mod server;
 pub(crate) mod sources;
 pub mod store;
 pub mod watch;
@@ -43,23 +43,25 @@ const HTTP_WORKERS: usize = 4;
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// Receives one report per build or rebuild (the CLI prints it).
-pub type Reporter = Arc<dyn Fn(&RebuildReport) + Send + Sync>;
+pub(crate) type Reporter = Arc<dyn Fn(&RebuildReport) + Send + Sync>;
 
 /// How to run the preview.
 #[derive(Clone)]
 pub struct ServeOptions {
-    pub site_root: PathBuf,
+    pub(crate) site_root: PathBuf,
+    /// Show drafts (a preview is for writers; `build` never publishes them).
     pub include_drafts: bool,
     /// A fixed "now" for embargoes and consent (None: the time of each rebuild).
-    pub now: Option<Timestamp>,
-    pub bind: IpAddr,
+    pub(crate) now: Option<Timestamp>,
+    pub(crate) bind: IpAddr,
     /// 0 picks any free port; a taken port moves on to the next free one.
     pub port: u16,
     /// Rebuild on changes and reload open tabs.
     pub watch: bool,
     /// How long the files must be quiet before a rebuild starts: long enough to take in
     /// an editor's save-by-rename in one go, short enough not to be noticed.
-    pub debounce: Duration,
+    pub(crate) debounce: Duration,
+    /// Told after every rebuild, for the terminal line.
     pub reporter: Option<Reporter>,
     /// Build a search index in the background after each good rebuild.
     pub search: bool,
@@ -68,6 +70,7 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
+    /// Options for previewing the site in `site_root` on localhost:1111, watching for changes, with search.
     pub fn new(site_root: impl Into<PathBuf>) -> ServeOptions {
         ServeOptions {
             site_root: site_root.into(),
@@ -87,24 +90,32 @@ impl ServeOptions {
 /// Why the preview could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// There is no site.yaml in the folder.
     #[error("there is no {SITE_FILE} in {0}: run practice-press in a site folder, pass --site DIR, or create one with `practice-press init`")]
     NoSite(PathBuf),
+    /// The address could not be listened on.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
+        /// The address tried.
         addr: SocketAddr,
+        /// Why it failed.
         source: std::io::Error,
     },
+    /// The site folder could not be watched for changes.
     #[error("cannot watch {path} for changes: {source}")]
     Watch {
+        /// The folder.
         path: PathBuf,
+        /// Why it failed.
         source: notify::Error,
     },
+    /// The HTTP server could not be started.
     #[error("cannot start the server: {0}")]
     Start(String),
 }
 
 /// State shared by the HTTP workers and the rebuild loop.
-pub struct Shared {
+pub(crate) struct Shared {
     pub(crate) store: Arc<SiteStore>,
     pub(crate) live: Arc<livereload::LiveReload>,
     pub(crate) live_reload: bool,
@@ -192,11 +203,6 @@ impl ServerHandle {
     /// The report of the build done before the server started.
     pub fn first_build(&self) -> &RebuildReport {
         &self.first_build
-    }
-
-    /// How many tabs are listening for reloads.
-    pub fn live_clients(&self) -> usize {
-        self.shared.live.clients()
     }
 
     /// Stops watching, closes every event stream and waits for the threads to end.
@@ -468,6 +474,6 @@ fn add_message(root: &Path, batch: &mut Batch, message: WatchMessage) {
                 batch.add(classify(root, event));
             }
         }
-        WatchMessage::Lost(_) => batch.add(watch::Change::Rescan(Vec::new())),
+        WatchMessage::Lost => batch.add(watch::Change::Rescan(Vec::new())),
     }
 }

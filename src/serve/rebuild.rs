@@ -34,6 +34,7 @@ use crate::write::{Guarded, MemorySink, Sink};
 pub struct SiteOptions {
     /// The site folder, canonical (events arrive with canonical paths).
     pub root: PathBuf,
+    /// Show drafts.
     pub include_drafts: bool,
     /// A fixed "now" for embargoes and consent; None means the time of each rebuild,
     /// so an embargo that lifts while the preview runs lifts in the preview too.
@@ -54,15 +55,22 @@ impl SiteOptions {
 pub enum Outcome {
     /// Pages were rendered and are being served.
     Rebuilt {
+        /// HTML pages written.
         pages: usize,
+        /// Files written, pages included.
         files: usize,
+        /// Files taken down because their page no longer exists.
         removed: usize,
         /// Every page was rendered (not only the affected ones).
         everything: bool,
+        /// How many warnings the site has.
         warnings: usize,
     },
     /// Only stylesheets changed: tabs refresh them without reloading.
-    Styles { files: usize },
+    Styles {
+        /// Stylesheets refreshed.
+        files: usize,
+    },
     /// Nothing the site shows has changed.
     Unchanged,
     /// The change broke the site; the last good site is still served.
@@ -73,8 +81,10 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub struct RebuildReport {
     /// What changed, relative to the site folder (empty for the first build).
-    pub changed: Vec<PathBuf>,
+    pub(crate) changed: Vec<PathBuf>,
+    /// How the rebuild ended.
     pub outcome: Outcome,
+    /// How long the rebuild took.
     pub elapsed: Duration,
 }
 
@@ -254,6 +264,7 @@ impl Records for Collected {
 }
 
 impl Rebuilder {
+    /// A rebuilder for the site `options` describe, writing each result into `store`.
     pub fn new(options: SiteOptions, store: Arc<SiteStore>) -> Rebuilder {
         Rebuilder {
             options,
@@ -266,7 +277,7 @@ impl Rebuilder {
     }
 
     /// The base path of the site as last read ("/" before site.yaml could be read).
-    pub fn base_path(&self) -> String {
+    pub(crate) fn base_path(&self) -> String {
         self.state
             .as_ref()
             .map_or_else(|| "/".to_string(), |s| s.settings.base_path.clone())
@@ -294,7 +305,7 @@ impl Rebuilder {
     }
 
     /// Forgets everything, so the next rebuild starts from the files (after a panic).
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.state = None;
         self.failing = true;
     }

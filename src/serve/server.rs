@@ -20,7 +20,7 @@ use crate::util::xml_escape;
 const PORT_ATTEMPTS: u16 = 50;
 
 /// Binds `ip:port`, or the next free port when that one is taken (port 0: any port).
-pub fn bind(ip: IpAddr, port: u16) -> std::io::Result<TcpListener> {
+pub(crate) fn bind(ip: IpAddr, port: u16) -> std::io::Result<TcpListener> {
     let mut last_error = None;
     for offset in 0..PORT_ATTEMPTS {
         let Some(candidate) = port.checked_add(offset) else {
@@ -39,7 +39,7 @@ pub fn bind(ip: IpAddr, port: u16) -> std::io::Result<TcpListener> {
 
 /// What a request asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
+pub(crate) enum Route {
     Events,
     Script,
     /// Go to this address instead (`/` to the base path, `/a` to `/a/`).
@@ -54,7 +54,7 @@ pub enum Route {
 }
 
 /// Works out what a request URL (path and query as sent) asks for.
-pub fn route(raw_url: &str, base_path: &str) -> Route {
+pub(crate) fn route(raw_url: &str, base_path: &str) -> Route {
     let path = raw_url.split(['?', '#']).next().unwrap_or("");
     if !path.starts_with('/') {
         return Route::BadRequest;
@@ -86,7 +86,7 @@ pub fn route(raw_url: &str, base_path: &str) -> Route {
 }
 
 /// The Content-Type for a file name.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
@@ -116,7 +116,7 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// Takes requests until the server stops. Each worker runs this on its own thread.
-pub fn serve_requests(server: &tiny_http::Server, shared: &Shared) {
+pub(crate) fn serve_requests(server: &tiny_http::Server, shared: &Shared) {
     while !shared.stop.load(Ordering::SeqCst) {
         let Ok(request) = server.recv() else {
             continue;
@@ -261,7 +261,7 @@ fn respond(request: Request, shared: &Shared, status: u16, name: &str, bytes: Ve
 }
 
 /// Starts a worker thread on the server.
-pub fn spawn_worker(
+pub(crate) fn spawn_worker(
     server: Arc<tiny_http::Server>,
     shared: Arc<Shared>,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {

@@ -31,7 +31,7 @@ pub struct SiteStore {
 /// A file kept in memory, or a processing cache file read when asked for (cache files
 /// never change once written).
 #[derive(Debug, Clone)]
-pub enum Stored {
+pub(crate) enum Stored {
     Bytes(Arc<Vec<u8>>),
     Linked(std::path::PathBuf),
 }
@@ -43,7 +43,7 @@ struct SearchBundles {
 }
 
 impl SiteStore {
-    pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+    pub(crate) fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
         let page = self
             .files
             .read()
@@ -76,7 +76,7 @@ impl SiteStore {
     }
 
     /// Replaces every social card in one step.
-    pub fn set_cards(&self, cards: impl IntoIterator<Item = (String, Stored)>) {
+    pub(crate) fn set_cards(&self, cards: impl IntoIterator<Item = (String, Stored)>) {
         let fresh: HashMap<_, _> = cards.into_iter().collect();
         *self.cards.write().unwrap_or_else(PoisonError::into_inner) = fresh;
     }
@@ -104,12 +104,15 @@ impl SiteStore {
         all
     }
 
-    pub fn contains(&self, path: &str) -> bool {
+    pub(crate) fn contains(&self, path: &str) -> bool {
         self.get(path).is_some()
     }
 
     /// Replaces the search bundle in one step, keeping the one before readable.
-    pub fn set_search_bundle(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
+    pub(crate) fn set_search_bundle(
+        &self,
+        files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>,
+    ) {
         let fresh: HashMap<_, _> = files.into_iter().collect();
         let mut search = self.search.write().unwrap_or_else(PoisonError::into_inner);
         search.previous = std::mem::replace(&mut search.current, fresh);
@@ -117,7 +120,7 @@ impl SiteStore {
         self.settle_search();
     }
 
-    pub fn has_search_bundle(&self) -> bool {
+    pub(crate) fn has_search_bundle(&self) -> bool {
         !self
             .search
             .read()
@@ -127,7 +130,7 @@ impl SiteStore {
     }
 
     /// A first search index is being built.
-    pub fn expect_search(&self) {
+    pub(crate) fn expect_search(&self) {
         *self
             .search_pending
             .lock()
@@ -135,7 +138,7 @@ impl SiteStore {
     }
 
     /// The first search index is in, or will not come (it failed, or search stopped).
-    pub fn settle_search(&self) {
+    pub(crate) fn settle_search(&self) {
         *self
             .search_pending
             .lock()
@@ -144,7 +147,7 @@ impl SiteStore {
     }
 
     /// Waits, at most `limit`, for a first search index that is on its way.
-    pub fn wait_for_search(&self, limit: Duration) {
+    pub(crate) fn wait_for_search(&self, limit: Duration) {
         let deadline = Instant::now() + limit;
         let mut pending = self
             .search_pending
@@ -163,25 +166,25 @@ impl SiteStore {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.files
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Replaces the whole site (a full rebuild).
-    pub fn replace_all(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
+    pub(crate) fn replace_all(&self, files: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>) {
         let fresh: HashMap<_, _> = files.into_iter().collect();
         *self.files.write().unwrap_or_else(PoisonError::into_inner) = fresh;
     }
 
     /// Writes and deletes files in one step (an incremental rebuild).
-    pub fn apply(
+    pub(crate) fn apply(
         &self,
         written: impl IntoIterator<Item = (String, Arc<Vec<u8>>)>,
         removed: &[String],
@@ -194,7 +197,7 @@ impl SiteStore {
     }
 
     /// Every file, for a scan over the whole site.
-    pub fn snapshot(&self) -> Vec<(String, Arc<Vec<u8>>)> {
+    pub(crate) fn snapshot(&self) -> Vec<(String, Arc<Vec<u8>>)> {
         self.files
             .read()
             .unwrap_or_else(PoisonError::into_inner)

@@ -51,7 +51,7 @@ enum Place {
 /// Says what an event changed. Pure: it never looks at the disk, because by the time
 /// an event arrives the file may already be gone again (editors that save by writing a
 /// temporary file and renaming it).
-pub fn classify(root: &Path, event: &Event) -> Change {
+pub(crate) fn classify(root: &Path, event: &Event) -> Change {
     if event.need_rescan() {
         return Change::Rescan(Vec::new());
     }
@@ -141,7 +141,7 @@ fn is_content_name(name: &str) -> bool {
 
 /// Swap, lock, backup and temporary files that editors and operating systems write
 /// beside the file being edited.
-pub fn is_editor_artefact(name: &str) -> bool {
+pub(crate) fn is_editor_artefact(name: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "~",
         ".swp",
@@ -172,17 +172,17 @@ pub fn is_editor_artefact(name: &str) -> bool {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Batch {
     /// Every path that changed, for the terminal line.
-    pub paths: BTreeSet<PathBuf>,
-    pub content: BTreeSet<PathBuf>,
-    pub media: bool,
-    pub theme_static: BTreeSet<PathBuf>,
+    pub(crate) paths: BTreeSet<PathBuf>,
+    pub(crate) content: BTreeSet<PathBuf>,
+    pub(crate) media: bool,
+    pub(crate) theme_static: BTreeSet<PathBuf>,
     /// site.yaml, templates or a lost event: everything is rebuilt.
-    pub full: bool,
+    pub(crate) full: bool,
 }
 
 /// How much one [`Batch`] needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     Nothing,
     /// Only theme static files: the pages stay as they are.
     Static {
@@ -194,6 +194,7 @@ pub enum Scope {
 }
 
 impl Batch {
+    /// Takes one change into the batch.
     pub fn add(&mut self, change: Change) {
         match change {
             Change::Ignore => {}
@@ -220,7 +221,7 @@ impl Batch {
         }
     }
 
-    pub fn scope(&self) -> Scope {
+    pub(crate) fn scope(&self) -> Scope {
         if self.full {
             Scope::Full
         } else if self.media || !self.content.is_empty() {
@@ -237,27 +238,27 @@ impl Batch {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.scope() == Scope::Nothing
     }
 }
 
 /// What the watcher thread hands to the rebuild loop.
-pub enum WatchMessage {
+pub(crate) enum WatchMessage {
     Events(Vec<Event>),
     /// The watcher reported errors; events may have been lost.
-    Lost(String),
+    Lost,
 }
 
 /// The running watcher; dropping it stops watching.
-pub struct Watcher {
+pub(crate) struct Watcher {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     root: PathBuf,
 }
 
 impl Watcher {
     /// Watches `root` (the site folder, canonical) and sends each debounced burst.
-    pub fn start(
+    pub(crate) fn start(
         root: &Path,
         debounce: Duration,
         sender: Sender<WatchMessage>,
@@ -266,13 +267,7 @@ impl Watcher {
         let debouncer = new_debouncer(debounce, Some(tick), move |result: DebounceEventResult| {
             let message = match result {
                 Ok(events) => WatchMessage::Events(events.into_iter().map(|e| e.event).collect()),
-                Err(errors) => WatchMessage::Lost(
-                    errors
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
+                Err(_) => WatchMessage::Lost,
             };
             // The loop has gone only while the server shuts down.
             let _ = sender.send(message);
@@ -287,7 +282,7 @@ impl Watcher {
     }
 
     /// (Re)watches content/ and themes/ in depth; called again when either appears.
-    pub fn watch_folders(&mut self) {
+    pub(crate) fn watch_folders(&mut self) {
         for folder in ["content", "themes"] {
             let path = self.root.join(folder);
             if path.is_dir() {

@@ -5,19 +5,18 @@
 //! `personal_data`, `suggest` and `words` are pure text checks returning byte ranges;
 //! `fields` and `privacy` turn them into diagnostics at the file's own lines.
 
-pub mod fields;
+pub(crate) mod fields;
 mod leak_hint;
 mod media_names;
-pub mod personal_data;
-pub mod privacy;
+pub(crate) mod personal_data;
+pub(crate) mod privacy;
 mod translations;
-pub use crate::diagnostic::suggest;
-pub mod words;
+pub(crate) mod words;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::Library;
-pub use fields::KnownPaths;
+pub(crate) use fields::KnownPaths;
 
 /// Runs every rule over a loaded library. Loading problems are not repeated here.
 pub fn validate(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
@@ -31,7 +30,7 @@ pub fn validate(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
 /// for the addresses they publish (links); the preview server relies on this to
 /// re-check only the files that changed. Rules across files go in
 /// [`validate_site_wide`].
-pub fn validate_files(
+pub(crate) fn validate_files(
     settings: &Settings,
     library: &Library,
     chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
@@ -46,7 +45,7 @@ pub fn validate_files(
 
 /// [`validate_files`] with the site's addresses already gathered: gathering them takes
 /// longer than checking one file, so the preview server keeps them between saves.
-pub fn validate_files_known(
+pub(crate) fn validate_files_known(
     settings: &Settings,
     library: &Library,
     chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),
@@ -71,7 +70,7 @@ fn chosen_documents<'a>(
 }
 
 /// The rules across files (two files with one address, reserved addresses).
-pub fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+pub(crate) fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     let mut problems = fields::check_site_wide(settings, library);
     problems.extend(media_names::check_media_names(settings, library));
     problems.extend(translations::check_translations(settings, library));

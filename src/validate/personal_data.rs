@@ -17,7 +17,7 @@ use regex::Regex;
 
 /// What kind of personal data a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PersonalDataKind {
+pub(crate) enum PersonalDataKind {
     /// An e-mail address such as `jo@example.org`.
     Email,
     /// A UK telephone number, written in any of the usual ways.
@@ -32,7 +32,7 @@ pub enum PersonalDataKind {
 
 impl PersonalDataKind {
     /// The kind in words, for a sentence such as "the body contains an e-mail address".
-    pub fn describe(&self) -> &'static str {
+    pub(crate) fn describe(&self) -> &'static str {
         match self {
             PersonalDataKind::Email => "an e-mail address",
             PersonalDataKind::Phone => "a telephone number",
@@ -45,11 +45,11 @@ impl PersonalDataKind {
 
 /// One piece of personal data and where it is, as a byte range into the searched text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonalDataMatch {
+pub(crate) struct PersonalDataMatch {
     /// What was found.
-    pub kind: PersonalDataKind,
+    pub(crate) kind: PersonalDataKind,
     /// Where: a byte range into the text given to [`find_personal_data`].
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
 }
 
 /// Every piece of personal data in `text`, in order of position, never overlapping.
@@ -57,7 +57,7 @@ pub struct PersonalDataMatch {
 /// Where two finders claim the same characters the more specific one wins, in this
 /// order: e-mail address, NHS number (its check digit is valid), National Insurance
 /// number, telephone number, postcode.
-pub fn find_personal_data(text: &str) -> Vec<PersonalDataMatch> {
+pub(crate) fn find_personal_data(text: &str) -> Vec<PersonalDataMatch> {
     let finders: [(PersonalDataKind, FindFn); 5] = [
         (PersonalDataKind::Email, find_emails),
         (PersonalDataKind::NhsNumber, find_nhs_numbers),
@@ -88,7 +88,7 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalDataMatch> {
 /// no-break spaces) count as one space and white space at either end is ignored, so
 /// `"01632  960000"` in the body is allowed by `"01632 960000"` in the list. Case
 /// matters: the list is a record of exactly what was published.
-pub fn allowed(found: &str, allow_list: &[String]) -> bool {
+pub(crate) fn allowed(found: &str, allow_list: &[String]) -> bool {
     let found = normalise_whitespace(found);
     allow_list
         .iter()

@@ -14,12 +14,8 @@ use crate::names::skeleton::{skeleton, Skeletons};
 use crate::names::{find_terms, NameMatcher};
 use crate::util::LineIndex;
 
-pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    check_chosen_documents(settings, library, &|_| true)
-}
-
-/// [`check_documents`] for the files `chosen` picks; each file is checked on its own.
-pub fn check_chosen_documents(
+/// Checks the files `chosen` picks; each file is checked on its own.
+pub(crate) fn check_chosen_documents(
     _settings: &Settings,
     library: &Library,
     chosen: &(dyn Fn(&std::path::Path) -> bool + Sync),

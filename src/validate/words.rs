@@ -17,7 +17,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 ///   other raw HTML, link and image addresses, and image alt text (not shown on the
 ///   page) are not counted; link text is;
 /// - code, headings, list items, quotes and table cells are counted.
-pub fn count_words(markdown_body: &str) -> usize {
+pub(crate) fn count_words(markdown_body: &str) -> usize {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);

@@ -12,7 +12,7 @@ use crate::util::FsError;
 
 /// Written into every output folder practice-press makes, so a later build knows the
 /// folder is its own to replace.
-pub const OUTPUT_MARKER: &str = ".practice-press-output";
+pub(crate) const OUTPUT_MARKER: &str = ".practice-press-output";
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -25,7 +25,7 @@ pub enum OutputError {
 }
 
 /// Checks that `output` may be replaced by a build of the site at `site_root`.
-pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), OutputError> {
     let refuse = |reason: &str| OutputError::Refused {
         path: output.to_path_buf(),
         reason: reason.to_string(),
@@ -95,7 +95,7 @@ fn absolute(path: &Path) -> PathBuf {
 /// on every build costs more than rendering them (most of it in the file system's inode
 /// allocation), and unchanged files keep their dates, so uploads that compare dates send
 /// only what changed.
-pub struct DiskSink {
+pub(crate) struct DiskSink {
     output: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
@@ -111,7 +111,11 @@ pub struct DiskSink {
 impl DiskSink {
     /// Takes the output folder's lock (waiting if another build holds it, unless `wait`
     /// is false) and creates an empty staging folder.
-    pub fn begin(output: &Path, site_root: &Path, wait: bool) -> Result<DiskSink, OutputError> {
+    pub(crate) fn begin(
+        output: &Path,
+        site_root: &Path,
+        wait: bool,
+    ) -> Result<DiskSink, OutputError> {
         check_output_dir(output, site_root)?;
         let output = absolute(output);
         let parent = output
@@ -168,7 +172,7 @@ impl DiskSink {
 
     /// Swaps the staging folder in place of the output. The old output is moved aside
     /// first and put back if the swap fails, so a reader sees either site, never a mix.
-    pub fn commit(self) -> Result<PathBuf, OutputError> {
+    pub(crate) fn commit(self) -> Result<PathBuf, OutputError> {
         self.remove_unwritten()?;
         let marker = self.staging.join(OUTPUT_MARKER);
         replace_file(
@@ -254,7 +258,7 @@ impl DiskSink {
     /// Leaves the previous output untouched. What was staged is kept beside it as the
     /// next build's starting point (it is compared file by file, so a half-written
     /// build is as good a start as a whole one).
-    pub fn abandon(self) {
+    pub(crate) fn abandon(self) {
         self.set_staging_aside();
     }
 
@@ -267,7 +271,8 @@ impl DiskSink {
         }
     }
 
-    pub fn staging_dir(&self) -> &Path {
+    #[cfg(test)]
+    pub(crate) fn staging_dir(&self) -> &Path {
         &self.staging
     }
 }

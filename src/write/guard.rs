@@ -19,12 +19,12 @@ use crate::names::set::NameSet;
 
 /// An anonymous person's name and where it is given.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GuardName {
-    pub name: String,
+pub(crate) struct GuardName {
+    pub(crate) name: String,
     /// The file that marks them anonymous, relative to the site.
-    pub source: PathBuf,
+    pub(crate) source: PathBuf,
     /// The line of that file that gives the name, when it could be found.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
 }
 
 /// What must never appear in any output file, and why.
@@ -41,7 +41,7 @@ pub struct LeakGuard {
 impl LeakGuard {
     /// `names` are the anonymous people; `held_back` are (site URL path with base path,
     /// file) of drafts and embargoed entries.
-    pub fn new(names: &[GuardName], held_back: &[(String, PathBuf)]) -> LeakGuard {
+    pub(crate) fn new(names: &[GuardName], held_back: &[(String, PathBuf)]) -> LeakGuard {
         // If a search cannot be built the guard fails closed: every file is refused
         // rather than any file let through unchecked.
         let mut broken = None;
@@ -74,7 +74,7 @@ impl LeakGuard {
 
     /// An error if the output file at `path`, or `bytes` (its contents), contains
     /// anything forbidden.
-    pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    pub(crate) fn scan(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         if let Some(why) = &self.broken {
             return Some(
                 Diagnostic::error("PP0404", "site.yaml", format!("the safety check for anonymous names could not be prepared ({why}), so {path} and every other file were held back; nothing was published"))

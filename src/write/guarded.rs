@@ -7,13 +7,13 @@ use super::guard::LeakGuard;
 use super::{Sink, WriteError};
 
 /// A sink that refuses any file whose path or bytes the guard stops.
-pub struct Guarded<'a> {
+pub(crate) struct Guarded<'a> {
     inner: &'a dyn Sink,
     guard: &'a LeakGuard,
 }
 
 impl<'a> Guarded<'a> {
-    pub fn new(inner: &'a dyn Sink, guard: &'a LeakGuard) -> Self {
+    pub(crate) fn new(inner: &'a dyn Sink, guard: &'a LeakGuard) -> Self {
         Guarded { inner, guard }
     }
 
@@ -26,7 +26,7 @@ impl<'a> Guarded<'a> {
 
     /// Publishes a cache file whose bytes the caller has in hand: they are scanned,
     /// then the file is linked as [`Sink::put_copy_of`] does.
-    pub fn put_scanned_copy(
+    pub(crate) fn put_scanned_copy(
         &self,
         path: &str,
         bytes: &[u8],

@@ -10,8 +10,8 @@ mod guarded;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-pub use disk::{check_output_dir, DiskSink, OutputError, OUTPUT_MARKER};
-pub use guarded::Guarded;
+pub(crate) use disk::{DiskSink, OutputError};
+pub(crate) use guarded::Guarded;
 
 use crate::diagnostic::Diagnostic;
 use crate::util::FsError;
@@ -19,6 +19,7 @@ use crate::util::FsError;
 /// Receives the site's files. `path` is relative to the site root, with `/` separators
 /// and no leading slash (e.g. `stories/a/index.html`).
 pub trait Sink: Sync {
+    /// Writes `bytes` at `path`, unless the sink refuses it.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), WriteError>;
 
     /// Publishes a copy of a file that never changes once written (a processing cache
@@ -36,13 +37,14 @@ pub enum WriteError {
     /// The leak guard stopped it (see [`Guarded`]).
     #[error("{}", .0.message)]
     Refused(Box<Diagnostic>),
+    /// The file system refused the write.
     #[error(transparent)]
     Fs(#[from] FsError),
 }
 
 impl WriteError {
     /// What to tell the user, at the file the problem is in.
-    pub fn into_diagnostic(self) -> Diagnostic {
+    pub(crate) fn into_diagnostic(self) -> Diagnostic {
         match self {
             WriteError::Refused(stop) => *stop,
             WriteError::Fs(err) => Diagnostic::error(
@@ -62,6 +64,7 @@ pub struct MemorySink {
 }
 
 impl MemorySink {
+    /// An empty sink.
     pub fn new() -> Self {
         Self::default()
     }
@@ -72,14 +75,6 @@ impl MemorySink {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
-    }
-
-    pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        self.files
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(path)
-            .cloned()
     }
 
     /// Takes every file out, leaving the sink empty.
@@ -100,7 +95,7 @@ impl Sink for MemorySink {
 
 /// Rejects site paths that could escape the output folder; content controls some of
 /// them (slugs, media names), so this is checked at the one place every write passes.
-pub fn is_safe_site_path(path: &str) -> bool {
+pub(crate) fn is_safe_site_path(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
         && !path.contains('\\')

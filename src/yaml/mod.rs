@@ -4,8 +4,8 @@
 //! are YAML, and a writer should meet the same words for the same mistake in either,
 //! so the explanations live here, below both.
 
-pub mod syntax;
+pub(crate) mod syntax;
 mod values;
 
-pub use values::explain_type_error;
+pub(crate) use values::explain_type_error;
 pub(crate) use values::explain_value;

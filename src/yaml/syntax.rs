@@ -14,20 +14,20 @@ use regex::Regex;
 /// A syntax error ready to become a diagnostic: where it is in the YAML text and what
 /// to say about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explained {
+pub(crate) struct Explained {
     /// Byte offset into the YAML text.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Characters to underline.
-    pub length: usize,
-    pub message: String,
-    pub hint: String,
+    pub(crate) length: usize,
+    pub(crate) message: String,
+    pub(crate) hint: String,
 }
 
 const DEFAULT_HINT: &str =
     "check the spelling, indentation and quotation marks on this line of the front matter";
 
 /// Explains a serde_yaml error about `yaml`.
-pub fn explain(yaml: &str, err: &serde_yaml::Error) -> Explained {
+pub(crate) fn explain(yaml: &str, err: &serde_yaml::Error) -> Explained {
     let full = err.to_string();
     let marks = marks(&full);
     let problem_offset = err

@@ -2,7 +2,7 @@
 //! string"), said the way a social worker would: for site.yaml and front matter alike.
 
 /// serde's "invalid type: sequence, expected a string" in words a social worker knows.
-pub fn explain_type_error(key: &str, message: &str) -> (String, String) {
+pub(crate) fn explain_type_error(key: &str, message: &str) -> (String, String) {
     let message = message.split(" at line ").next().unwrap_or(message);
     explain_value(&format!("`{key}`"), key, message)
 }

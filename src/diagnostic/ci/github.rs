@@ -8,7 +8,7 @@ use super::{full_message, is_error, locate};
 use crate::diagnostic::Diagnostic;
 
 /// One workflow command per diagnostic, one per line, in the order `check` prints them.
-pub fn render_github(
+pub(crate) fn render_github(
     diagnostics: &[Diagnostic],
     site_prefix: &Path,
     source_of: &dyn Fn(&Path) -> Option<String>,

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 
 /// The report as pretty JSON. Errors are `major` and warnings `minor`, GitLab's words
 /// for a problem that must be fixed and one worth a look.
-pub fn render_gitlab(
+pub(crate) fn render_gitlab(
     diagnostics: &[Diagnostic],
     site_prefix: &Path,
     source_of: &dyn Fn(&Path) -> Option<String>,

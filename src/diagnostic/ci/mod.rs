@@ -17,10 +17,10 @@ use std::path::{Path, PathBuf};
 
 use super::{Diagnostic, Severity};
 
-pub use github::render_github;
-pub use gitlab::render_gitlab;
-pub use repository::{git_root, site_in_repository};
-pub use sarif::render_sarif;
+pub(crate) use github::render_github;
+pub(crate) use gitlab::render_gitlab;
+pub(crate) use repository::{git_root, site_in_repository};
+pub(crate) use sarif::render_sarif;
 
 /// One diagnostic as a review tool needs it: its path from the repository root and its
 /// fingerprint.

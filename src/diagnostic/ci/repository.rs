@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// is the root). Without a repository (a plain folder, or a CI job that copied the files
 /// without `.git`) it is taken relative to the current folder when the site is inside
 /// it, which is where CI jobs start; otherwise paths stay relative to the site.
-pub fn site_in_repository(site_root: &Path) -> PathBuf {
+pub(crate) fn site_in_repository(site_root: &Path) -> PathBuf {
     let Ok(site) = std::fs::canonicalize(site_root) else {
         return PathBuf::new();
     };
@@ -22,7 +22,7 @@ pub fn site_in_repository(site_root: &Path) -> PathBuf {
 }
 
 /// The root of the git repository holding `folder`, if it is in one.
-pub fn git_root(folder: &Path) -> Option<PathBuf> {
+pub(crate) fn git_root(folder: &Path) -> Option<PathBuf> {
     let folder = std::fs::canonicalize(folder).ok()?;
     folder
         .ancestors()

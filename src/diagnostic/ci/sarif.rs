@@ -15,7 +15,7 @@ const FINGERPRINT_KEY: &str = "practicePress/v1";
 /// One SARIF log with one run. Columns are counted in characters, as everywhere in
 /// practice-press, which SARIF calls `unicodeCodePoints`; paths are relative to the
 /// repository root (`%SRCROOT%`).
-pub fn render_sarif(
+pub(crate) fn render_sarif(
     diagnostics: &[Diagnostic],
     site_prefix: &Path,
     source_of: &dyn Fn(&Path) -> Option<String>,

@@ -68,8 +68,8 @@ impl<'a> Measure<'a> {
 /// A title set in lines at one size.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Block {
-    pub size: f32,
-    pub lines: Vec<String>,
+    pub(crate) size: f32,
+    pub(crate) lines: Vec<String>,
 }
 
 /// Sets `text` at the largest of `sizes` (largest first) whose lines fit `width` and

@@ -32,8 +32,8 @@ use crate::write::guard::LeakGuard;
 use layout::Measure;
 use template::{card_svg, CardText};
 
-pub const CARD_WIDTH: u32 = 1200;
-pub const CARD_HEIGHT: u32 = 630;
+pub(crate) const CARD_WIDTH: u32 = 1200;
+pub(crate) const CARD_HEIGHT: u32 = 630;
 
 /// Bump when the look of generated cards changes, so cached ones are made again.
 const GENERATED_VERSION: &[u8] = b"generated-card-1";
@@ -45,7 +45,7 @@ const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
 /// Where an entry's card is published, below the site root: `stories/<slug>/card.jpg`
 /// for one cropped from its photo, `…/card.png` for a generated one.
-pub fn card_path(entry: &Entry) -> String {
+pub(crate) fn card_path(entry: &Entry) -> String {
     let extension = if photo_path(entry).is_some() {
         "jpg"
     } else {
@@ -55,7 +55,7 @@ pub fn card_path(entry: &Entry) -> String {
 }
 
 /// The card's media type, for `og:image:type`.
-pub fn card_mime(entry: &Entry) -> &'static str {
+pub(crate) fn card_mime(entry: &Entry) -> &'static str {
     if photo_path(entry).is_some() {
         "image/jpeg"
     } else {
@@ -65,7 +65,7 @@ pub fn card_mime(entry: &Entry) -> &'static str {
 
 /// The text alternative of an entry's card: the photo's own description, or what the
 /// generated card says.
-pub fn card_alt(site_title: &str, entry: &Entry) -> String {
+pub(crate) fn card_alt(site_title: &str, entry: &Entry) -> String {
     match &entry.image {
         Some(image) if photo_path(entry).is_some() && !image.alt.is_empty() => image.alt.clone(),
         _ => format!(
@@ -99,7 +99,7 @@ fn kind_label(kind: EntryKind) -> &'static str {
 
 /// A finished card: drawn in this build, or already in the cache.
 #[derive(Debug)]
-pub enum Card {
+pub(crate) enum Card {
     /// Drawn in this build, with the cache file it was saved to (when the cache could
     /// be written): publishing a link to that file lets the next build recognise the
     /// published card as already in place.
@@ -111,14 +111,16 @@ pub enum Card {
 /// How the cards of one build were made.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct CardCounts {
+    /// Cards drawn in this build.
     pub made: usize,
+    /// Cards taken from the cache unchanged.
     pub from_cache: usize,
 }
 
 /// Makes every published entry's card, in parallel, handing each to `publish` (path,
 /// bytes) as soon as it is ready so they are never all in memory at once. `media` holds
 /// the site's cleaned media files, where photos are found.
-pub fn make_cards(
+pub(crate) fn make_cards(
     site: &Site,
     media: &[MediaFile],
     cache: &Cache,

@@ -25,12 +25,12 @@ const LEADING: f32 = 1.18;
 /// What a generated card says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CardText<'a> {
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// "Story" or "My Brilliant Colleague".
-    pub kind: &'a str,
+    pub(crate) kind: &'a str,
     /// The council, or the publishing organisation when the entry names none.
-    pub council: &'a str,
-    pub site: &'a str,
+    pub(crate) council: &'a str,
+    pub(crate) site: &'a str,
 }
 
 /// The card as SVG, its text laid out to fit.

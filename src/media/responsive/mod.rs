@@ -32,7 +32,7 @@ const VERSION: &[u8] = b"responsive-1";
 
 /// One file for the site: encoded in this build, or already in the cache.
 #[derive(Debug)]
-pub enum Made {
+pub(crate) enum Made {
     /// Encoded now, with the cache file it was saved to (when the cache could be
     /// written), which the sink can link instead of writing the bytes again.
     Fresh(Vec<u8>, Option<PathBuf>),
@@ -51,7 +51,7 @@ pub struct PictureCounts {
     /// Photos whose copies all came from the cache.
     pub from_cache: usize,
     /// Files handed to `publish`.
-    pub files: usize,
+    pub(crate) files: usize,
 }
 
 /// Publishes the media folder: every photo's copies (made or taken from the cache, in
@@ -62,7 +62,7 @@ pub struct PictureCounts {
 /// Problems (a photo whose pixels cannot be read, two photos whose copies would have
 /// the same name) are reported at the media file's path and nothing is published for
 /// that file.
-pub fn publish_media(
+pub(crate) fn publish_media(
     files: &[MediaFile],
     catalog: &ImageCatalog,
     settings: &ImageSettings,

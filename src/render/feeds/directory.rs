@@ -8,18 +8,18 @@ use crate::resolve::Site;
 
 /// A feed as a `<link rel="alternate">` or a link on the feeds page.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct FeedLink {
+pub(crate) struct FeedLink {
     /// "Stories and nominations from Northmoor Council (Atom)".
-    pub title: String,
+    pub(crate) title: String,
     /// The format alone: "Atom", "RSS", "JSON Feed".
-    pub format: &'static str,
+    pub(crate) format: &'static str,
     /// With the base path, e.g. `/sub/feeds/atom.xml`.
-    pub url: String,
-    pub mime: &'static str,
+    pub(crate) url: String,
+    pub(crate) mime: &'static str,
 }
 
 /// The three formats of a feed as links (empty for a term that does not exist).
-pub fn feed_links(site: &Site, scope: FeedScope) -> Vec<FeedLink> {
+pub(crate) fn feed_links(site: &Site, scope: FeedScope) -> Vec<FeedLink> {
     let Some(info) = feed_info(site, scope) else {
         return Vec::new();
     };
@@ -36,24 +36,24 @@ pub fn feed_links(site: &Site, scope: FeedScope) -> Vec<FeedLink> {
 
 /// A heading on the feeds page with its feeds.
 #[derive(Serialize, Debug)]
-pub struct FeedGroup {
-    pub heading: &'static str,
-    pub feeds: Vec<FeedRow>,
+pub(crate) struct FeedGroup {
+    pub(crate) heading: &'static str,
+    pub(crate) feeds: Vec<FeedRow>,
 }
 
 /// One feed on the feeds page: what it follows and its three formats.
 #[derive(Serialize, Debug)]
-pub struct FeedRow {
-    pub name: String,
+pub(crate) struct FeedRow {
+    pub(crate) name: String,
     /// The page the feed follows, with the base path.
-    pub page_url: String,
+    pub(crate) page_url: String,
     /// How many published entries it follows (the feed holds at most [`FEED_LIMIT`]).
-    pub count: usize,
-    pub links: Vec<FeedLink>,
+    pub(crate) count: usize,
+    pub(crate) links: Vec<FeedLink>,
 }
 
 /// Every feed, grouped for the feeds page; groups with no feeds are left out.
-pub fn feed_directory(site: &Site) -> Vec<FeedGroup> {
+pub(crate) fn feed_directory(site: &Site) -> Vec<FeedGroup> {
     let row = |scope: FeedScope, name: String, count: usize| {
         feed_info(site, scope).map(|info| FeedRow {
             name,

@@ -15,10 +15,9 @@ mod rss;
 mod scope;
 mod xml;
 
-pub use directory::{feed_directory, feed_links, FeedGroup, FeedLink, FeedRow};
-pub use scope::{
-    all_scopes, feed_info, term_feed_name, term_scope, FeedFormat, FeedInfo, FeedScope, FEED_LIMIT,
-    FEED_TAXONOMIES,
+pub(crate) use directory::{feed_directory, feed_links, FeedLink};
+pub(crate) use scope::{
+    all_scopes, feed_info, term_scope, FeedFormat, FeedScope, FEED_LIMIT, FEED_TAXONOMIES,
 };
 
 use super::output::Output;
@@ -26,7 +25,7 @@ use crate::resolve::Site;
 use item::{Head, Item};
 
 /// Renders one feed in all three formats.
-pub fn render_feed(site: &Site, scope: FeedScope) -> Vec<Output> {
+pub(crate) fn render_feed(site: &Site, scope: FeedScope) -> Vec<Output> {
     let Some(info) = feed_info(site, scope) else {
         return Vec::new();
     };

@@ -5,10 +5,10 @@ use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
 
 /// The most entries a feed holds; readers keep older ones they have already seen.
-pub const FEED_LIMIT: usize = 50;
+pub(crate) const FEED_LIMIT: usize = 50;
 
 /// The taxonomies that have their own feeds.
-pub const FEED_TAXONOMIES: [TaxonomyKind; 3] = [
+pub(crate) const FEED_TAXONOMIES: [TaxonomyKind; 3] = [
     TaxonomyKind::Council,
     TaxonomyKind::Service,
     TaxonomyKind::PracticeArea,
@@ -27,16 +27,16 @@ pub enum FeedScope {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedFormat {
+pub(crate) enum FeedFormat {
     Atom,
     Rss,
     Json,
 }
 
 impl FeedFormat {
-    pub const ALL: [FeedFormat; 3] = [FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json];
+    pub(crate) const ALL: [FeedFormat; 3] = [FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json];
 
-    pub fn file_name(self) -> &'static str {
+    pub(crate) fn file_name(self) -> &'static str {
         match self {
             FeedFormat::Atom => "atom.xml",
             FeedFormat::Rss => "rss.xml",
@@ -44,7 +44,7 @@ impl FeedFormat {
         }
     }
 
-    pub fn mime(self) -> &'static str {
+    pub(crate) fn mime(self) -> &'static str {
         match self {
             FeedFormat::Atom => "application/atom+xml",
             FeedFormat::Rss => "application/rss+xml",
@@ -52,7 +52,7 @@ impl FeedFormat {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             FeedFormat::Atom => "Atom",
             FeedFormat::Rss => "RSS",
@@ -62,7 +62,7 @@ impl FeedFormat {
 }
 
 /// Every feed of a site: everything, each section, then each term of [`FEED_TAXONOMIES`].
-pub fn all_scopes(site: &Site) -> Vec<FeedScope> {
+pub(crate) fn all_scopes(site: &Site) -> Vec<FeedScope> {
     let mut scopes = vec![
         FeedScope::All,
         FeedScope::Section(EntryKind::Story),
@@ -77,27 +77,27 @@ pub fn all_scopes(site: &Site) -> Vec<FeedScope> {
 
 /// A feed's title, where its files live, the page it follows and what it holds.
 #[derive(Debug, Clone)]
-pub struct FeedInfo {
+pub(crate) struct FeedInfo {
     /// What the feed follows, e.g. "Stories and nominations from Northmoor Council".
-    pub name: String,
-    pub description: String,
+    pub(crate) name: String,
+    pub(crate) description: String,
     /// Folder of the feed files below the site root, e.g. `/feeds/councils/northmoor/`.
-    pub dir: String,
+    pub(crate) dir: String,
     /// The page the feed follows, e.g. `/councils/northmoor/`.
-    pub page: String,
+    pub(crate) page: String,
     /// Indices into [`Site::entries`], newest first, at most [`FEED_LIMIT`].
-    pub entries: Vec<usize>,
+    pub(crate) entries: Vec<usize>,
 }
 
 impl FeedInfo {
     /// The site path of one format's file, e.g. `/feeds/stories/rss.xml`.
-    pub fn file(&self, format: FeedFormat) -> String {
+    pub(crate) fn file(&self, format: FeedFormat) -> String {
         format!("{}{}", self.dir, format.file_name())
     }
 }
 
 /// Describes a feed, or None for a term that does not exist.
-pub fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
+pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
     let info = match scope {
         FeedScope::All => FeedInfo {
             name: "All stories and nominations".into(),
@@ -171,7 +171,7 @@ fn section_description(kind: EntryKind) -> &'static str {
 }
 
 /// "Stories and nominations from Northmoor Council", "Kinship care: stories and nominations".
-pub fn term_feed_name(kind: TaxonomyKind, label: &str) -> String {
+pub(crate) fn term_feed_name(kind: TaxonomyKind, label: &str) -> String {
     match kind {
         TaxonomyKind::Council => format!("Stories and nominations from {label}"),
         _ => format!("{label}: stories and nominations"),
@@ -179,7 +179,7 @@ pub fn term_feed_name(kind: TaxonomyKind, label: &str) -> String {
 }
 
 /// The feed of a term page, found by its taxonomy and slug.
-pub fn term_scope(site: &Site, kind: TaxonomyKind, slug: &str) -> Option<FeedScope> {
+pub(crate) fn term_scope(site: &Site, kind: TaxonomyKind, slug: &str) -> Option<FeedScope> {
     if !FEED_TAXONOMIES.contains(&kind) {
         return None;
     }

@@ -91,7 +91,11 @@ pub(super) fn language_names(site: &Site) -> Vec<String> {
             spoken
                 .then(|| crate::i18n::Strings::load(&l.code, None).ok())
                 .flatten()
-                .and_then(|strings| strings.text("language-name").ok())
+                .and_then(|strings| {
+                    strings
+                        .format("language-name", &fluent_bundle::FluentArgs::new())
+                        .ok()
+                })
                 .unwrap_or_else(|| l.code.clone())
         })
         .collect()

@@ -12,7 +12,7 @@ use crate::render::views::{card, pagination, Link};
 use crate::resolve::TaxonomyKind;
 
 /// Listings always have a first page, even when empty.
-pub fn page_count(items: usize, page_size: usize) -> usize {
+pub(crate) fn page_count(items: usize, page_size: usize) -> usize {
     items.div_ceil(page_size.max(1)).max(1)
 }
 

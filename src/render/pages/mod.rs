@@ -8,9 +8,8 @@ mod renderer;
 mod site_pages;
 mod sitemap;
 
-pub use crate::rules::alias_path;
-pub use listings::page_count;
-pub use renderer::{index_file, SharedContext};
+pub(crate) use listings::page_count;
+pub(crate) use renderer::SharedContext;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::EntryKind;
@@ -30,24 +29,41 @@ const LANGUAGES_CSS: &str = "languages.css";
 /// One unit of rendering work; jobs are independent so they run in parallel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Job {
+    /// The home page.
     Home,
+    /// One story or nomination page, by its index in the site's entries.
     Entry(usize),
+    /// One page of a section's listing (stories or nominations).
     Section {
+        /// Which section.
         kind: EntryKind,
+        /// Which page of the listing, from 0.
         page: usize,
     },
+    /// The page listing every term of a taxonomy.
     TaxonomyIndex(TaxonomyKind),
+    /// One page of the listing of one term's entries.
     Term {
+        /// Which taxonomy.
         kind: TaxonomyKind,
+        /// The term, by its index in the taxonomy.
         term: usize,
+        /// Which page of the listing, from 0.
         page: usize,
     },
+    /// One plain page, by its index in the site's pages.
     Page(usize),
+    /// The accessibility statement.
     Accessibility,
+    /// The search page.
     Search,
+    /// The page shown for an address that does not exist.
     NotFound,
+    /// sitemap.xml.
     Sitemap,
+    /// robots.txt.
     Robots,
+    /// The theme's static files (stylesheets, scripts, fonts).
     StaticFiles,
     /// One feed in Atom, RSS and JSON Feed.
     Feeds(FeedScope),
@@ -107,7 +123,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
 }
 
 /// Renders one job into its output files.
-pub fn render_job(
+pub(crate) fn render_job(
     site: &Site,
     theme: &Theme,
     shared: &SharedContext,

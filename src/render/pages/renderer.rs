@@ -14,7 +14,7 @@ use crate::render::views::{Link, SiteView};
 use crate::resolve::Site;
 
 /// Values computed once per build and shared by every job.
-pub struct SharedContext<'a> {
+pub(crate) struct SharedContext<'a> {
     pub(super) site: Value,
     /// Where entry jobs send their search records, when the build has search.
     pub(super) search: Option<&'a dyn crate::render::Records>,
@@ -23,7 +23,7 @@ pub struct SharedContext<'a> {
 }
 
 impl<'a> SharedContext<'a> {
-    pub fn new(site: &Site, search: Option<&'a dyn crate::render::Records>) -> Self {
+    pub(crate) fn new(site: &Site, search: Option<&'a dyn crate::render::Records>) -> Self {
         SharedContext {
             site: Value::try_from_serializable(&SiteView::new(site))
                 .unwrap_or_else(|_| Value::from("")),
@@ -136,6 +136,6 @@ impl Renderer<'_> {
 }
 
 /// `/stories/a/` → `stories/a/index.html`.
-pub fn index_file(path: &str) -> String {
+pub(crate) fn index_file(path: &str) -> String {
     format!("{}index.html", path.trim_start_matches('/'))
 }

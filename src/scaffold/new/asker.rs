@@ -9,15 +9,15 @@ use super::questions::{Answer, Expect, Question};
 use super::NewError;
 
 /// The terminal: where questions are written and answers read.
-pub struct Console<'a> {
-    pub input: &'a mut dyn BufRead,
-    pub output: &'a mut dyn Write,
+pub(crate) struct Console<'a> {
+    pub(crate) input: &'a mut dyn BufRead,
+    pub(crate) output: &'a mut dyn Write,
 }
 
 /// Gets an answer to each question: from a flag if one was given, else by asking, else
 /// (with `--no-input`) from the default, collecting every missing or wrong value so a
 /// script's author sees them all at once.
-pub struct Asker<'a> {
+pub(crate) struct Asker<'a> {
     pub(super) preset: BTreeMap<String, String>,
     pub(super) console: Option<Console<'a>>,
     pub(super) problems: Vec<String>,
@@ -26,7 +26,7 @@ pub struct Asker<'a> {
 impl<'a> Asker<'a> {
     /// `preset` maps question keys to values given as flags; `console` is None with
     /// `--no-input`.
-    pub fn new(preset: BTreeMap<String, String>, console: Option<Console<'a>>) -> Self {
+    pub(crate) fn new(preset: BTreeMap<String, String>, console: Option<Console<'a>>) -> Self {
         Asker {
             preset,
             console,
@@ -35,12 +35,12 @@ impl<'a> Asker<'a> {
     }
 
     /// The answer to `question`, re-asking until it is acceptable.
-    pub fn ask(&mut self, question: &Question) -> Result<Answer, NewError> {
+    pub(crate) fn ask(&mut self, question: &Question) -> Result<Answer, NewError> {
         self.ask_checked(question, |_| Ok(()))
     }
 
     /// As [`ask`](Self::ask), with a further rule that needs earlier answers.
-    pub fn ask_checked(
+    pub(crate) fn ask_checked(
         &mut self,
         question: &Question,
         extra: impl Fn(&Answer) -> Result<(), String>,
@@ -100,7 +100,7 @@ impl<'a> Asker<'a> {
     }
 
     /// Every problem found with `--no-input`, or Ok once all answers are good.
-    pub fn finish(&mut self) -> Result<(), NewError> {
+    pub(crate) fn finish(&mut self) -> Result<(), NewError> {
         let mut problems = std::mem::take(&mut self.problems);
         problems.extend(std::mem::take(&mut self.preset).keys().map(|k| {
             format!(
@@ -116,7 +116,7 @@ impl<'a> Asker<'a> {
     }
 
     /// Writes a line of information (not a question) to the terminal, if there is one.
-    pub fn tell(&mut self, text: &str) -> Result<(), NewError> {
+    pub(crate) fn tell(&mut self, text: &str) -> Result<(), NewError> {
         match &mut self.console {
             Some(console) => say(console, text),
             None => Ok(()),

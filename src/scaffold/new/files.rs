@@ -10,71 +10,71 @@ use crate::rules::{comments, nomination_guidance, story_guidance, NominationRule
 use crate::util::slugify;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PersonFile {
-    pub name: String,
-    pub role: String,
+pub(crate) struct PersonFile {
+    pub(crate) name: String,
+    pub(crate) role: String,
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub organisation: String,
-    pub anonymous: bool,
+    pub(crate) organisation: String,
+    pub(crate) anonymous: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ConsentFile {
-    pub recorded: bool,
+pub(crate) struct ConsentFile {
+    pub(crate) recorded: bool,
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub by: String,
+    pub(crate) by: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expires: Option<String>,
+    pub(crate) expires: Option<String>,
 }
 
 /// A story's front matter, in the order the conventions list the fields.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct StoryFile {
-    pub title: String,
-    pub date: String,
-    pub summary: String,
-    pub council: String,
-    pub service: String,
+pub(crate) struct StoryFile {
+    pub(crate) title: String,
+    pub(crate) date: String,
+    pub(crate) summary: String,
+    pub(crate) council: String,
+    pub(crate) service: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub practice_areas: Vec<String>,
+    pub(crate) practice_areas: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
-    pub authors: Vec<PersonFile>,
-    pub consent: ConsentFile,
+    pub(crate) tags: Vec<String>,
+    pub(crate) authors: Vec<PersonFile>,
+    pub(crate) consent: ConsentFile,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub draft: bool,
+    pub(crate) draft: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sensitive_terms: Vec<String>,
+    pub(crate) sensitive_terms: Vec<String>,
 }
 
 /// A nomination's front matter.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct NominationFile {
-    pub title: String,
-    pub date: String,
-    pub nominee: PersonFile,
-    pub nominator: PersonFile,
+pub(crate) struct NominationFile {
+    pub(crate) title: String,
+    pub(crate) date: String,
+    pub(crate) nominee: PersonFile,
+    pub(crate) nominator: PersonFile,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub council: Option<String>,
+    pub(crate) council: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub service: Option<String>,
+    pub(crate) service: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sensitive_terms: Vec<String>,
+    pub(crate) sensitive_terms: Vec<String>,
 }
 
 /// A new file ready to write: where it goes and what it holds.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewFile {
+pub(crate) struct NewFile {
     /// The folder below the site root, e.g. `content/stories/2026`.
-    pub folder: PathBuf,
-    pub slug: String,
-    pub text: String,
+    pub(crate) folder: PathBuf,
+    pub(crate) slug: String,
+    pub(crate) text: String,
     /// Notes for the writer, e.g. why the file is a draft.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Front matter between `---` lines, then the body.
@@ -86,7 +86,12 @@ fn document(front_matter: &impl Serialize, body: &str) -> String {
 }
 
 /// The story file for `file`.
-pub fn story_file(file: &StoryFile, hidden: &[String], date: Date, notes: Vec<String>) -> NewFile {
+pub(crate) fn story_file(
+    file: &StoryFile,
+    hidden: &[String],
+    date: Date,
+    notes: Vec<String>,
+) -> NewFile {
     let body = comments(&story_guidance(file.draft), hidden);
     NewFile {
         folder: Path::new("content/stories").join(date.year().to_string()),
@@ -97,7 +102,7 @@ pub fn story_file(file: &StoryFile, hidden: &[String], date: Date, notes: Vec<St
 }
 
 /// The nomination file for `file`.
-pub fn nomination_file(
+pub(crate) fn nomination_file(
     file: &NominationFile,
     hidden: &[String],
     date: Date,
@@ -115,7 +120,7 @@ pub fn nomination_file(
 /// The file name from the title, without any word that is part of an anonymous
 /// person's name: `check` refuses an address that carries one, even in small letters
 /// ("the-colleague-who-will-listen" for someone called Will).
-pub fn safe_slug(title: &str, hidden: &[String], kind: &str, date: Date) -> String {
+pub(crate) fn safe_slug(title: &str, hidden: &[String], kind: &str, date: Date) -> String {
     let forbidden: Vec<String> = hidden
         .iter()
         .flat_map(|name| {

@@ -68,7 +68,11 @@ fn no_anonymous_name<'n>(names: &'n [String]) -> impl Fn(&Answer) -> Result<(), 
 }
 
 /// Asks every question for a story and builds its file.
-pub fn ask_story(asker: &mut Asker, vocab: &Vocabulary, today: Date) -> Result<NewFile, NewError> {
+pub(crate) fn ask_story(
+    asker: &mut Asker,
+    vocab: &Vocabulary,
+    today: Date,
+) -> Result<NewFile, NewError> {
     asker.tell("A new good-practice story. Answer each question; you will write the story itself in the file afterwards.")?;
     let author_name = asker.ask(
         &text_question("author_name", "What is your full name?", None).hint(
@@ -290,7 +294,7 @@ const NOMINATOR: PersonWords = PersonWords {
 };
 
 /// Asks every question for a nomination and builds its file.
-pub fn ask_nomination(
+pub(crate) fn ask_nomination(
     asker: &mut Asker,
     vocab: &Vocabulary,
     today: Date,

@@ -17,15 +17,17 @@ mod interviews;
 mod questions;
 mod writer;
 
-pub use crate::rules::{blank_nomination_template, blank_story_template, Vocabulary};
-pub use asker::{Asker, Console};
-pub use files::{
-    nomination_file, safe_slug, story_file, ConsentFile, NewFile, NominationFile, PersonFile,
-    StoryFile,
-};
-pub use interviews::{ask_nomination, ask_story};
-pub use questions::{Answer, Expect, Question};
-pub use writer::write_new_file;
+pub(crate) use crate::rules::Vocabulary;
+#[cfg(test)]
+pub(crate) use crate::rules::{blank_nomination_template, blank_story_template};
+pub(crate) use asker::{Asker, Console};
+pub(crate) use files::NewFile;
+#[cfg(test)]
+pub(crate) use files::{safe_slug, story_file, ConsentFile, PersonFile, StoryFile};
+pub(crate) use interviews::{ask_nomination, ask_story};
+#[cfg(test)]
+pub(crate) use questions::{Answer, Expect, Question};
+pub(crate) use writer::write_new_file;
 
 use crate::config::Settings;
 use crate::load::load_library;
@@ -33,7 +35,7 @@ use crate::util::FsError;
 
 /// What went wrong while making a new file.
 #[derive(Debug, thiserror::Error)]
-pub enum NewError {
+pub(crate) enum NewError {
     /// Interactive input ran out before every question had an answer.
     #[error("the answers ended before every question was answered; nothing was written")]
     InputEnded,
@@ -48,7 +50,7 @@ pub enum NewError {
 
 impl Vocabulary {
     /// The site's vocabularies and the councils its content already names.
-    pub fn of_site(settings: &Settings) -> Vocabulary {
+    pub(crate) fn of_site(settings: &Settings) -> Vocabulary {
         let library = load_library(settings);
         let mut councils: Vec<String> = library
             .documents

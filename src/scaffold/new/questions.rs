@@ -8,7 +8,7 @@ use crate::load::convert::parse_date;
 
 /// What a question accepts.
 #[derive(Debug, Clone)]
-pub enum Expect {
+pub(crate) enum Expect {
     Text {
         required: bool,
         max_chars: Option<usize>,
@@ -33,17 +33,17 @@ pub enum Expect {
 
 /// One question: its key (also the flag name, with `-` for `_`), words and rule.
 #[derive(Debug, Clone)]
-pub struct Question {
-    pub key: &'static str,
-    pub prompt: String,
-    pub hint: Option<String>,
-    pub default: Option<String>,
-    pub expect: Expect,
+pub(crate) struct Question {
+    pub(crate) key: &'static str,
+    pub(crate) prompt: String,
+    pub(crate) hint: Option<String>,
+    pub(crate) default: Option<String>,
+    pub(crate) expect: Expect,
 }
 
 /// A checked answer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
+pub(crate) enum Answer {
     Text(String),
     Date(Date),
     List(Vec<String>),
@@ -52,7 +52,7 @@ pub enum Answer {
 }
 
 impl Answer {
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Answer::Text(t) => t.clone(),
             Answer::Date(d) => d.to_string(),
@@ -60,14 +60,14 @@ impl Answer {
         }
     }
 
-    pub fn list(&self) -> Vec<String> {
+    pub(crate) fn list(&self) -> Vec<String> {
         match self {
             Answer::List(items) => items.clone(),
             _ => Vec::new(),
         }
     }
 
-    pub fn yes(&self) -> bool {
+    pub(crate) fn yes(&self) -> bool {
         matches!(self, Answer::Bool(true))
     }
 
@@ -80,7 +80,7 @@ impl Answer {
 }
 
 impl Question {
-    pub fn new(key: &'static str, prompt: impl Into<String>, expect: Expect) -> Self {
+    pub(crate) fn new(key: &'static str, prompt: impl Into<String>, expect: Expect) -> Self {
         Question {
             key,
             prompt: prompt.into(),
@@ -90,19 +90,19 @@ impl Question {
         }
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn default(mut self, default: impl Into<String>) -> Self {
+    pub(crate) fn default(mut self, default: impl Into<String>) -> Self {
         let default = default.into();
         self.default = (!default.trim().is_empty()).then_some(default);
         self
     }
 
     /// The command-line flag that answers this question.
-    pub fn flag(&self) -> String {
+    pub(crate) fn flag(&self) -> String {
         format!("--{}", self.key.replace('_', "-"))
     }
 
@@ -117,7 +117,7 @@ impl Question {
     }
 
     /// Checks one typed answer. The error is a reason a writer can act on.
-    pub fn parse(&self, raw: &str) -> Result<Answer, String> {
+    pub(crate) fn parse(&self, raw: &str) -> Result<Answer, String> {
         let raw = raw.trim();
         if raw.is_empty() {
             return if self.required() {

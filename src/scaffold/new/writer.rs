@@ -10,7 +10,7 @@ use crate::util::{slugify, FsError};
 /// Writes `file` under `site_root`, never replacing a file: a slug already used by
 /// another file of the same kind (in any year folder) gets `-2`, `-3`, … so two files
 /// never share an address.
-pub fn write_new_file(site_root: &Path, file: &NewFile) -> Result<PathBuf, NewError> {
+pub(crate) fn write_new_file(site_root: &Path, file: &NewFile) -> Result<PathBuf, NewError> {
     let folder = site_root.join(&file.folder);
     std::fs::create_dir_all(&folder).map_err(|e| FsError::new("cannot create", &folder, e))?;
     let section = site_root.join(section_of(&file.folder));

@@ -10,7 +10,7 @@ use crate::load::convert::Converter;
 use crate::load::Library;
 
 /// URL sections the tool itself publishes; a page slug may not take one of them.
-pub const RESERVED_SLUGS: &[&str] = &[
+pub(crate) const RESERVED_SLUGS: &[&str] = &[
     "stories",
     "nominations",
     "councils",
@@ -95,7 +95,7 @@ fn check_aliases(pages: &BTreeMap<String, &Path>, library: &Library) -> Vec<Diag
 }
 
 /// Rules across files: two files with one slug, page slugs that clash with the site's own.
-pub fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+pub(crate) fn check_site_wide(_settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
     let entry_paths = library

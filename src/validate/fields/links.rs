@@ -13,13 +13,13 @@ use crate::load::Library;
 use crate::util::{slugify, LineIndex};
 
 /// Every URL path the site will publish, to check internal links against.
-pub struct KnownPaths {
+pub(crate) struct KnownPaths {
     paths: HashSet<String>,
     content_dir: std::path::PathBuf,
 }
 
 impl KnownPaths {
-    pub fn new(settings: &Settings, library: &Library) -> Self {
+    pub(crate) fn new(settings: &Settings, library: &Library) -> Self {
         let taxonomy_indexes =
             crate::model::TaxonomyKind::ALL.map(|kind| format!("/{}/", kind.section()));
         let templates = [
@@ -101,7 +101,7 @@ pub(super) fn normalise_path(path: &str) -> String {
 }
 
 /// Links in a markdown body that start with `/` must lead to a page or file of this site.
-pub fn check_body_links(
+pub(crate) fn check_body_links(
     file: &Path,
     text: &str,
     body_line: usize,

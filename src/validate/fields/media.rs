@@ -123,7 +123,7 @@ fn media_exists(settings: &Settings, src: &str) -> bool {
 }
 
 /// Decodes `%20`-style escapes in a link so `/media/my%20photo.jpg` finds the file.
-pub fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

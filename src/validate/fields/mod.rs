@@ -7,9 +7,8 @@ mod addresses;
 mod links;
 mod media;
 
-pub use addresses::{check_site_wide, RESERVED_SLUGS};
-pub use links::{check_body_links, KnownPaths};
-pub use media::percent_decode;
+pub(crate) use addresses::check_site_wide;
+pub(crate) use links::{check_body_links, KnownPaths};
 use media::{check_image, check_voice_note};
 
 use rayon::prelude::*;
@@ -20,19 +19,10 @@ use crate::diagnostic::Diagnostic;
 use crate::load::convert::Converter;
 use crate::load::{Document, Library};
 use crate::model::{Entry, EntryKind};
-pub use crate::rules::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
+pub(crate) use crate::rules::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 
-pub fn check_documents(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
-    check_chosen_documents(
-        settings,
-        library,
-        &|_| true,
-        &KnownPaths::new(settings, library),
-    )
-}
-
-/// [`check_documents`] for the files `chosen` picks, with every file as context.
-pub fn check_chosen_documents(
+/// Checks the files `chosen` picks, with every file as context.
+pub(crate) fn check_chosen_documents(
     settings: &Settings,
     library: &Library,
     chosen: &(dyn Fn(&Path) -> bool + Sync),

@@ -1,4 +1,5 @@
-//! Subcommands: one file each, turning flags into options for one library function.
+//! The `practice-press` command line: flags parsed by clap, then one library call per
+//! subcommand (one file each). Exit codes: 0 success, 1 problems in the site, 2 usage errors.
 
 mod build;
 mod check;
@@ -13,14 +14,14 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use jiff::Timestamp;
 
-use practice_press::build::BuildOptions;
-use practice_press::resolve::PublishOptions;
+use crate::build::BuildOptions;
+use crate::resolve::PublishOptions;
 
 /// Publish social work good-practice stories and "My Brilliant Colleague" nominations
 /// as a fast, accessible static website.
 #[derive(Parser, Debug)]
 #[command(name = "practice-press", version, about, long_about = None)]
-pub struct Cli {
+struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -41,7 +42,7 @@ enum Command {
 
 /// Flags shared by commands that read a site.
 #[derive(Args, Debug, Clone)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".", value_name = "DIR")]
     site: PathBuf,
@@ -71,14 +72,20 @@ fn parse_now(value: &str) -> Result<Timestamp, String> {
     if let Ok(ts) = value.parse::<Timestamp>() {
         return Ok(ts);
     }
-    practice_press::load::convert::parse_date(value)
+    crate::load::convert::parse_date(value)
         .map(|(_, ts)| ts)
         .map_err(|_| {
             format!("`{value}` is not a time: write it like 2026-03-02T09:00:00Z or 2026-03-02")
         })
 }
 
-pub fn run(cli: Cli) -> ExitCode {
+/// Runs the command line: parses the process's arguments (printing help or a usage error
+/// and exiting with code 2 when they are wrong) and runs the chosen subcommand.
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),

@@ -8,15 +8,15 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use practice_press::build::{build_deployment_to_disk, BuildError, BuildReport, Deployment};
-use practice_press::render::Progress;
-use practice_press::resolve::HeldBack;
+use crate::build::{build_deployment_to_disk, BuildError, BuildReport, Deployment};
+use crate::render::Progress;
+use crate::resolve::HeldBack;
 
 use super::output::{plural, print_diagnostics};
 use super::SiteArgs;
 
 #[derive(Args, Debug)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Where to write the site (default: public/ inside the site folder).
@@ -45,7 +45,7 @@ pub struct BuildArgs {
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
-    if practice_press::config::is_base_url(value) {
+    if crate::config::is_base_url(value) {
         Ok(value.to_string())
     } else {
         Err(format!(
@@ -54,7 +54,7 @@ fn parse_base_url(value: &str) -> Result<String, String> {
     }
 }
 
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let mut options = args.site.options();
     options.deny_warnings = args.deny_warnings;
     options.search = !args.no_search;

@@ -5,12 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use practice_press::build::check;
-use practice_press::diagnostic::ci::{
-    render_github, render_gitlab, render_sarif, site_in_repository,
-};
-use practice_press::diagnostic::render::{json_value, render_json};
-use practice_press::report::release_summary;
+use crate::build::check;
+use crate::diagnostic::ci::{render_github, render_gitlab, render_sarif, site_in_repository};
+use crate::diagnostic::render::{json_value, render_json};
+use crate::report::release_summary;
 
 use super::output::{plural, print_diagnostics, read_small_text};
 use super::SiteArgs;
@@ -28,7 +26,7 @@ enum Format {
 }
 
 #[derive(Args, Debug)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Output format for problems. `json` prints an array of problems on stdout, or with
@@ -46,7 +44,7 @@ pub struct CheckArgs {
     summary: bool,
 }
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let options = args.site.options();
     let checked = check(&options);
     let summary = if args.summary {

@@ -7,14 +7,14 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use practice_press::serve::background::SearchReport;
-use practice_press::serve::{start, Outcome, RebuildReport, ServeOptions};
+use crate::serve::background::SearchReport;
+use crate::serve::{start, Outcome, RebuildReport, ServeOptions};
 
 use super::output::print_diagnostics;
 use super::SiteArgs;
 
 #[derive(Args, Debug)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Rebuild when a file changes and reload open browser tabs.
@@ -36,7 +36,7 @@ pub struct ServeArgs {
     no_search: bool,
 }
 
-pub fn run(args: &ServeArgs) -> ExitCode {
+pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {} lets other computers on the network see this preview, drafts and embargoed stories included",

@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use practice_press::scaffold::ci::{init_ci, CiProvider, InstallSource};
-use practice_press::scaffold::init_site;
+use crate::scaffold::ci::{init_ci, CiProvider, InstallSource};
+use crate::scaffold::init_site;
 
 #[derive(Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     #[command(subcommand)]
     what: Option<InitWhat>,
     /// The folder to create the site in (created if missing).
@@ -66,7 +66,7 @@ impl From<Ci> for CiProvider {
     }
 }
 
-pub fn run(args: &InitArgs) -> ExitCode {
+pub(crate) fn run(args: &InitArgs) -> ExitCode {
     if let Some(InitWhat::Ci(ci)) = &args.what {
         return write_ci(&ci.site, ci.host, ci.install_git.as_deref(), ci.force);
     }

@@ -7,15 +7,15 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use practice_press::config::Settings;
-use practice_press::scaffold::new::{
+use crate::config::Settings;
+use crate::scaffold::new::{
     ask_nomination, ask_story, write_new_file, Asker, Console, NewError, NewFile, Vocabulary,
 };
 
 use super::output::print_diagnostics;
 
 #[derive(Args, Debug)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     #[command(subcommand)]
     what: What,
 }
@@ -181,7 +181,7 @@ impl NominationArgs {
     }
 }
 
-pub fn run(args: &NewArgs) -> ExitCode {
+pub(crate) fn run(args: &NewArgs) -> ExitCode {
     let (common, preset) = match &args.what {
         What::Story(story) => (&story.common, story.preset()),
         What::Nomination(nomination) => (&nomination.common, nomination.preset()),
