@@ -115,13 +115,6 @@ impl Library {
         }
     }
 
-    /// The translation of the file `original` into `language`, if there is one.
-    pub(crate) fn translation(&self, original: &Path, language: &str) -> Option<&Translation> {
-        self.translations
-            .iter()
-            .find(|t| t.original == original && t.language == language)
-    }
-
     /// Puts `file` in the place of whatever was loaded from `display` before (None
     /// takes it out), keeping the order [`load_library`] gives. The preview server
     /// calls this for the files a save changed. Loading problems are the caller's to

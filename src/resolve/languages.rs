@@ -4,12 +4,13 @@
 //! shows its own words, marked with their language. Nothing held back in the default
 //! language can appear in another.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{entry_order, taxonomies, PublishOptions, Site};
 use crate::config::{Settings, SiteLanguage};
-use crate::load::Library;
+use crate::load::{Library, Translation};
 
 /// The site's languages as the pages of one of them see them: for `hreflang` links and
 /// the language switcher.
@@ -100,12 +101,19 @@ fn localise(
 ) -> Site {
     let settings = default.settings.in_language(language);
     let own_language = &default.settings.language;
+    // One lookup per entry: a scan each time would cost the square of the site's size.
+    let translations: HashMap<&Path, &Translation> = library
+        .translations
+        .iter()
+        .filter(|t| t.language == language.code)
+        .map(|t| (t.original.as_path(), t))
+        .collect();
     let mut entries: Vec<_> = default
         .entries
         .iter()
         .map(|entry| {
             let mut local = entry.clone();
-            match library.translation(&entry.source, &language.code) {
+            match translations.get(entry.source.as_path()) {
                 Some(t) if options.include_drafts || !t.draft => {
                     local.source = t.source.path.clone();
                     local.title = t.title.clone();
@@ -125,7 +133,7 @@ fn localise(
         .pages
         .iter()
         .filter_map(|page| {
-            let t = library.translation(&page.source, &language.code)?;
+            let t = translations.get(page.source.as_path())?;
             (options.include_drafts || !t.draft).then(|| {
                 let mut local = page.clone();
                 local.source = t.source.path.clone();

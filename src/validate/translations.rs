@@ -2,6 +2,7 @@
 //! beside it, no field that contradicts the original, not a draft while the original is
 //! published, and the original's privacy rules over the translation's own words.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -15,15 +16,28 @@ use crate::util::LineIndex;
 
 /// Every problem of every translation in the library.
 pub(crate) fn check_translations(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    if library.translations.is_empty() {
+        return Vec::new();
+    }
+    // Looked up once per translation: a scan each time would cost the square of the
+    // site's size.
+    let mut originals: HashMap<&Path, Original> = HashMap::new();
+    for page in &library.pages {
+        originals.insert(&page.source.path, Original::Page(page));
+    }
+    for document in library.documents.iter().chain(&library.incomplete) {
+        originals.insert(&document.source.path, Original::Entry(document));
+    }
     library
         .translations
         .par_iter()
-        .flat_map_iter(|translation| check_translation(settings, library, translation))
+        .flat_map_iter(|translation| check_translation(settings, &originals, translation))
         .collect()
 }
 
 /// What a translation's original is: a story or nomination (with what validation knows
 /// of it) or a plain page.
+#[derive(Clone, Copy)]
 enum Original<'a> {
     Entry(&'a Document),
     Page(&'a crate::load::PageDocument),
@@ -31,13 +45,13 @@ enum Original<'a> {
 
 fn check_translation(
     settings: &Settings,
-    library: &Library,
+    originals: &HashMap<&Path, Original>,
     translation: &Translation,
 ) -> Vec<Diagnostic> {
     if let Some(problem) = language_problem(settings, translation) {
         return vec![problem];
     }
-    let Some(original) = find_original(library, &translation.original) else {
+    let Some(&original) = originals.get(translation.original.as_path()) else {
         return vec![no_original(translation)];
     };
     let mut problems = match original {
@@ -98,22 +112,6 @@ fn language_problem(settings: &Settings, translation: &Translation) -> Option<Di
             .at(1, 1, 1)
             .with_hint(hint),
     )
-}
-
-fn find_original<'a>(library: &'a Library, path: &Path) -> Option<Original<'a>> {
-    library
-        .documents
-        .iter()
-        .chain(&library.incomplete)
-        .find(|d| d.source.path == path)
-        .map(Original::Entry)
-        .or_else(|| {
-            library
-                .pages
-                .iter()
-                .find(|p| p.source.path == path)
-                .map(Original::Page)
-        })
 }
 
 fn no_original(translation: &Translation) -> Diagnostic {
