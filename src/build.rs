@@ -13,8 +13,9 @@ use crate::media::cache::Cache;
 use crate::media::card::{make_cards, Card, CardCounts};
 use crate::media::responsive::{publish_media, Made, PictureCounts};
 use crate::media::{collect_media_cached, MediaFile};
-use crate::render::{self, pages::all_jobs, Progress, Theme};
+use crate::render::{self, pages::all_jobs, Job, Progress, Theme};
 use crate::resolve::images::ImageCatalog;
+use crate::resolve::languages::language_sites;
 use crate::resolve::next_change::NextChange;
 use crate::resolve::{resolve, HeldBackEntry, PublishOptions, Site};
 use crate::search::{SearchError, SearchFile, SearchIndexer};
@@ -257,32 +258,34 @@ pub fn build_deployment_into(
     if checked.blocks(options.deny_warnings) {
         return Err(BuildError::Content(checked.diagnostics));
     }
-    let (Some(settings), Some(site)) = (checked.settings.as_ref(), checked.site.as_ref()) else {
+    let (Some(settings), Some(site)) = (checked.settings.clone(), checked.site.take()) else {
         return Err(BuildError::Content(checked.diagnostics));
     };
     let clock = PhaseClock::start();
-    let theme = Theme::load(settings).map_err(BuildError::Content)?;
-    let guard = leak_guard(settings, &checked.library, site);
+    let guard = leak_guard(&settings, &checked.library, &site);
     let sink = Guarded::new(sink, &guard);
-    let jobs = all_jobs(site);
+    let mut sites = language_sites(site, &checked.library, options.publish);
     clock.lap("prepare render");
-    let indexer = options
-        .search
-        .then(|| SearchIndexer::start(&settings.language));
     let cards_to_come = ThenMore {
         inner: progress,
-        more: site.entries.len() + checked.media.len(),
+        more: sites[0].entries.len() + checked.media.len(),
     };
-    let rendered = render::render(
-        site,
-        &theme,
-        &jobs,
-        &sink,
-        &cards_to_come,
-        indexer.as_ref().map(|i| i as &dyn render::Records),
-    );
+    let mut stats = render::RenderStats::default();
+    let mut problems = Vec::new();
+    let mut indexers = Vec::new();
+    for local in &sites {
+        match render_language(local, options.search, &sink, &cards_to_come) {
+            Ok((written, indexer)) => {
+                stats.pages += written.pages;
+                stats.files += written.files;
+                indexers.extend(indexer.map(|i| (local.settings.prefix().to_string(), i)));
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
     clock.lap("render and write");
-    let cards = write_cards(settings, site, &checked.media, &sink, &guard, progress);
+    let site = &sites[0];
+    let cards = write_cards(&settings, site, &checked.media, &sink, &guard, progress);
     clock.lap("social cards");
     let mut report = BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
@@ -298,32 +301,26 @@ pub fn build_deployment_into(
         pictures: PictureCounts::default(),
     };
     let media = std::mem::take(&mut checked.media);
-    let images = checked
-        .site
-        .as_mut()
-        .map(|site| std::mem::take(&mut site.images))
-        .unwrap_or_default();
+    let images = std::mem::take(&mut sites[0].images);
     let image_settings = settings.images.clone();
     let site_root = settings.root.clone();
     let base_path = settings.base_path.clone();
-    drop(jobs);
-    drop(theme);
-    if indexer.is_some() {
-        // The index holds its own copy of every text by then, so the site's are
-        // freed before the index is merged.
-        drop(checked);
-    } else {
-        // Freeing a large site's hundreds of thousands of strings takes a noticeable
-        // moment that nobody needs to wait for.
-        std::thread::spawn(move || drop(checked));
+    // Freeing a large site's hundreds of thousands of strings takes a noticeable
+    // moment that nobody needs to wait for.
+    std::thread::spawn(move || drop((checked, sites)));
+    // Every indexer is finished even when rendering failed, so its thread always ends.
+    let search_files: Vec<_> = indexers
+        .into_iter()
+        .map(|(prefix, indexer)| (prefix, indexer.finish()))
+        .collect();
+    if !problems.is_empty() {
+        return Err(BuildError::Content(problems));
     }
-    // The indexer is finished even when rendering failed, so its thread always ends.
-    let search_files = indexer.map(SearchIndexer::finish);
-    let mut stats = rendered.map_err(BuildError::Content)?.stats;
     report.cards = cards.map_err(BuildError::Content)?;
     stats.files += report.cards.made + report.cards.from_cache;
-    if let Some(files) = search_files {
-        stats.files += write_search_bundle(files, &sink).map_err(BuildError::Content)?;
+    for (prefix, files) in search_files {
+        stats.files += write_search_bundle(files, &Prefixed::new(&sink, &prefix))
+            .map_err(BuildError::Content)?;
     }
     clock.lap("search index");
     report.pictures = write_media(
@@ -404,6 +401,71 @@ pub(crate) fn write_cards(
         written.map_err(crate::write::WriteError::into_diagnostic)
     };
     make_cards(site, media, &cache, guard, &publish)
+}
+
+/// Renders one language's pages (the default language's at the root, another's
+/// below its prefix) with the theme in that language. Its search index is still being
+/// put together when this returns: the caller finishes it.
+fn render_language(
+    site: &Site,
+    search: bool,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<(render::RenderStats, Option<SearchIndexer>), Vec<Diagnostic>> {
+    let settings = &site.settings;
+    let theme = Theme::load_in(settings, &settings.language)?;
+    let default = settings.prefix().is_empty();
+    let jobs: Vec<Job> = all_jobs(site)
+        .into_iter()
+        .filter(|job| default || !matches!(job, Job::Sitemap | Job::Robots | Job::StaticFiles))
+        .collect();
+    let sink = Prefixed::new(sink, settings.prefix());
+    let indexer = search.then(|| SearchIndexer::start(&settings.language));
+    let rendered = render::render(
+        site,
+        &theme,
+        &jobs,
+        &sink,
+        progress,
+        indexer.as_ref().map(|i| i as &dyn render::Records),
+    );
+    match rendered {
+        Ok(rendered) => Ok((rendered.stats, indexer)),
+        Err(problems) => {
+            // Its thread must end all the same.
+            drop(indexer.map(SearchIndexer::finish));
+            Err(problems)
+        }
+    }
+}
+
+/// A sink that puts every file below a folder: a language's pages below its prefix.
+struct Prefixed<'a> {
+    inner: &'a dyn Sink,
+    /// `cy/`, or empty for the default language.
+    folder: String,
+}
+
+impl<'a> Prefixed<'a> {
+    fn new(inner: &'a dyn Sink, prefix: &str) -> Self {
+        let folder = if prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{prefix}/")
+        };
+        Prefixed { inner, folder }
+    }
+}
+
+impl Sink for Prefixed<'_> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::write::WriteError> {
+        self.inner.put(&format!("{}{path}", self.folder), bytes)
+    }
+
+    fn put_copy_of(&self, path: &str, source: &Path) -> Result<(), crate::write::WriteError> {
+        self.inner
+            .put_copy_of(&format!("{}{path}", self.folder), source)
+    }
 }
 
 /// A progress display told, whenever a stage starts, that `more` items follow it.
@@ -545,11 +607,21 @@ pub(crate) fn leak_guard_inputs(
         .collect();
     let published: std::collections::HashSet<&Path> =
         site.entries.iter().map(|e| e.source.as_path()).collect();
+    // In every language: a held-back entry's translation is held back with it.
+    let in_languages: Vec<Settings> = settings
+        .languages
+        .iter()
+        .map(|l| settings.in_language(l))
+        .collect();
     let held_back: Vec<(String, PathBuf)> = library
         .documents
         .iter()
         .filter(|d| !published.contains(d.source.path.as_path()))
-        .map(|d| (settings.site_url(&d.entry.path()), d.source.path.clone()))
+        .flat_map(|d| {
+            in_languages
+                .iter()
+                .map(|local| (local.site_url(&d.entry.path()), d.source.path.clone()))
+        })
         .collect();
     (names, held_back)
 }

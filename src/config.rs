@@ -3,6 +3,7 @@
 //! Two stages, so a typo in site.yaml is a located error (raw stage) and everything
 //! later works with checked, defaulted values (resolved stage).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -11,14 +12,20 @@ use crate::diagnostic::Diagnostic;
 pub(crate) use crate::model::Contact;
 pub(crate) use crate::rules::NominationRules;
 
+mod languages;
+
 /// `site.yaml` exactly as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     title: String,
     base_url: String,
-    #[serde(default = "default_language")]
-    language: String,
+    language: Option<String>,
+    languages: Option<Vec<String>>,
+    #[serde(default)]
+    translations: BTreeMap<String, RawTranslation>,
+    #[serde(default)]
+    labels: Labels,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -44,6 +51,53 @@ struct RawSettings {
 
 fn default_language() -> String {
     "en-GB".into()
+}
+
+/// What `translations: <code>:` may say about the site in one of its other languages;
+/// anything left out is taken from the top of site.yaml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslation {
+    prefix: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    organisation: Option<String>,
+    press_office: Option<Contact>,
+    accessibility: Option<RawAccessibilityWords>,
+    #[serde(default)]
+    labels: Labels,
+}
+
+/// The parts of `accessibility:` that are words or contacts, so a language may have its own.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccessibilityWords {
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
+    known_issues: Option<Vec<String>>,
+}
+
+/// How services and practice areas are named in one language (`labels:`). Slugs, and so
+/// addresses, are the same in every language; only the words shown change.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Labels {
+    /// Service slug → its name, e.g. `children: Gwasanaethau plant`.
+    #[serde(default)]
+    pub(crate) services: BTreeMap<String, String>,
+    /// Practice-area slug → its name, e.g. `advocacy: Eiriolaeth`.
+    #[serde(default)]
+    pub(crate) practice_areas: BTreeMap<String, String>,
+}
+
+/// One language a site publishes in, and where its pages live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SiteLanguage {
+    /// The language tag, e.g. `en-GB` or `cy`.
+    pub(crate) code: String,
+    /// The folder its pages are in below the site's address: empty for the default
+    /// language, which is at the root.
+    pub(crate) prefix: String,
 }
 fn default_theme() -> String {
     "default".into()
@@ -119,7 +173,18 @@ pub struct Settings {
     pub(crate) base_url: String,
     /// The path part of `base_url` with a trailing slash, e.g. `/stories/` (or `/`).
     pub base_path: String,
+    /// The site's own address, where the default language, the theme's files, media and
+    /// social cards are: `base_url` itself, except in another language's settings
+    /// (see [`Settings::in_language`]), whose `base_url` ends in its prefix.
+    pub(crate) root_url: String,
+    /// The path part of `root_url` with a trailing slash.
+    pub(crate) root_path: String,
+    /// The language of these settings' pages.
     pub(crate) language: String,
+    /// Every language the site publishes, the default first; one for most sites.
+    pub(crate) languages: Vec<SiteLanguage>,
+    /// How services and practice areas are named in `language`.
+    pub(crate) labels: Labels,
     pub(crate) description: String,
     pub(crate) organisation: String,
     pub(crate) press_office: Option<Contact>,
@@ -134,6 +199,8 @@ pub struct Settings {
     /// Ask search engines to keep out (`robots.txt` and a robots meta tag): set for a
     /// deploy preview built at another address, never by site.yaml.
     pub(crate) noindex: bool,
+    /// What `translations:` says for each other language, by code.
+    translations: BTreeMap<String, RawTranslation>,
 }
 
 pub(crate) const SITE_FILE: &str = "site.yaml";
@@ -217,16 +284,20 @@ impl Settings {
                 "write the name of a folder in themes/, such as `theme: default` or `theme: anytown`",
             ));
         }
-        if !crate::rules::is_language_tag(&raw.language) {
-            // The language names search index files and lands in every page's <html lang>.
-            problems.push(setting_error(
-                text,
-                "language",
-                "PP0007",
-                format!("the language `{}` is not a language tag", raw.language),
-                "write a tag such as `en-GB` (British English) or `cy` (Welsh), or remove the line to use en-GB",
-            ));
+        if let Some(language) = &raw.language {
+            if !crate::rules::is_language_tag(language) {
+                // The language names search index files and lands in every page's <html lang>.
+                problems.push(setting_error(
+                    text,
+                    "language",
+                    "PP0007",
+                    format!("the language `{language}` is not a language tag"),
+                    "write a tag such as `en-GB` (British English) or `cy` (Welsh), or remove the line to use en-GB",
+                ));
+            }
         }
+        let (languages, language_problems) = languages::site_languages(&raw, text);
+        problems.extend(language_problems);
         if raw.page_size == 0 {
             problems.push(setting_error(
                 text,
@@ -243,12 +314,20 @@ impl Settings {
         let mut images = raw.images;
         images.widths.sort_unstable();
         images.widths.dedup();
+        let language = languages
+            .first()
+            .map_or_else(default_language, |l| l.code.clone());
         Ok(Settings {
             root: root.to_path_buf(),
             title: raw.title.trim().to_string(),
+            root_url: base_url.clone(),
+            root_path: base_path.clone(),
             base_url,
             base_path,
-            language: raw.language,
+            language,
+            languages,
+            labels: raw.labels,
+            translations: raw.translations,
             description: raw.description,
             organisation: raw.organisation,
             press_office: raw.press_office,
@@ -271,11 +350,37 @@ impl Settings {
         let base_path = base_path_of(&trimmed).ok_or_else(|| {
             format!("--base-url `{base_url}` is not an absolute http(s) address, e.g. https://deploy-preview-12--anytown.netlify.app")
         })?;
+        let prefix = self.prefix();
         Ok(Settings {
-            base_url: trimmed,
-            base_path,
+            root_url: trimmed.clone(),
+            root_path: base_path.clone(),
+            base_url: languages::with_prefix_url(&trimmed, prefix),
+            base_path: languages::with_prefix_path(&base_path, prefix),
             ..self.clone()
         })
+    }
+
+    /// The folder this language's pages are in (empty for the default language).
+    pub(crate) fn prefix(&self) -> &str {
+        self.languages
+            .iter()
+            .find(|l| l.code == self.language)
+            .map_or("", |l| l.prefix.as_str())
+    }
+
+    /// Whether the site publishes in more than one language.
+    pub(crate) fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
+
+    /// These settings for the site's pages in `language`: its words from
+    /// `translations:`, and its address below the root (`/cy/`). The default language's
+    /// settings come back as they are.
+    pub(crate) fn in_language(&self, language: &SiteLanguage) -> Settings {
+        if language.prefix.is_empty() {
+            return self.clone();
+        }
+        languages::localised(self, language)
     }
 
     /// The content folder (`<root>/content`).
@@ -293,6 +398,19 @@ impl Settings {
     /// A site path such as `/stories/x/` prefixed with the base path (`/sub/stories/x/`).
     pub(crate) fn site_url(&self, site_path: &str) -> String {
         format!("{}{}", self.base_path, site_path.trim_start_matches('/'))
+    }
+
+    /// A path at the site's root, whatever the language: the theme's files, media,
+    /// social cards, and the default language's pages (`/sub/media/a.jpg`).
+    pub(crate) fn root_site_url(&self, site_path: &str) -> String {
+        format!("{}{}", self.root_path, site_path.trim_start_matches('/'))
+    }
+
+    /// [`Settings::root_site_url`] made absolute.
+    pub(crate) fn root_absolute_url(&self, site_path: &str) -> String {
+        let origin_end = self.root_url.len() - self.root_path.trim_end_matches('/').len();
+        let origin = &self.root_url[..origin_end];
+        format!("{origin}{}", self.root_site_url(site_path))
     }
 }
 

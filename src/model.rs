@@ -231,6 +231,10 @@ pub struct Entry {
     pub body: String,
     /// 1-based line of the file where the body starts (for diagnostics from rendering).
     pub(crate) body_line: usize,
+    /// The language of the title, summary and body when it is not the language of the
+    /// pages showing the entry: an entry not translated yet, listed in another
+    /// language's pages in its own words and linked to its own page.
+    pub(crate) text_language: Option<String>,
 }
 
 impl Entry {

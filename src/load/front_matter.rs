@@ -293,6 +293,18 @@ const MAX_DUPLICATES_REPORTED: usize = 20;
 /// The front matter as a mapping. A key written twice is reported at its second
 /// place and left out, and the rest is read again, so one duplicate does not hide the
 /// other problems of the file. None when the YAML cannot be read (already reported).
+/// The front matter as plain YAML, for a file whose fields are not a fixed set (a
+/// translation may repeat any field of its original). Problems are located in the file.
+pub fn parse_any(
+    file: &SourceFile,
+    parts: &Parts,
+) -> (Option<serde_yaml::Mapping>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let place = Placer::new(file, parts);
+    let mapping = parse_mapping(file, parts, &place, parts.yaml(&file.text), &mut problems);
+    (mapping, problems)
+}
+
 fn parse_mapping(
     file: &SourceFile,
     parts: &Parts,

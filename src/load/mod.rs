@@ -7,6 +7,7 @@ pub(crate) mod convert;
 pub(crate) mod front_matter;
 pub(crate) mod locate;
 pub mod source;
+pub(crate) mod translation;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,7 @@ use crate::model::{Entry, Page};
 pub(crate) use convert::Private;
 use front_matter::{with_file, RawNomination, RawPage, RawStory};
 use source::{split_front_matter, Parts, SourceFile};
+pub(crate) use translation::Translation;
 
 /// A loaded story or nomination with what validation needs to see beside it.
 #[derive(Debug, Clone)]
@@ -47,6 +49,8 @@ pub struct Library {
     pub(crate) incomplete: Vec<Document>,
     /// Plain pages from content/pages/.
     pub pages: Vec<PageDocument>,
+    /// Translations (`a.cy.md`), in path order; validation pairs each with its original.
+    pub(crate) translations: Vec<Translation>,
     /// Content sources kept for diagnostics, including files that failed to parse.
     pub sources: Vec<SourceFile>,
     pub(crate) diagnostics: Vec<Diagnostic>,
@@ -106,6 +110,7 @@ impl Library {
             Some(Item::Entry(document)) => self.documents.push(*document),
             Some(Item::Incomplete(document)) => self.incomplete.push(*document),
             Some(Item::Page(page)) => self.pages.push(page),
+            Some(Item::Translation(translation)) => self.translations.push(*translation),
             None => {}
         }
     }
@@ -119,6 +124,7 @@ impl Library {
         remove_sorted(&mut self.documents, display, |d| &d.source.path);
         remove_sorted(&mut self.incomplete, display, |d| &d.source.path);
         remove_sorted(&mut self.pages, display, |p| &p.source.path);
+        remove_sorted(&mut self.translations, display, |t| &t.source.path);
         let Some(file) = file else {
             return;
         };
@@ -133,6 +139,9 @@ impl Library {
                 insert_sorted(&mut self.incomplete, *document, |d| &d.source.path)
             }
             Some(Item::Page(page)) => insert_sorted(&mut self.pages, page, |p| &p.source.path),
+            Some(Item::Translation(translation)) => {
+                insert_sorted(&mut self.translations, *translation, |t| &t.source.path)
+            }
             None => {}
         }
     }
@@ -319,6 +328,7 @@ enum Item {
     Entry(Box<Document>),
     Incomplete(Box<Document>),
     Page(PageDocument),
+    Translation(Box<Translation>),
 }
 
 /// One content file read and parsed: the load stage's result for one file, which the
@@ -368,6 +378,7 @@ pub fn parse_document(
         Item::Entry(document) => Some(ParsedItem::Entry(document)),
         Item::Incomplete(_) => None,
         Item::Page(page) => Some(ParsedItem::Page(page)),
+        Item::Translation(_) => None,
     });
     (item, diagnostics)
 }
@@ -385,6 +396,12 @@ fn parse_source(kind: FileKind, source: &SourceFile) -> (Option<Item>, Vec<Diagn
         Ok(parts) => parts,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
+    if let Some((language, original)) = translation::translation_of(&source.path) {
+        let (translation, problems) =
+            translation::parse_translation(source, parts, language, original);
+        let item = translation.map(|t| Item::Translation(Box::new(t)));
+        return (item, problems);
+    }
     let body = parts.body(&source.text).to_string();
     let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
     let mut converter = convert::Converter::new(source, &parts);

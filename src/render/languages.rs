@@ -1,5 +1,5 @@
-//! The interface strings of every language a site publishes: one [`Strings`] each, the
-//! site theme's own `i18n/<language>.ftl` over the default theme's.
+//! The interface strings a theme speaks: the site theme's own `i18n/<language>.ftl` over
+//! the default theme's. A bilingual site loads one theme per language.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,39 +18,6 @@ pub(crate) struct Languages {
 }
 
 impl Languages {
-    pub(crate) fn load(
-        settings: &Settings,
-        site_theme: &Path,
-    ) -> Result<Languages, Vec<Diagnostic>> {
-        let mut problems = Vec::new();
-        let mut loaded = Vec::new();
-        for language in published_languages(settings) {
-            match interface_strings(settings, site_theme, &language) {
-                Ok(strings) => loaded.push(Arc::new(strings)),
-                Err(mut found) => problems.append(&mut found),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let mut loaded = loaded.into_iter();
-        let first = match loaded.next() {
-            Some(first) => first,
-            None => Arc::new(interface_strings(
-                settings,
-                site_theme,
-                crate::i18n::FALLBACK,
-            )?),
-        };
-        let others = loaded
-            .map(|strings| (strings.language().to_string(), strings))
-            .collect();
-        Ok(Languages {
-            first,
-            others: Arc::new(others),
-        })
-    }
-
     pub(crate) fn single(strings: Strings) -> Languages {
         Languages {
             first: Arc::new(strings),
@@ -64,12 +31,6 @@ impl Languages {
         }
         self.others.get(language).unwrap_or(&self.first)
     }
-}
-
-/// The languages whose pages this site publishes, the default first. A one-language
-/// site speaks its own `language`: `language: cy` makes the whole theme Welsh.
-fn published_languages(settings: &Settings) -> Vec<String> {
-    vec![settings.language.clone()]
 }
 
 /// The interface strings of one language, with the site theme's own

@@ -55,7 +55,7 @@ pub(crate) fn modified_time(entry: &Entry) -> Option<Timestamp> {
 
 /// The absolute address of an image, with characters a URL cannot hold percent-encoded.
 pub(crate) fn image_url(settings: &Settings, image: &Image) -> String {
-    settings.absolute_url(&encode_path(&image.src))
+    settings.root_absolute_url(&encode_path(&image.src))
 }
 
 /// Percent-encodes what may not appear in a URL path (spaces, quotes, non-ASCII), leaving
@@ -87,7 +87,8 @@ pub(crate) fn image_mime(src: &str) -> Option<&'static str> {
 }
 
 /// `en-GB` → `en_GB`, the form Open Graph expects.
-fn og_locale(language: &str) -> String {
+/// `en-GB` as Open Graph writes it: `en_GB`.
+pub fn og_locale(language: &str) -> String {
     language.replace('-', "_")
 }
 
@@ -96,6 +97,16 @@ fn tag(key: &'static str, content: impl Into<String>) -> MetaTag {
         key,
         content: content.into(),
     }
+}
+
+/// `og:locale:alternate` for each of the site's other languages.
+fn locale_alternates(settings: &Settings) -> Vec<MetaTag> {
+    settings
+        .languages
+        .iter()
+        .filter(|l| l.code != settings.language)
+        .map(|l| tag("og:locale:alternate", og_locale(&l.code)))
+        .collect()
 }
 
 /// Tags for any page that is not a story or nomination (home, listings, press, feeds).
@@ -112,6 +123,7 @@ pub(crate) fn website(
         tag("og:site_name", settings.title.as_str()),
         tag("og:locale", og_locale(&settings.language)),
     ];
+    properties.extend(locale_alternates(settings));
     if !description.is_empty() {
         properties.push(tag("og:description", description));
     }
@@ -133,9 +145,10 @@ pub(crate) fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
         tag("og:site_name", settings.title.as_str()),
         tag("og:locale", og_locale(&settings.language)),
     ];
+    properties.extend(locale_alternates(settings));
     // Every entry has a 1200 × 630 card (its cropped photo or a generated one), made
     // by the media stage at the address `card_path` gives.
-    let card = settings.absolute_url(&format!("/{}", card_path(entry)));
+    let card = settings.root_absolute_url(&format!("/{}", card_path(entry)));
     let alt = card_alt(&settings.title, entry);
     properties.extend([
         tag("og:image", card.as_str()),
@@ -159,15 +172,15 @@ pub(crate) fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
     if let Some(service) = &entry.service {
         properties.push(tag(
             "article:section",
-            term_label(TaxonomyKind::Service, service),
+            term_label(&settings.labels, TaxonomyKind::Service, service),
         ));
     }
-    properties.extend(
-        entry
-            .tags
-            .iter()
-            .map(|t| tag("article:tag", term_label(TaxonomyKind::Tag, t))),
-    );
+    properties.extend(entry.tags.iter().map(|t| {
+        tag(
+            "article:tag",
+            term_label(&settings.labels, TaxonomyKind::Tag, t),
+        )
+    }));
     SocialMeta {
         properties,
         names,

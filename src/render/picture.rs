@@ -38,7 +38,7 @@ impl<'a> Pictures<'a> {
         Pictures {
             catalog: &site.images,
             settings: &site.settings.images,
-            base_path: &site.settings.base_path,
+            base_path: &site.settings.root_path,
         }
     }
 

@@ -41,7 +41,7 @@ pub(crate) fn story_text(site: &Site, strings: &Strings, entry: &Entry) -> Strin
     if let Some(service) = &entry.service {
         doc.field(
             &say("entry-service"),
-            &term_label(TaxonomyKind::Service, service),
+            &term_label(&settings.labels, TaxonomyKind::Service, service),
         );
     }
     for (relation, person) in people(entry) {
@@ -50,7 +50,7 @@ pub(crate) fn story_text(site: &Site, strings: &Strings, entry: &Entry) -> Strin
     doc.field(&say("text-web-address"), &url);
     doc.rule();
     doc.lines
-        .extend(body_text(&entry.body, &settings.base_path, &url));
+        .extend(body_text(&entry.body, &settings.root_path, &url));
     doc.rule();
     if let Some(image) = &entry.image {
         if !image.decorative && !image.alt.is_empty() {

@@ -8,7 +8,7 @@ use crate::search::{RecordKind, SearchRecord};
 pub fn search_record(site: &Site, entry: &Entry, body_text: &str) -> SearchRecord {
     let settings = &site.settings;
     SearchRecord {
-        url: settings.site_url(&entry.path()),
+        url: crate::render::views::entry_url(site, entry),
         title: entry.title.clone(),
         summary: entry.summary.clone(),
         body_text: body_text.to_string(),
@@ -25,18 +25,23 @@ pub fn search_record(site: &Site, entry: &Entry, body_text: &str) -> SearchRecor
         service: entry
             .service
             .as_deref()
-            .map(|s| term_label(TaxonomyKind::Service, s)),
+            .map(|s| term_label(&settings.labels, TaxonomyKind::Service, s)),
         practice_areas: entry
             .practice_areas
             .iter()
-            .map(|a| term_label(TaxonomyKind::PracticeArea, a))
+            .map(|a| term_label(&settings.labels, TaxonomyKind::PracticeArea, a))
             .collect(),
         tags: entry.tags.clone(),
         date: entry.date.to_string(),
         image: entry
             .image
             .as_ref()
-            .map(|i| (settings.site_url(&i.src), i.alt.clone())),
-        language: settings.language.clone(),
+            .map(|i| (settings.root_site_url(&i.src), i.alt.clone())),
+        // An entry not translated yet is indexed in its own language, so its words are
+        // stemmed as that language's are.
+        language: entry
+            .text_language
+            .clone()
+            .unwrap_or_else(|| settings.language.clone()),
     }
 }

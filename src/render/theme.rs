@@ -10,7 +10,7 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 
-use super::languages::Languages;
+use super::languages::{interface_strings, Languages};
 use super::translate::Translate;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -28,9 +28,16 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads the embedded theme and the site's overrides. Template syntax errors are
-    /// reported with the template file, line and column.
+    /// Loads the embedded theme and the site's overrides, speaking the settings'
+    /// language. Template syntax errors are reported with the template file, line and
+    /// column.
     pub fn load(settings: &Settings) -> Result<Theme, Vec<Diagnostic>> {
+        Theme::load_in(settings, &settings.language)
+    }
+
+    /// [`Theme::load`] with the interface strings of `language`, for the pages of one
+    /// of a bilingual site's languages.
+    pub fn load_in(settings: &Settings, language: &str) -> Result<Theme, Vec<Diagnostic>> {
         let site_theme = settings.root.join("themes").join(&settings.theme);
         if settings.theme != "default" && !site_theme.is_dir() {
             return Err(vec![Diagnostic::error(
@@ -67,7 +74,7 @@ impl Theme {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let strings = Languages::load(settings, &site_theme)?;
+        let strings = Languages::single(interface_strings(settings, &site_theme, language)?);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_function("t", Translate(strings.clone()));

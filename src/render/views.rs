@@ -19,8 +19,10 @@ pub(crate) struct SiteView<'a> {
     pub(crate) language: &'a str,
     pub(crate) organisation: &'a str,
     pub(crate) base_url: &'a str,
-    /// "/" or "/sub/": prefix for every link.
+    /// "/" or "/sub/": prefix for every link to a page in this language ("/cy/").
     pub(crate) base_path: &'a str,
+    /// The site's root ("/" or "/sub/"), where the theme's files and media are.
+    pub(crate) root_path: &'a str,
     pub(crate) press_office: Option<&'a crate::model::Contact>,
     pub(crate) accessibility: &'a crate::config::AccessibilitySettings,
     /// `last_reviewed` as "1 November 2026" when it is a date, else as written.
@@ -64,6 +66,7 @@ impl<'a> SiteView<'a> {
             organisation: &s.organisation,
             base_url: &s.base_url,
             base_path: &s.base_path,
+            root_path: &s.root_path,
             press_office: s.press_office.as_ref(),
             accessibility: &s.accessibility,
             accessibility_reviewed: crate::load::convert::parse_date(
@@ -112,6 +115,9 @@ pub(crate) struct TermLink {
 #[derive(Serialize)]
 pub(crate) struct CardView<'a> {
     pub(crate) kind: EntryKind,
+    /// The language of the title and summary when it is not the page's: an entry not
+    /// translated yet, shown in its own words and linked to its own page.
+    pub(crate) lang: Option<&'a str>,
     pub(crate) kind_label: String,
     pub(crate) url: String,
     pub(crate) title: &'a str,
@@ -181,7 +187,7 @@ pub(crate) fn kind_label(strings: &Strings, kind: EntryKind) -> String {
 
 pub(crate) fn term_link(site: &Site, kind: TaxonomyKind, name: &str) -> TermLink {
     TermLink {
-        label: crate::resolve::term_label(kind, name),
+        label: crate::resolve::term_label(&site.settings.labels, kind, name),
         url: site
             .settings
             .site_url(&format!("/{}/{}/", kind.section(), slugify(name))),
@@ -197,8 +203,9 @@ pub(crate) fn published_term_link(site: &Site, kind: TaxonomyKind, name: &str) -
 pub(crate) fn card<'a>(site: &Site, strings: &Strings, entry: &'a Entry) -> CardView<'a> {
     CardView {
         kind: entry.kind,
+        lang: entry.text_language.as_deref(),
         kind_label: kind_label(strings, entry.kind),
-        url: site.settings.site_url(&entry.path()),
+        url: entry_url(site, entry),
         title: &entry.title,
         summary: &entry.summary,
         date_iso: entry.date.to_string(),
@@ -217,11 +224,21 @@ pub(crate) fn card<'a>(site: &Site, strings: &Strings, entry: &'a Entry) -> Card
             .map(|p| p.public_name.as_str())
             .collect(),
         image: entry.image.as_ref().map(|i| ImageView {
-            src: site.settings.site_url(&i.src),
+            src: site.settings.root_site_url(&i.src),
             alt: &i.alt,
             credit: &i.credit,
             decorative: i.decorative,
         }),
+    }
+}
+
+/// Where an entry's page is: in the page's language, or in the entry's own language
+/// for one not translated yet (the default language's pages are at the root).
+pub fn entry_url(site: &Site, entry: &Entry) -> String {
+    if entry.text_language.is_some() {
+        site.settings.root_site_url(&entry.path())
+    } else {
+        site.settings.site_url(&entry.path())
     }
 }
 
@@ -278,7 +295,7 @@ pub(crate) fn entry_view<'a>(
             .collect(),
         year: term_link(site, TaxonomyKind::Year, &entry.date.year().to_string()),
         voice_note: entry.voice_note.as_ref().map(|v| VoiceNoteView {
-            src: site.settings.site_url(&v.src),
+            src: site.settings.root_site_url(&v.src),
             duration_human: duration_human(strings, v.duration_seconds),
             mime: audio_mime(&v.src),
             transcript: &v.transcript,
@@ -320,9 +337,7 @@ pub(crate) fn press_items<'a>(site: &'a Site, strings: &Strings) -> Vec<PressIte
                 .media_contact
                 .as_ref()
                 .or(site.settings.press_office.as_ref()),
-            text_url: site
-                .settings
-                .site_url(&format!("{}story.txt", entry.path())),
+            text_url: format!("{}story.txt", entry_url(site, entry)),
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 //! the leak guard, never into the site.
 
 pub(crate) mod images;
+pub(crate) mod languages;
 pub(crate) mod next_change;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -14,7 +15,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::config::Settings;
+use crate::config::{Labels, Settings};
 use crate::load::Library;
 pub(crate) use crate::model::TaxonomyKind;
 use crate::model::{Entry, EntryKind, Page};
@@ -78,6 +79,8 @@ pub struct Site {
     pub(crate) taxonomies: Vec<Taxonomy>,
     /// The size and kind of every picture in the media folder, from the media stage.
     pub(crate) images: images::ImageCatalog,
+    /// The site's languages as these pages see them (one, for most sites).
+    pub(crate) languages: languages::Languages,
 }
 
 /// What [`resolve`] decided: the public site, and beside it what only the people
@@ -170,6 +173,7 @@ pub(crate) fn resolve_reusing(
             pages,
             taxonomies,
             images: images::ImageCatalog::default(),
+            languages: languages::Languages::single(settings),
         },
         held_back,
         next_change,
@@ -233,7 +237,7 @@ fn build_taxonomy(settings: &Settings, kind: TaxonomyKind, entries: &[Entry]) ->
                 continue;
             }
             let term = by_slug.entry(slug.clone()).or_insert_with(|| Term {
-                label: term_label(kind, &name),
+                label: term_label(&settings.labels, kind, &name),
                 name: name.clone(),
                 slug,
                 entries: Vec::new(),
@@ -258,8 +262,18 @@ fn build_taxonomy(settings: &Settings, kind: TaxonomyKind, entries: &[Entry]) ->
     Taxonomy { kind, terms }
 }
 
-/// "mental-health" → "Mental health"; council names and years stay as written.
-pub(crate) fn term_label(kind: TaxonomyKind, name: &str) -> String {
+/// A term as the site's pages name it: the language's `labels:` for services and
+/// practice areas, else "mental-health" → "Mental health"; council names and years stay
+/// as written.
+pub(crate) fn term_label(labels: &Labels, kind: TaxonomyKind, name: &str) -> String {
+    let own = match kind {
+        TaxonomyKind::Service => labels.services.get(name),
+        TaxonomyKind::PracticeArea => labels.practice_areas.get(name),
+        _ => None,
+    };
+    if let Some(label) = own {
+        return label.clone();
+    }
     match kind {
         TaxonomyKind::Council | TaxonomyKind::Year => name.to_string(),
         _ => humanise(name),

@@ -14,7 +14,7 @@ mod templates;
 mod vocabulary;
 
 pub(crate) use addresses::alias_path;
-pub(crate) use language::is_language_tag;
+pub(crate) use language::{english_name, is_language_tag};
 pub(crate) use limits::{NominationRules, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 pub(crate) use templates::{
     blank_nomination_template, blank_story_template, comments, nomination_guidance, story_guidance,

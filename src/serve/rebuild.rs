@@ -408,6 +408,7 @@ impl Rebuilder {
             pages: Vec::new(),
             taxonomies: Vec::new(),
             images: Default::default(),
+            languages: Default::default(),
         };
         let previous = state
             .served

@@ -10,6 +10,7 @@ mod leak_hint;
 mod media_names;
 pub(crate) mod personal_data;
 pub(crate) mod privacy;
+mod translations;
 pub(crate) mod words;
 
 use crate::config::Settings;
@@ -72,5 +73,6 @@ fn chosen_documents<'a>(
 pub(crate) fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     let mut problems = fields::check_site_wide(settings, library);
     problems.extend(media_names::check_media_names(settings, library));
+    problems.extend(translations::check_translations(settings, library));
     problems
 }

@@ -26,6 +26,22 @@ pub(crate) fn check_chosen_documents(
 }
 
 fn check_document(document: &Document) -> Vec<Diagnostic> {
+    let mut problems = check_text(document);
+    for name in &document.private.anonymous_names {
+        problems.extend(name_in_address(document, name));
+    }
+    problems
+}
+
+/// The privacy rules over a translation: `document` is its original with the
+/// translation's file, title, summary and body in place, so the original's anonymous
+/// names, `sensitive_terms` and exceptions are looked for in the translation's text and
+/// reported at its lines. The address is the original's, already checked there.
+pub(crate) fn check_translated(document: &Document) -> Vec<Diagnostic> {
+    check_text(document)
+}
+
+fn check_text(document: &Document) -> Vec<Diagnostic> {
     let unpublished = unpublished_ranges(document);
     let published = blank_out(&document.source.text, &unpublished);
     let mut problems = anonymous_name_leaks(document, &published, &unpublished);
@@ -105,7 +121,6 @@ fn anonymous_name_leaks(
                 .with_hint(leak_hint::hint(document, &found)),
             );
         }
-        problems.extend(name_in_address(document, name));
     }
     problems
 }

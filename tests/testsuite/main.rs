@@ -4,6 +4,7 @@
 mod support;
 
 mod architecture;
+mod bilingual;
 mod build;
 mod cards;
 mod check;

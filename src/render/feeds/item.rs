@@ -89,7 +89,7 @@ impl<'a> Item<'a> {
     pub(super) fn new(site: &Site, entry: &'a Entry) -> Self {
         let settings = &site.settings;
         let url = settings.absolute_url(&entry.path());
-        let body = render_markdown(&entry.body, &settings.base_path);
+        let body = render_markdown(&entry.body, &settings.root_path);
         let content_html = absolute_links(&body.html, &url);
         let published = published_time(entry);
         let modified = modified_time(entry);
@@ -131,7 +131,7 @@ fn categories(site: &Site, entry: &Entry) -> Vec<Category> {
             }
             out.push(Category {
                 term,
-                label: crate::resolve::term_label(kind, &name),
+                label: crate::resolve::term_label(&site.settings.labels, kind, &name),
                 scheme: site.settings.absolute_url(&format!("/{}/", kind.section())),
             });
         }

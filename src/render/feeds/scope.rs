@@ -108,7 +108,10 @@ pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
             },
             dir: "/feeds/".into(),
             page: "/".into(),
-            entries: (0..site.entries.len().min(FEED_LIMIT)).collect(),
+            entries: (0..site.entries.len())
+                .filter(|&i| in_language(site, i))
+                .take(FEED_LIMIT)
+                .collect(),
         },
         FeedScope::Section(kind) => FeedInfo {
             name: section_name(kind).into(),
@@ -118,6 +121,7 @@ pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
             entries: site
                 .entries_of(kind)
                 .map(|(i, _)| i)
+                .filter(|&i| in_language(site, i))
                 .take(FEED_LIMIT)
                 .collect(),
         },
@@ -129,11 +133,23 @@ pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
                 name,
                 dir: format!("/feeds/{}/{}/", kind.section(), t.slug),
                 page: format!("/{}/{}/", kind.section(), t.slug),
-                entries: t.entries.iter().copied().take(FEED_LIMIT).collect(),
+                entries: t
+                    .entries
+                    .iter()
+                    .copied()
+                    .filter(|&i| in_language(site, i))
+                    .take(FEED_LIMIT)
+                    .collect(),
             }
         }
     };
     Some(info)
+}
+
+/// Whether entry `index` is written in the feed's language: a language's feeds carry
+/// its own entries only; one not yet translated is in the original language's feeds.
+fn in_language(site: &Site, index: usize) -> bool {
+    site.entries[index].text_language.is_none()
 }
 
 pub(super) fn section_name(kind: EntryKind) -> &'static str {

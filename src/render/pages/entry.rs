@@ -24,6 +24,11 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
             site, entry, &body.text,
         ));
     }
+    if entry.text_language.is_some() {
+        // Not translated into this language: its page is its own language's, and this
+        // language's search finds it there.
+        return Ok(Vec::new());
+    }
     let view = entry_view(site, r.strings, entry, &body.html);
     let section = entry.kind.section();
     let crumbs = vec![
@@ -43,7 +48,16 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         "nomination"
     };
     let mut meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
-    meta.social = Some(metadata::article(&site.settings, entry));
+    let mut social = metadata::article(&site.settings, entry);
+    // Only the languages the entry is translated into are its alternates.
+    social.properties.retain(|t| {
+        t.key != "og:locale:alternate"
+            || meta
+                .alternates
+                .iter()
+                .any(|a| metadata::og_locale(&a.hreflang) == t.content)
+    });
+    meta.social = Some(social);
     if let Some(scope) = entry
         .council
         .as_deref()

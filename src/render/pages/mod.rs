@@ -1,6 +1,7 @@
 //! The list of files a site publishes, and how each one is rendered: [`Job`] names one
 //! unit of work, [`render_job`] sends it to the file that knows that kind of page.
 
+mod alternates;
 mod entry;
 mod listings;
 mod renderer;
@@ -21,6 +22,9 @@ use listings::{section, taxonomy_index, term_page};
 use renderer::Renderer;
 use site_pages::{feeds_page, guide_page, home, plain_page, press_page, stats_page, submit_page};
 use sitemap::{robots, sitemap};
+
+/// The style sheet only a site in more than one language needs (the switcher).
+const LANGUAGES_CSS: &str = "languages.css";
 
 /// One unit of rendering work; jobs are independent so they run in parallel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -171,6 +175,7 @@ pub(crate) fn render_job(
         Job::StaticFiles => Ok(theme
             .static_files
             .iter()
+            .filter(|(name, _)| site.settings.is_multilingual() || name != LANGUAGES_CSS)
             .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
             .collect()),
         Job::Feeds(scope) => Ok(feeds::render_feed(site, scope)),

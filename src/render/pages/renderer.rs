@@ -4,6 +4,7 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::alternates::{alternates, switcher, Alternate, LanguageSwitch};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::render::feeds::FeedLink;
@@ -18,6 +19,8 @@ pub(crate) struct SharedContext<'a> {
     pub(super) site: Value,
     /// Where entry jobs send their search records, when the build has search.
     pub(super) search: Option<&'a dyn crate::render::Records>,
+    /// Each of the site's languages' name for itself, for the language switcher.
+    pub(super) language_names: Vec<String>,
 }
 
 impl<'a> SharedContext<'a> {
@@ -31,6 +34,7 @@ impl<'a> SharedContext<'a> {
             site: Value::try_from_serializable(&SiteView::new(site, strings))
                 .unwrap_or_else(|_| Value::from("")),
             search,
+            language_names: super::alternates::language_names(site),
         }
     }
 }
@@ -48,6 +52,11 @@ pub(super) struct PageMeta {
     pub(super) feeds: Vec<FeedLink>,
     /// Open Graph, Twitter card and JSON-LD (None where a preview makes no sense).
     pub(super) social: Option<SocialMeta>,
+    /// This page in every language it exists in, for `hreflang` (empty on a
+    /// one-language site).
+    pub(super) alternates: Vec<Alternate>,
+    /// The language switcher's links (empty on a one-language site).
+    pub(super) switcher: Vec<LanguageSwitch>,
 }
 
 pub(super) struct Renderer<'a> {
@@ -75,6 +84,10 @@ impl Renderer<'_> {
         let canonical_url = self.site.settings.absolute_url(path);
         let social = (!matches!(kind, "404" | "redirect"))
             .then(|| metadata::website(&self.site.settings, title, description, &canonical_url));
+        let alternates = match kind {
+            "404" | "redirect" => Vec::new(),
+            _ => alternates(self.site, path),
+        };
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
@@ -83,6 +96,13 @@ impl Renderer<'_> {
             breadcrumbs,
             feeds: Vec::new(),
             social,
+            alternates,
+            // A missing page's other-language link goes to that language's home.
+            switcher: switcher(
+                self.site,
+                &self.shared.language_names,
+                if kind == "404" { "/" } else { path },
+            ),
         }
     }
 

@@ -33,7 +33,7 @@ pub(super) fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, 
 
 pub(super) fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
     let (title, markdown) = submit::guide_parts(submit::WRITING_GUIDE);
-    let body = render_markdown(markdown, &r.site.settings.base_path);
+    let body = render_markdown(markdown, &r.site.settings.root_path);
     let description = r.say("page-guide-description");
     let crumbs = vec![r.home_crumb()];
     let meta = r.meta(&title, &description, "/submit/guide/", "page", crumbs);
@@ -81,7 +81,7 @@ struct Counts {
 
 pub(super) fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diagnostic> {
     let page = &r.site.pages[index];
-    let body = render_markdown(&page.body, &r.site.settings.base_path);
+    let body = render_markdown(&page.body, &r.site.settings.root_path);
     let meta = r.meta(
         &page.title,
         &page.summary,

@@ -541,4 +541,13 @@ search-count-for-filtered = { $count ->
     [0] No results for “{ $query }” with the chosen filters.
     [one] { $n } result for “{ $query }” with the chosen filters.
    *[other] { $n } results for “{ $query }” with the chosen filters.
+## Sites in more than one language: the switcher and entries not translated yet
+# This language's name for itself, shown in the switcher on the other language's pages.
+language-name = English
+language-switcher-label = Language
+# Under an entry listed in a language it is not translated into; $language is the
+# language it is written in.
+entry-only-in-language = { $language ->
+    [cy] Available in Welsh only
+   *[other] Available in English only
 }

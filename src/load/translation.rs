@@ -1,0 +1,157 @@
+//! Translations: `kitchen-table.cy.md` beside `kitchen-table.md`. A translation holds its
+//! own title, summary and body; everything about publishing comes from its original,
+//! which validation checks it does not contradict.
+
+use std::path::{Path, PathBuf};
+
+use super::front_matter::parse_any;
+use super::source::{Parts, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::util::LineIndex;
+
+/// The fields a translation has of its own; any other it repeats must equal the original's.
+pub(crate) const OWN_FIELDS: [&str; 3] = ["title", "summary", "draft"];
+
+/// One translation file, read and parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct Translation {
+    pub(crate) source: SourceFile,
+    pub(crate) parts: Parts,
+    /// The language code from the file name (`cy` in `a.cy.md`).
+    pub(crate) language: String,
+    /// The original's path as the user sees it (`content/stories/a.md`).
+    pub(crate) original: PathBuf,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) draft: bool,
+    /// Every field of the front matter, for comparing with the original's.
+    pub(crate) fields: serde_yaml::Mapping,
+    pub(crate) body: String,
+    pub(crate) body_line: usize,
+}
+
+/// The language a file name marks, and the original it translates: `a.cy.md` →
+/// (`cy`, `a.md`). None for a file that is not named as a translation.
+pub(crate) fn translation_of(path: &Path) -> Option<(String, PathBuf)> {
+    let stem = path.file_stem()?.to_str()?;
+    let (base, code) = stem.rsplit_once('.')?;
+    if base.is_empty() || !crate::rules::is_language_tag(code) {
+        return None;
+    }
+    Some((code.to_string(), path.with_file_name(format!("{base}.md"))))
+}
+
+/// Parses a translation file. Problems with its own fields are reported here; how it
+/// compares with its original is validation's.
+pub(super) fn parse_translation(
+    source: &SourceFile,
+    parts: Parts,
+    language: String,
+    original: PathBuf,
+) -> (Option<Translation>, Vec<Diagnostic>) {
+    let (mapping, mut problems) = parse_any(source, &parts);
+    let Some(fields) = mapping else {
+        return (None, problems);
+    };
+    let index = LineIndex::new(&source.text);
+    let place = |key: &str| -> (usize, usize) {
+        let yaml = parts.yaml(&source.text);
+        super::locate::key_offset(yaml, &[key]).map_or((parts.yaml_first_line, 1), |offset| {
+            index.position(parts.yaml_start + offset)
+        })
+    };
+    let mut text_field = |key: &str, example: &str| -> String {
+        match fields.get(key) {
+            Some(serde_yaml::Value::String(text)) if !text.trim().is_empty() => {
+                text.trim().to_string()
+            }
+            Some(_) => {
+                let (line, column) = place(key);
+                problems.push(
+                    Diagnostic::error(
+                        "PP1005",
+                        &source.path,
+                        format!("`{key}` in a translation must be text in its language"),
+                    )
+                    .at(line, column, key.chars().count())
+                    .with_hint(format!(
+                        "write the translated {key} after `{key}:`, e.g. `{key}: {example}`"
+                    )),
+                );
+                String::new()
+            }
+            None => String::new(),
+        }
+    };
+    let title = text_field("title", "Bwrdd y gegin");
+    let summary = text_field("summary", "Sut y gwnaeth grŵp bach wahaniaeth mawr.");
+    if title.is_empty() && !fields.contains_key("title") {
+        problems.push(
+            Diagnostic::error("PP1005", &source.path, "this translation has no `title`")
+                .at(parts.yaml_first_line, 1, 1)
+                .with_hint("add the title in this file's language, e.g. `title: Bwrdd y gegin`"),
+        );
+    }
+    let draft = match fields.get("draft") {
+        None => false,
+        Some(serde_yaml::Value::Bool(draft)) => *draft,
+        Some(_) => {
+            let (line, column) = place("draft");
+            problems.push(
+                Diagnostic::error(
+                    "PP1005",
+                    &source.path,
+                    "`draft` must be `true` or `false`",
+                )
+                .at(line, column, 5)
+                .with_hint("write `draft: true` while the translation is not ready, or delete the line"),
+            );
+            true
+        }
+    };
+    let body = parts.body(&source.text).to_string();
+    let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
+    let translation = Translation {
+        source: source.clone(),
+        parts,
+        language,
+        original,
+        title,
+        summary,
+        draft,
+        fields,
+        body,
+        body_line,
+    };
+    (Some(translation), problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_before_the_extension_marks_a_translation() {
+        assert_eq!(
+            translation_of(Path::new("content/stories/kitchen-table.cy.md")),
+            Some((
+                "cy".into(),
+                PathBuf::from("content/stories/kitchen-table.md")
+            ))
+        );
+        assert_eq!(
+            translation_of(Path::new("content/stories/a.b.en-GB.md")),
+            Some(("en-GB".into(), PathBuf::from("content/stories/a.b.md")))
+        );
+        assert_eq!(
+            translation_of(Path::new("content/stories/kitchen-table.md")),
+            None
+        );
+        assert_eq!(translation_of(Path::new("content/stories/v1.2.md")), None);
+        assert_eq!(
+            translation_of(Path::new("content/stories/notes.final.md")),
+            None
+        );
+        assert_eq!(translation_of(Path::new("content/stories/.cy.md")), None);
+    }
+}

@@ -1,0 +1,223 @@
+//! Translations against their originals: a language the site publishes, an original
+//! beside it, no field that contradicts the original, not a draft while the original is
+//! published, and the original's privacy rules over the translation's own words.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::load::translation::OWN_FIELDS;
+use crate::load::{locate, Document, Library, Translation};
+use crate::rules::english_name;
+use crate::util::LineIndex;
+
+/// Every problem of every translation in the library.
+pub(crate) fn check_translations(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    if library.translations.is_empty() {
+        return Vec::new();
+    }
+    // Looked up once per translation: a scan each time would cost the square of the
+    // site's size.
+    let mut originals: HashMap<&Path, Original> = HashMap::new();
+    for page in &library.pages {
+        originals.insert(&page.source.path, Original::Page(page));
+    }
+    for document in library.documents.iter().chain(&library.incomplete) {
+        originals.insert(&document.source.path, Original::Entry(document));
+    }
+    library
+        .translations
+        .par_iter()
+        .flat_map_iter(|translation| check_translation(settings, &originals, translation))
+        .collect()
+}
+
+/// What a translation's original is: a story or nomination (with what validation knows
+/// of it) or a plain page.
+#[derive(Clone, Copy)]
+enum Original<'a> {
+    Entry(&'a Document),
+    Page(&'a crate::load::PageDocument),
+}
+
+fn check_translation(
+    settings: &Settings,
+    originals: &HashMap<&Path, Original>,
+    translation: &Translation,
+) -> Vec<Diagnostic> {
+    if let Some(problem) = language_problem(settings, translation) {
+        return vec![problem];
+    }
+    let Some(&original) = originals.get(translation.original.as_path()) else {
+        return vec![no_original(translation)];
+    };
+    let mut problems = match original {
+        Original::Entry(document) => contradictions(translation, &document.source, &document.parts),
+        Original::Page(page) => match crate::load::source::split_front_matter(&page.source) {
+            Ok(parts) => contradictions(translation, &page.source, &parts),
+            Err(_) => Vec::new(),
+        },
+    };
+    if let Original::Entry(document) = original {
+        if translation.draft && !document.entry.draft {
+            problems.push(draft_behind(document, translation));
+        }
+        problems.extend(super::privacy::check_translated(&as_document(
+            document,
+            translation,
+        )));
+    }
+    problems
+}
+
+/// The file's language must be one of the site's other languages.
+fn language_problem(settings: &Settings, translation: &Translation) -> Option<Diagnostic> {
+    let code = &translation.language;
+    let others: Vec<&str> = settings.languages[1..]
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    if others.contains(&code.as_str()) {
+        return None;
+    }
+    let name = translation
+        .source
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let message = format!(
+        "`{name}` is named as a translation into {}, which is not one of the site's other languages",
+        english_name(code)
+    );
+    let default = &settings.language;
+    let hint = if *code == *default {
+        format!(
+            "{default} is the site's main language, so the original itself is in it: rename the file without `.{code}` if it is an entry of its own"
+        )
+    } else if others.is_empty() {
+        format!(
+            "to publish it, replace `language: {default}` in site.yaml with `languages: [{default}, {code}]`; if it is an entry of its own, rename the file without `.{code}`"
+        )
+    } else {
+        format!(
+            "to publish it, add `{code}` to `languages:` in site.yaml; if it is an entry of its own, rename the file without `.{code}`"
+        )
+    };
+    Some(
+        Diagnostic::error("PP1003", &translation.source.path, message)
+            .at(1, 1, 1)
+            .with_hint(hint),
+    )
+}
+
+fn no_original(translation: &Translation) -> Diagnostic {
+    let original = translation.original.display();
+    Diagnostic::error(
+        "PP1002",
+        &translation.source.path,
+        format!("this translation has no original: there is no {original}"),
+    )
+    .at(1, 1, 1)
+    .with_hint(format!(
+        "a translation sits beside its original with the language before `.md`: add {original}, or rename this file after the original it translates"
+    ))
+}
+
+/// Every field the translation repeats that says something other than the original.
+fn contradictions(
+    translation: &Translation,
+    original: &crate::load::source::SourceFile,
+    original_parts: &crate::load::source::Parts,
+) -> Vec<Diagnostic> {
+    let original_fields: serde_yaml::Mapping =
+        serde_yaml::from_str(original_parts.yaml(&original.text)).unwrap_or_default();
+    let text = &translation.source.text;
+    let yaml = translation.parts.yaml(text);
+    let index = LineIndex::new(text);
+    let mut problems = Vec::new();
+    for (key, value) in &translation.fields {
+        let Some(name) = key.as_str() else {
+            continue;
+        };
+        if OWN_FIELDS.contains(&name) {
+            continue;
+        }
+        let theirs = original_fields.get(key);
+        if theirs == Some(value) {
+            continue;
+        }
+        let (line, column) = locate::key_offset(yaml, &[name])
+            .map_or((translation.parts.yaml_first_line, 1), |offset| {
+                index.position(translation.parts.yaml_start + offset)
+            });
+        let message = match theirs {
+            Some(theirs) => format!(
+                "`{name}` here says {}, but the original {} says {}",
+                shown(value),
+                original.path.display(),
+                shown(theirs)
+            ),
+            None => format!(
+                "`{name}` is here, but the original {} has no `{name}`",
+                original.path.display()
+            ),
+        };
+        problems.push(
+            Diagnostic::error("PP1001", &translation.source.path, message)
+                .at(line, column, name.chars().count())
+                .with_hint("delete the line: a translation takes it from the original"),
+        );
+    }
+    problems
+}
+
+/// A value as a message can quote it: plain values as written, anything with parts
+/// (people, consent) described only, so no name is repeated on the screen.
+fn shown(value: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match value {
+        Value::String(text) => {
+            let short: String = text.chars().take(60).collect();
+            format!("“{short}”")
+        }
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("`{n}`"),
+        Value::Null => "nothing".into(),
+        _ => "something different".into(),
+    }
+}
+
+/// An original published while its translation is still a draft: its page in that
+/// language shows the original's words meanwhile.
+fn draft_behind(document: &Document, translation: &Translation) -> Diagnostic {
+    let language = english_name(&translation.language);
+    let what = document.entry.kind.label().to_lowercase();
+    Diagnostic::warning(
+        "PP1004",
+        &document.source.path,
+        format!(
+            "this {what} is published, but its {language} translation {} is a draft, so there is no {language} page for it yet",
+            translation.source.path.display()
+        ),
+    )
+    .at(1, 1, 1)
+    .with_hint(format!(
+        "finish the translation and delete `draft: true` from it; meanwhile the {language} listings show this {what} in its own language"
+    ))
+}
+
+/// The original as privacy sees it, with the translation's file and words in place.
+fn as_document(original: &Document, translation: &Translation) -> Document {
+    let mut document = original.clone();
+    document.source = translation.source.clone();
+    document.parts = translation.parts;
+    document.entry.title = translation.title.clone();
+    document.entry.summary = translation.summary.clone();
+    document.entry.body = translation.body.clone();
+    document.entry.body_line = translation.body_line;
+    document
+}

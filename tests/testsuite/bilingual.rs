@@ -1,0 +1,516 @@
+//! A site in English and Welsh: every page in both languages, `lang`, reciprocal
+//! hreflang alternates, the sitemap, the language switcher, entries not translated yet,
+//! translations that contradict or leak, embargoes held in both languages, and
+//! one-language sites whose output has not changed by a byte.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use sha2::{Digest, Sha256};
+
+use crate::support::build::{select_attr, select_text, TestSite};
+use crate::support::{copy_tree, repo_root, stderr, stdout, tempdir};
+
+const NOW: &str = "2026-03-01T12:00:00Z";
+
+/// A copy of `tests/fixtures/bilingual/site`.
+fn bilingual() -> TestSite {
+    let dir = tempdir();
+    copy_tree(
+        &repo_root().join("tests/fixtures/bilingual/site"),
+        dir.path(),
+    );
+    TestSite { dir }
+}
+
+fn built() -> TestSite {
+    let site = bilingual();
+    site.build();
+    site
+}
+
+fn run(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_practice-press"))
+        .args(args)
+        .arg("--site")
+        .arg(root)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run practice-press: {e}"))
+}
+
+/// Every page type, by its path below a language's root.
+const PAGES: &[&str] = &[
+    "index.html",
+    "stories/index.html",
+    "nominations/index.html",
+    "stories/kitchen-table/index.html",
+    "nominations/calm-duty-manager/index.html",
+    "councils/index.html",
+    "councils/northmoor-council/index.html",
+    "services/index.html",
+    "services/children/index.html",
+    "practice-areas/kinship-care/index.html",
+    "tags/family-time/index.html",
+    "years/2026/index.html",
+    "search/index.html",
+    "press/index.html",
+    "submit/story/index.html",
+    "submit/nomination/index.html",
+    "submit/guide/index.html",
+    "accessibility/index.html",
+    "stats/index.html",
+    "feeds/index.html",
+    "about/index.html",
+    "404.html",
+];
+
+#[test]
+fn every_page_type_is_published_in_both_languages_with_its_lang() {
+    let site = built();
+    for page in PAGES {
+        let english = site.read(page);
+        let welsh = site.read(&format!("cy/{page}"));
+        assert_eq!(select_attr(&english, "html", "lang"), ["en-GB"], "{page}");
+        assert_eq!(select_attr(&welsh, "html", "lang"), ["cy"], "cy/{page}");
+        // The header speaks the page's language.
+        assert_eq!(
+            select_attr(&welsh, "nav.language-switcher", "aria-label"),
+            ["Iaith"],
+            "cy/{page}"
+        );
+    }
+    let home = site.read("cy/index.html");
+    assert!(
+        home.contains("Straeon ymarfer y gosodiad"),
+        "Welsh site title"
+    );
+    let story = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_text(&story, "h1"),
+        "Gofal gan berthnasau wrth fwrdd y gegin"
+    );
+    assert!(story.contains("Eisteddon ni wrth fwrdd y gegin"));
+    assert!(!story.contains("We sat at the kitchen table"));
+    // Labels come from translations.cy.labels; addresses stay the same.
+    let services = site.read("cy/services/index.html");
+    assert!(services.contains("Gwasanaethau plant"), "{services}");
+    assert!(services.contains("href=\"/cy/services/children/\""));
+    // Theme files and media stay at the root.
+    assert!(!site.exists("cy/static/style.css"));
+    assert_eq!(
+        select_attr(&story, "link[rel=stylesheet]", "href")[0],
+        "/static/style.css"
+    );
+    let about = site.read("cy/about/index.html");
+    assert!(about.contains("wefan hon yn casglu straeon"), "{about}");
+}
+
+/// Each HTML page's hreflang alternates (language → absolute address).
+fn alternates_of(html: &str) -> BTreeMap<String, String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("link[rel=alternate][hreflang]").expect("selector");
+    document
+        .select(&selector)
+        .filter_map(|e| {
+            Some((
+                e.value().attr("hreflang")?.to_string(),
+                e.value().attr("href")?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// The output file of an address on the fixture's host.
+fn file_of(url: &str) -> String {
+    let path = url
+        .strip_prefix("https://stories.fixture.example/")
+        .unwrap_or_else(|| panic!("{url} is not on the site"));
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+#[test]
+fn hreflang_alternates_are_reciprocal_and_every_page_has_a_switcher() {
+    let site = built();
+    let files = site.all_files();
+    let pages: Vec<&String> = files
+        .keys()
+        .filter(|p| p.ends_with(".html") && !p.ends_with("404.html"))
+        .collect();
+    assert!(pages.len() > 40, "{}", pages.len());
+    for page in pages {
+        let html = String::from_utf8_lossy(&files[page]).into_owned();
+        let switch = select_attr(&html, "nav.language-switcher a", "href");
+        assert_eq!(switch.len(), 1, "{page} has one switcher link");
+        let target = switch[0].trim_start_matches('/');
+        let target = if target.is_empty() || target.ends_with('/') {
+            format!("{target}index.html")
+        } else {
+            target.to_string()
+        };
+        assert!(files.contains_key(&target), "{page}: switcher to {target}");
+        let lang = select_attr(&html, "nav.language-switcher a", "lang");
+        let own = select_attr(&html, "html", "lang");
+        assert_ne!(
+            lang, own,
+            "{page}: the switcher leads to the other language"
+        );
+        assert_eq!(
+            select_attr(&html, "nav.language-switcher a", "hreflang"),
+            lang
+        );
+        let alternates = alternates_of(&html);
+        if alternates.is_empty() {
+            continue;
+        }
+        assert_eq!(
+            alternates.keys().collect::<Vec<_>>(),
+            ["cy", "en-GB", "x-default"],
+            "{page}"
+        );
+        assert_eq!(alternates["x-default"], alternates["en-GB"]);
+        for (language, url) in &alternates {
+            let file = file_of(url);
+            let other = files
+                .get(&file)
+                .unwrap_or_else(|| panic!("{page}: alternate {language} {url} is not published"));
+            let back = alternates_of(&String::from_utf8_lossy(other));
+            assert_eq!(back, alternates, "{page} and {file} disagree");
+        }
+        // The switcher goes to the same page when there is one.
+        let switched_to = &alternates[&lang[0]];
+        assert!(
+            switched_to.ends_with(&switch[0]),
+            "{page}: {switched_to} vs {}",
+            switch[0]
+        );
+    }
+}
+
+#[test]
+fn an_untranslated_entry_is_listed_in_welsh_in_its_own_words_and_links_to_its_page() {
+    let site = built();
+    assert!(!site.exists("cy/stories/supervision-that-helps/index.html"));
+    let listing = site.read("cy/stories/index.html");
+    let document = scraper::Html::parse_document(&listing);
+    let card = scraper::Selector::parse("li.card").expect("selector");
+    let untranslated = document
+        .select(&card)
+        .find(|c| c.html().contains("Supervision that helps"))
+        .expect("the untranslated story is listed")
+        .html();
+    assert_eq!(select_attr(&untranslated, ".card-title", "lang"), ["en-GB"]);
+    assert_eq!(
+        select_attr(&untranslated, ".card-summary", "lang"),
+        ["en-GB"]
+    );
+    assert_eq!(
+        select_attr(&untranslated, ".card-title a", "href"),
+        ["/stories/supervision-that-helps/"]
+    );
+    assert_eq!(
+        select_text(&untranslated, ".card-language"),
+        "Ar gael yn Saesneg yn unig"
+    );
+    // It is on its service's and practice area's Welsh pages too, never dropped.
+    assert!(site
+        .read("cy/practice-areas/supervision/index.html")
+        .contains("Supervision that helps"));
+    // The English page has no Welsh alternate; its switcher leads to the Welsh home.
+    let english = site.read("stories/supervision-that-helps/index.html");
+    assert!(alternates_of(&english).is_empty());
+    assert_eq!(
+        select_attr(&english, "nav.language-switcher a", "href"),
+        ["/cy/"]
+    );
+    assert!(!english.contains("og:locale:alternate"));
+    // A translated entry's page names its alternate locale.
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert!(welsh.contains("<meta property=\"og:locale\" content=\"cy\">"));
+    assert!(welsh.contains("<meta property=\"og:locale:alternate\" content=\"en_GB\">"));
+    assert!(
+        welsh.contains("\"inLanguage\":\"cy\""),
+        "JSON-LD inLanguage"
+    );
+}
+
+#[test]
+fn the_sitemap_lists_every_language_with_its_alternates() {
+    let site = built();
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    assert!(!site.exists("cy/sitemap.xml"));
+    let files = site.all_files();
+    let mut locs = BTreeSet::new();
+    for line in sitemap.lines().filter(|l| l.contains("<loc>")) {
+        let loc = line
+            .split("<loc>")
+            .nth(1)
+            .and_then(|rest| rest.split("</loc>").next())
+            .expect("loc");
+        assert!(files.contains_key(&file_of(loc)), "{loc} is not published");
+        locs.insert(loc.to_string());
+        if line.contains("xhtml:link") {
+            assert!(
+                line.contains(&format!("href=\"{loc}\"")),
+                "{loc} lists itself among its alternates"
+            );
+        }
+    }
+    assert!(locs.contains("https://stories.fixture.example/cy/stories/kitchen-table/"));
+    assert!(locs.contains("https://stories.fixture.example/stories/supervision-that-helps/"));
+    assert!(!locs.contains("https://stories.fixture.example/cy/stories/supervision-that-helps/"));
+}
+
+#[test]
+fn feeds_and_search_are_per_language() {
+    let site = built();
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(feed.contains("xml:lang=\"cy\""));
+    assert!(feed.contains("Gofal gan berthnasau wrth fwrdd y gegin"));
+    assert!(
+        !feed.contains("Supervision that helps"),
+        "Welsh feeds carry Welsh entries"
+    );
+    assert!(site.exists("cy/feeds/councils/northmoor-council/atom.xml"));
+    assert!(site
+        .read("feeds/atom.xml")
+        .contains("Supervision that helps"));
+    assert!(site.exists("search-index/meta.json"));
+    assert!(site.exists("cy/search-index/meta.json"));
+    let search = site.read("cy/search/index.html");
+    assert_eq!(
+        select_attr(&search, "#pp-search", "data-base-path"),
+        ["/cy/"]
+    );
+    let index: String = site
+        .all_files()
+        .iter()
+        .filter(|(path, _)| path.starts_with("cy/search-index/"))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    assert!(index.contains("/cy/stories/kitchen-table/"));
+    assert!(
+        index.contains("/stories/supervision-that-helps/"),
+        "untranslated entries are found in Welsh too"
+    );
+}
+
+#[test]
+fn an_embargoed_original_holds_back_its_published_looking_translation() {
+    let site = bilingual();
+    site.build();
+    let files = site.all_files();
+    assert!(!site.exists("cy/stories/embargoed-story/index.html"));
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("hwb i ofalwyr"),
+            "{path} shows the embargoed translation"
+        );
+        assert!(
+            !text.contains("embargoed-story"),
+            "{path} links to the embargoed story"
+        );
+    }
+    site.build_at("2026-03-02T09:30:00Z", false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(site
+        .read("cy/stories/embargoed-story/index.html")
+        .contains("Lansio&#39;r hwb i ofalwyr"));
+}
+
+#[test]
+fn a_translation_that_contradicts_its_original_is_an_error_naming_both_values() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Bwrdd y gegin\nsummary: Cynllunio gyda'n gilydd.\ndate: 2026-02-11\ncouncil: Northmoor Council\n---\n\nTestun.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[PP1001]: `date` here says “2026-02-11”, but the original content/stories/kitchen-table.md says “2026-02-10”"), "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:4:1"),
+        "{text}"
+    );
+    assert!(text.contains("delete the line: a translation takes it from the original"));
+    // A repeated field that agrees is no problem.
+    assert!(!text.contains("`council`"), "{text}");
+}
+
+#[test]
+fn a_translation_naming_an_anonymous_person_is_an_error_in_the_translation() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Bwrdd y gegin gyda Quillfeather\nsummary: Cynllunio gyda'n gilydd.\n---\n\nDiolch i eberhardt quillfeather.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:2:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:6:10"),
+        "{text}"
+    );
+    assert_eq!(text.matches("error[PP0401]").count(), 2, "{text}");
+    let built = run(
+        site.root(),
+        &[
+            "build",
+            "--now",
+            NOW,
+            "--output",
+            &site.output().to_string_lossy(),
+        ],
+    );
+    assert_eq!(built.status.code(), Some(1));
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn translations_without_an_original_in_an_unknown_language_or_left_as_drafts_are_reported() {
+    let site = bilingual();
+    site.write(
+        "content/stories/no-such-story.cy.md",
+        "---\ntitle: Dim gwreiddiol\n---\n\nTestun.\n",
+    );
+    site.write(
+        "content/stories/kitchen-table.fr.md",
+        "---\ntitle: La table\n---\n\nTexte.\n",
+    );
+    site.write(
+        "content/nominations/calm-duty-manager.cy.md",
+        "---\ntitle: Rheolwr tawel\ndraft: true\n---\n\nTestun.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert!(text.contains("error[PP1002]: this translation has no original: there is no content/stories/no-such-story.md"), "{text}");
+    assert!(
+        text.contains("error[PP1003]: `kitchen-table.fr.md` is named as a translation into `fr`"),
+        "{text}"
+    );
+    assert!(text.contains("warning[PP1004]: this nomination is published, but its Welsh (cy) translation content/nominations/calm-duty-manager.cy.md is a draft"), "{text}");
+    assert!(
+        text.contains("--> content/nominations/calm-duty-manager.md:1:1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_draft_translation_leaves_its_entry_in_the_original_language() {
+    let site = bilingual();
+    site.write(
+        "content/nominations/calm-duty-manager.cy.md",
+        "---\ntitle: Rheolwr tawel\ndraft: true\n---\n\nTestun.\n",
+    );
+    site.build();
+    assert!(!site.exists("cy/nominations/calm-duty-manager/index.html"));
+    let listing = site.read("cy/nominations/index.html");
+    assert!(listing.contains("My brilliant colleague: a calm duty manager"));
+    assert!(!listing.contains("Rheolwr tawel"));
+}
+
+#[test]
+fn language_and_languages_together_are_a_located_error() {
+    let site = bilingual();
+    let settings = std::fs::read_to_string(site.root().join("site.yaml")).expect("read");
+    site.write("site.yaml", &format!("language: en-GB\n{settings}"));
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("error[PP0009]: site.yaml has both `language` and `languages`"),
+        "{text}"
+    );
+    assert!(text.contains("site.yaml:1:1"), "{text}");
+}
+
+/// `<sha256>  <path>` for every file of `output` but its marker.
+fn manifest(output: &Path) -> String {
+    let mut lines = Vec::new();
+    for entry in walkdir::WalkDir::new(output)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() || entry.file_name() == ".practice-press-output" {
+            continue;
+        }
+        let path = entry
+            .path()
+            .strip_prefix(output)
+            .expect("inside")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(entry.path()).expect("read");
+        let hash: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        lines.push(format!("{hash}  {path}"));
+    }
+    lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    lines.join("\n") + "\n"
+}
+
+fn assert_unchanged(name: &str, site: &Path, now: &str) {
+    let out = tempdir();
+    let output = out.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_practice-press"))
+        .args(["build", "--quiet", "--now", now, "--site"])
+        .arg(site)
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .expect("run");
+    assert!(built.status.success(), "{}", stderr(&built));
+    let expected = std::fs::read_to_string(
+        repo_root().join(format!("tests/fixtures/unchanged/{name}.sha256")),
+    )
+    .expect("manifest");
+    let actual = manifest(&output);
+    let differing: Vec<String> = {
+        let expected: BTreeSet<&str> = expected.lines().collect();
+        let actual: BTreeSet<&str> = actual.lines().collect();
+        expected
+            .symmetric_difference(&actual)
+            .map(|l| l.to_string())
+            .collect()
+    };
+    assert!(
+        differing.is_empty(),
+        "{name}: these files differ:\n{}",
+        differing.join("\n")
+    );
+}
+
+#[test]
+fn a_single_language_site_is_unchanged_byte_for_byte() {
+    for (name, fixture) in [
+        ("basic", "tests/fixtures/build/basic"),
+        ("sharing", "tests/fixtures/sharing/site"),
+    ] {
+        let dir = tempdir();
+        copy_tree(&repo_root().join(fixture), dir.path());
+        assert_unchanged(name, dir.path(), NOW);
+    }
+    let dir = tempdir();
+    for part in ["site.yaml", "content", "themes"] {
+        let from = repo_root().join(part);
+        if from.is_dir() {
+            copy_tree(&from, &dir.path().join(part));
+        } else {
+            std::fs::copy(&from, dir.path().join(part)).expect("copy");
+        }
+    }
+    assert_unchanged("example", dir.path(), "2026-12-07T12:00:00Z");
+}
