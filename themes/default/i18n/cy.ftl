@@ -637,6 +637,8 @@ search-count-for-filtered = { $count ->
     [few] { $n } chanlyniad ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
     [many] { $n } chanlyniad ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
    *[other] { $n } o ganlyniadau ar gyfer “{ $query }” gyda’r hidlwyr a ddewiswyd.
+}
+
 ## Sites in more than one language: the switcher and entries not translated yet
 # This language's name for itself, shown in the switcher on the other language's pages.
 language-name = Cymraeg

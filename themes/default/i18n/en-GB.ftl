@@ -541,6 +541,8 @@ search-count-for-filtered = { $count ->
     [0] No results for “{ $query }” with the chosen filters.
     [one] { $n } result for “{ $query }” with the chosen filters.
    *[other] { $n } results for “{ $query }” with the chosen filters.
+}
+
 ## Sites in more than one language: the switcher and entries not translated yet
 # This language's name for itself, shown in the switcher on the other language's pages.
 language-name = English
