@@ -86,9 +86,12 @@ pub(crate) fn image_mime(src: &str) -> Option<&'static str> {
     })
 }
 
-/// `en-GB` → `en_GB`, the form Open Graph expects.
-/// `en-GB` as Open Graph writes it: `en_GB`.
+/// `en-GB` as Open Graph writes it: `en_GB`. Open Graph wants a territory, and Welsh
+/// is written with none, so a bare `cy` becomes `cy_GB`.
 pub fn og_locale(language: &str) -> String {
+    if language == "cy" {
+        return "cy_GB".to_string();
+    }
     language.replace('-', "_")
 }
 

@@ -230,7 +230,7 @@ fn an_untranslated_entry_is_listed_in_welsh_in_its_own_words_and_links_to_its_pa
     assert!(!english.contains("og:locale:alternate"));
     // A translated entry's page names its alternate locale.
     let welsh = site.read("cy/stories/kitchen-table/index.html");
-    assert!(welsh.contains("<meta property=\"og:locale\" content=\"cy\">"));
+    assert!(welsh.contains("<meta property=\"og:locale\" content=\"cy_GB\">"));
     assert!(welsh.contains("<meta property=\"og:locale:alternate\" content=\"en_GB\">"));
     assert!(
         welsh.contains("\"inLanguage\":\"cy\""),
