@@ -512,5 +512,100 @@ fn a_single_language_site_is_unchanged_byte_for_byte() {
             std::fs::copy(&from, dir.path().join(part)).expect("copy");
         }
     }
+    english_only(dir.path());
     assert_unchanged("example", dir.path(), "2026-12-07T12:00:00Z");
+}
+
+/// The example site as it was before it had Welsh: `language: en-GB` instead of its
+/// `languages` and `translations`, and no `.cy.md` files.
+fn english_only(site: &Path) {
+    let settings_path = site.join("site.yaml");
+    let settings = std::fs::read_to_string(&settings_path).expect("site.yaml");
+    let start = settings
+        .find("languages: [en-GB, cy]")
+        .expect("the example site lists its languages");
+    std::fs::write(
+        &settings_path,
+        format!("{}language: en-GB\n", &settings[..start]),
+    )
+    .expect("write site.yaml");
+    for entry in walkdir::WalkDir::new(site.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_name().to_string_lossy().ends_with(".cy.md") {
+            std::fs::remove_file(entry.path()).expect("remove a translation");
+        }
+    }
+}
+
+#[test]
+fn the_example_site_publishes_its_welsh_stories_and_nominations_and_no_anonymous_name() {
+    let dir = tempdir();
+    for part in ["site.yaml", "content", "themes"] {
+        let from = repo_root().join(part);
+        if from.is_dir() {
+            copy_tree(&from, &dir.path().join(part));
+        } else {
+            std::fs::copy(&from, dir.path().join(part)).expect("copy");
+        }
+    }
+    let output = dir.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_practice-press"))
+        .args([
+            "build",
+            "--quiet",
+            "--now",
+            "2026-12-07T12:00:00Z",
+            "--site",
+        ])
+        .arg(dir.path())
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .expect("run");
+    assert!(built.status.success(), "{}", stderr(&built));
+    for (page, title) in [
+        (
+            "cy/stories/kinship-carers-kitchen-table-group/index.html",
+            "Grŵp wrth fwrdd y gegin",
+        ),
+        (
+            "cy/stories/care-leavers-on-the-interview-panel/index.html",
+            "Pobl ifanc sy&#39;n gadael gofal",
+        ),
+        (
+            "cy/stories/home-first-hospital-discharge/index.html",
+            "Adref yn gyntaf",
+        ),
+        (
+            "cy/nominations/the-family-support-worker-who-speaks-our-language/index.html",
+            "Gweithiwr cymorth i deuluoedd",
+        ),
+        (
+            "cy/nominations/the-duty-manager-who-stayed/index.html",
+            "Y rheolwr dyletswydd",
+        ),
+        ("cy/about/index.html", "Am y wefan hon"),
+    ] {
+        let html = std::fs::read_to_string(output.join(page)).expect(page);
+        assert!(html.contains("<html lang=\"cy\""), "{page}");
+        assert!(html.contains(title), "{page} lacks its Welsh title");
+    }
+    // The duty manager's nominator asked to be anonymous: in neither language may any
+    // output file carry her name.
+    for entry in walkdir::WalkDir::new(&output)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).expect("read");
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                !text.contains("Kertész") && !text.contains("Zsófia"),
+                "{} names an anonymous nominator",
+                entry.path().display()
+            );
+        }
+    }
 }

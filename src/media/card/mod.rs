@@ -127,32 +127,25 @@ pub(crate) fn make_cards(
     guard: &LeakGuard,
     publish: &(dyn Fn(String, Card) -> Result<(), Diagnostic> + Sync),
 ) -> Result<CardCounts, Vec<Diagnostic>> {
-    let (regular, bold) = measures().map_err(|problem| vec![problem])?;
     let made = AtomicUsize::new(0);
     let from_cache = AtomicUsize::new(0);
-    let context = Context {
-        site,
-        photos: &photos_of(media),
-        cache,
-        guard,
-        regular: &regular,
-        bold: &bold,
-    };
-    let problems: Vec<Diagnostic> = site
-        .entries
-        .par_iter()
-        .filter_map(|entry| {
-            let card = match context.card(entry) {
-                Ok(card) => card,
-                Err(problem) => return Some(problem),
-            };
-            match card {
-                Card::Cached(_) => from_cache.fetch_add(1, Ordering::Relaxed),
-                Card::Drawn(..) => made.fetch_add(1, Ordering::Relaxed),
-            };
-            publish(card_path(entry), card).err()
-        })
-        .collect();
+    let problems: Vec<Diagnostic> = in_context(site, media, cache, guard, |context| {
+        site.entries
+            .par_iter()
+            .filter_map(|entry| {
+                let card = match context.card(entry) {
+                    Ok(card) => card,
+                    Err(problem) => return Some(problem),
+                };
+                match card {
+                    Card::Cached(_) => from_cache.fetch_add(1, Ordering::Relaxed),
+                    Card::Drawn(..) => made.fetch_add(1, Ordering::Relaxed),
+                };
+                publish(card_path(entry), card).err()
+            })
+            .collect()
+    })
+    .map_err(|problem| vec![problem])?;
     if problems.is_empty() {
         Ok(CardCounts {
             made: made.into_inner(),
@@ -174,10 +167,18 @@ pub(crate) fn make_card(
     path: &str,
 ) -> Option<Result<Card, Diagnostic>> {
     let entry = site.entries.iter().find(|entry| card_path(entry) == path)?;
-    let (regular, bold) = match measures() {
-        Ok(measures) => measures,
-        Err(problem) => return Some(Err(problem)),
-    };
+    Some(in_context(site, media, cache, guard, |context| context.card(entry)).and_then(|card| card))
+}
+
+/// Runs `work` with the fonts measured and the site's photos found, as every card needs.
+fn in_context<R>(
+    site: &Site,
+    media: &[MediaFile],
+    cache: &Cache,
+    guard: &LeakGuard,
+    work: impl FnOnce(&Context) -> R,
+) -> Result<R, Diagnostic> {
+    let (regular, bold) = measures()?;
     let context = Context {
         site,
         photos: &photos_of(media),
@@ -186,7 +187,7 @@ pub(crate) fn make_card(
         regular: &regular,
         bold: &bold,
     };
-    Some(context.card(entry))
+    Ok(work(&context))
 }
 
 /// The site's photos a card can be cropped from, by site path.
