@@ -13,7 +13,7 @@ use super::store::{CardMaker, SiteStore, Stored};
 use crate::build::write_cards;
 use crate::diagnostic::Diagnostic;
 use crate::media::cache::Cache;
-use crate::media::card::{make_card, Card};
+use crate::media::card::{card_path, make_card, Card};
 use crate::media::MediaFile;
 use crate::render::NoProgress;
 use crate::resolve::Site;
@@ -280,7 +280,8 @@ fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
 /// Lets `store` make any card of `job`'s site the moment it is asked for, before (or
 /// without) a card run: `og:image` then never answers 404 in a fresh preview.
 pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
-    store.set_card_maker(card_maker(job));
+    let paths = job.site.entries.iter().map(card_path).collect();
+    store.set_card_maker(card_maker(job), paths);
 }
 
 /// Makes one card of `job`'s site when asked, through the leak guard like the rest.

@@ -4,7 +4,7 @@
 //! over here in one step, so a reader sees either the old site or the new one, never a
 //! mix, and a failed rebuild leaves the last good site untouched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
@@ -23,6 +23,10 @@ pub struct SiteStore {
     cards: RwLock<HashMap<String, Stored>>,
     /// Makes a card asked for before the background run has made it.
     card_maker: RwLock<Option<CardMaker>>,
+    /// Where the site being served has its cards. A card anywhere else is never served,
+    /// even while a card run for an older site still holds it: a story made a draft
+    /// must lose its card (its title, drawn) at the same moment as its page.
+    card_paths: RwLock<HashSet<String>>,
     /// Whether a first search index is on its way: until it is, a request for the
     /// index waits for it rather than fail (a search page opened the moment the
     /// preview starts would otherwise say search could not be loaded).
@@ -70,6 +74,14 @@ impl SiteStore {
     }
 
     fn card(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        if !self
+            .card_paths
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(path)
+        {
+            return None;
+        }
         let known = self
             .cards
             .read()
@@ -106,8 +118,13 @@ impl SiteStore {
         Some(stored)
     }
 
-    /// Sets how cards not made yet are made: from the site just rendered.
-    pub(crate) fn set_card_maker(&self, maker: CardMaker) {
+    /// Sets how cards not made yet are made, and where cards may be served: from the
+    /// site just rendered.
+    pub(crate) fn set_card_maker(&self, maker: CardMaker, paths: HashSet<String>) {
+        *self
+            .card_paths
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = paths;
         *self
             .card_maker
             .write()

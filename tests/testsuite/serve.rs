@@ -956,7 +956,7 @@ mod incremental_equals_full {
     use practice_press::render::NoProgress;
     use practice_press::resolve::PublishOptions;
     use practice_press::search::IndexCache;
-    use practice_press::serve::background::run_now;
+    use practice_press::serve::background::{offer_cards_now, run_now};
     use practice_press::serve::rebuild::{Outcome, Rebuilder, SiteOptions};
     use practice_press::serve::store::SiteStore;
     use practice_press::serve::watch::{change_of, Batch};
@@ -1163,6 +1163,8 @@ mod incremental_equals_full {
                         let failed = matches!(&outcome, Outcome::Failed(_));
                         prop_assert!(!failed, "step {step} {edit:?}: the preview failed where the build did not: {outcome:?}");
                         let (search, cards) = preview.background_jobs().unwrap();
+                        // As the preview's refresh does: the new site's cards are offered first.
+                        offer_cards_now(&store, &cards);
                         let card_problems = run_now(&search, &cards, &mut cache, &store).unwrap();
                         prop_assert!(card_problems.is_empty(), "{card_problems:?}");
                         let served = store.everything();
@@ -1179,4 +1181,46 @@ mod incremental_equals_full {
             }
         }
     }
+}
+
+#[test]
+fn a_story_made_a_draft_loses_its_card_even_when_an_older_card_run_ends_later() {
+    use practice_press::search::IndexCache;
+    use practice_press::serve::background::{offer_cards_now, run_now};
+    use practice_press::serve::rebuild::{Rebuilder, SiteOptions};
+    use practice_press::serve::store::SiteStore;
+    use std::sync::Arc;
+
+    let site = Site::new();
+    let root = site.dir.path().canonicalize().unwrap();
+    let store = Arc::new(SiteStore::default());
+    let mut preview = Rebuilder::new(
+        SiteOptions {
+            root,
+            include_drafts: false,
+            now: Some("2026-06-01T00:00:00Z".parse().unwrap()),
+        },
+        store.clone(),
+    );
+    preview.full();
+    let (old_search, old_cards) = preview.background_jobs().expect("a good first build");
+    offer_cards_now(&store, &old_cards);
+    assert!(store.get("stories/kinship-visit/card.png").is_some());
+
+    let draft = site
+        .read(STORY)
+        .replace("consent:", "draft: true\nconsent:");
+    site.write(STORY, &draft);
+    preview.full();
+    let (_, new_cards) = preview.background_jobs().expect("a good rebuild");
+    offer_cards_now(&store, &new_cards);
+    assert_eq!(store.get("stories/kinship-visit/index.html"), None);
+    // The card run for the site before the change ends only now, and hands over the
+    // draft's card with the others.
+    run_now(&old_search, &old_cards, &mut IndexCache::default(), &store).expect("cards");
+    assert_eq!(
+        store.get("stories/kinship-visit/card.png"),
+        None,
+        "a draft's card (its title, drawn) is never served"
+    );
 }
