@@ -281,7 +281,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut context = tera::Context::new();
     context.insert(
         "site",
-        &serde_json::json!({ "title": "Practice Press fixture", "base_path": base }),
+        &serde_json::json!({ "title": "Practice Press fixture", "base_path": base, "root_path": base }),
     );
     context.insert("page", &serde_json::json!({ "title": "Search" }));
     let page = tera.render("search.html", &context)?;

@@ -30,7 +30,9 @@ pub(crate) fn replace_img_tags<'a>(
             break;
         };
         from = end;
-        let Some(tag) = tag else {
+        // An address that is not plain (a scheme other than http or https, or a
+        // character reference left undecoded) is left as written, for the sanitiser.
+        let Some(tag) = tag.filter(|tag| is_plain_address(&tag.src)) else {
             continue;
         };
         out.push_str(&html[copied..start]);
@@ -42,6 +44,19 @@ pub(crate) fn replace_img_tags<'a>(
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
+}
+
+/// A path, or an http(s) address, with no `&` or control character left in it.
+fn is_plain_address(src: &str) -> bool {
+    if src.contains('&') || src.chars().any(char::is_control) {
+        return false;
+    }
+    match src.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') => {
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        }
+        _ => true,
+    }
 }
 
 /// Where the next `<img` start tag is, at or after `from`.
@@ -243,6 +258,19 @@ mod tests {
             assert_eq!(out, html);
             assert!(found.is_empty(), "{html}");
         }
+    }
+
+    #[test]
+    fn addresses_that_are_not_plain_are_left_for_the_sanitiser() {
+        for html in [
+            "<IMG SRC=&#x6A&#x61&#x76&#x61>",
+            "<img src=\"javascript:alert(1)\">",
+            "<IMG SRC=\"jav&#x09;ascript:alert('x');\">",
+        ] {
+            assert_eq!(tags(html).1, Vec::new(), "{html}");
+        }
+        assert_eq!(tags("<img src=\"https://e.org/a.png\">").1.len(), 1);
+        assert_eq!(tags("<img src=\"/media/a.png\">").1.len(), 1);
     }
 
     #[test]

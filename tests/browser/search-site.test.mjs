@@ -82,7 +82,9 @@ async function markdownFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await markdownFiles(path)));
-    else if (entry.name.endsWith('.md')) out.push(path);
+    // A translation (`a.cy.md`) is its original's entry in another language, with its
+    // own search index: the English search counts and reads the originals.
+    else if (entry.name.endsWith('.md') && !/\.[a-z]{2,3}(-[A-Za-z]{2,4})?\.md$/.test(entry.name)) out.push(path);
   }
   return out.sort();
 }
