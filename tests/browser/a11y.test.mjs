@@ -457,7 +457,11 @@ describe('page patterns', () => {
     // Every published HTML page (redirect stubs aside) links to it from its footer.
     const missing = files.filter((f) => !isRedirect(f)).filter((f) => {
       const footer = html.get(f).match(/<footer[\s\S]*?<\/footer>/)?.[0] ?? '';
-      return !/<a href="\/accessibility\/">Accessibility statement<\/a>/.test(footer);
+      // The Welsh pages (below cy/) link to the Welsh statement, in Welsh.
+      const link = f.startsWith('cy/')
+        ? /<a href="\/cy\/accessibility\/">Datganiad hygyrchedd<\/a>/
+        : /<a href="\/accessibility\/">Accessibility statement<\/a>/;
+      return !link.test(footer);
     });
     assert.deepEqual(missing, [], 'pages without an accessibility statement link in the footer');
   });
