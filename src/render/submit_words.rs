@@ -95,18 +95,15 @@ const SAMPLES: [(&str, i64); 6] = [
 pub(crate) fn script_words(strings: &Strings) -> BTreeMap<&'static str, Value> {
     let mut words = BTreeMap::new();
     for id in PLAIN {
-        let text = strings.say_with(&format!("js-{id}"), &placeholders(None));
+        let text = strings.say_with(&format!("js-{id}"), &slots_for_the_script(None));
         words.insert(*id, Value::from(text));
     }
     for id in COUNTED {
         let forms: serde_json::Map<String, Value> = SAMPLES
             .iter()
             .map(|(category, n)| {
-                let text = strings.say_with(id, &placeholders(Some(*n)));
-                (
-                    category.to_string(),
-                    Value::from(number_to_placeholder(&text, *n)),
-                )
+                let text = strings.say_with(id, &slots_for_the_script(Some(*n)));
+                (category.to_string(), Value::from(number_to_slot(&text, *n)))
             })
             .collect();
         words.insert(id.trim_start_matches("js-"), Value::Object(forms));
@@ -114,7 +111,7 @@ pub(crate) fn script_words(strings: &Strings) -> BTreeMap<&'static str, Value> {
     words
 }
 
-fn placeholders(words: Option<i64>) -> Vec<(&'static str, FluentValue<'static>)> {
+fn slots_for_the_script(words: Option<i64>) -> Vec<(&'static str, FluentValue<'static>)> {
     let mut values: Vec<(&'static str, FluentValue<'static>)> = VALUES
         .iter()
         .map(|name| (*name, FluentValue::from(format!("{{{name}}}"))))
@@ -126,8 +123,8 @@ fn placeholders(words: Option<i64>) -> Vec<(&'static str, FluentValue<'static>)>
     values
 }
 
-/// `text` with the number `n` (written as a whole number) turned back into `{words}`.
-fn number_to_placeholder(text: &str, n: i64) -> String {
+/// `text` with the number `n` (written as a whole number) turned back into the `{words}` slot the script fills.
+fn number_to_slot(text: &str, n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
