@@ -29,7 +29,8 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         // language's search finds it there.
         return Ok(Vec::new());
     }
-    let view = entry_view(site, r.strings, entry, &body.html);
+    let body_html = r.localised(body.html, &entry.path());
+    let view = entry_view(site, r.strings, entry, &body_html);
     let section = entry.kind.section();
     let crumbs = vec![
         r.home_crumb(),
