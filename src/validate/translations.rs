@@ -1,6 +1,7 @@
 //! Translations against their originals: a language the site publishes, an original
 //! beside it, no field that contradicts the original, not a draft while the original is
-//! published, and the original's privacy rules over the translation's own words.
+//! published, the original's privacy rules over the translation's own words, and text
+//! left untranslated.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,6 +14,8 @@ use crate::load::translation::OWN_FIELDS;
 use crate::load::{locate, Document, Library, Translation};
 use crate::rules::english_name;
 use crate::util::LineIndex;
+
+use super::untranslated::{untranslated_text, OriginalText};
 
 /// Every problem of every translation in the library.
 pub(crate) fn check_translations(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
@@ -61,6 +64,21 @@ fn check_translation(
             Err(_) => Vec::new(),
         },
     };
+    let text = match original {
+        Original::Entry(document) => OriginalText {
+            path: &document.source.path,
+            title: &document.entry.title,
+            summary: &document.entry.summary,
+            body: &document.entry.body,
+        },
+        Original::Page(page) => OriginalText {
+            path: &page.source.path,
+            title: &page.page.title,
+            summary: &page.page.summary,
+            body: &page.page.body,
+        },
+    };
+    problems.extend(untranslated_text(translation, &text));
     if let Original::Entry(document) = original {
         if translation.draft && !document.entry.draft {
             problems.push(draft_behind(document, translation));
