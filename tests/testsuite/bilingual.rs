@@ -609,3 +609,186 @@ fn the_example_site_publishes_its_welsh_stories_and_nominations_and_no_anonymous
         }
     }
 }
+
+#[test]
+fn the_writing_guide_is_welsh_on_the_welsh_side_and_leads_to_the_welsh_forms() {
+    let site = built();
+    let english = site.read("submit/guide/index.html");
+    let welsh = site.read("cy/submit/guide/index.html");
+    assert_eq!(
+        select_text(&english, "h1"),
+        "How to write a story or a nomination"
+    );
+    assert_eq!(
+        select_text(&welsh, "h1"),
+        "Sut i ysgrifennu stori neu enwebiad"
+    );
+    assert!(
+        welsh.contains("<a href=\"/cy/submit/story/\">Rhannu stori</a>"),
+        "{welsh}"
+    );
+    assert!(welsh.contains("<a href=\"/cy/submit/nomination/\">Enwebu cydweithiwr</a>"));
+    assert!(english.contains("<a href=\"/submit/story/\">Share a story</a>"));
+    // Neither guide is marked as being in another language than its page.
+    assert!(select_attr(&welsh, "h1", "lang").is_empty());
+    assert!(select_attr(&welsh, ".entry-body", "lang").is_empty());
+}
+
+#[test]
+fn an_untranslated_page_is_in_the_welsh_footer_in_english_marked_and_linked_to_its_english_page() {
+    let site = bilingual();
+    site.write(
+        "content/pages/visiting.md",
+        "---\ntitle: Visiting the team\nsummary: Where to find us.\n---\n\nWe are on the second floor.\n",
+    );
+    site.build();
+    let welsh = site.read("cy/stories/index.html");
+    let document = scraper::Html::parse_document(&welsh);
+    let links = scraper::Selector::parse(".footer-links a").expect("selector");
+    let footer: Vec<(String, String, Option<String>)> = document
+        .select(&links)
+        .map(|a| {
+            let value = a.value();
+            (
+                a.text().collect::<String>(),
+                value.attr("href").unwrap_or_default().to_string(),
+                value.attr("hreflang").map(str::to_string),
+            )
+        })
+        .collect();
+    // The translated page in Welsh at its Welsh address, then the untranslated one in
+    // English at its English address, marked.
+    assert!(
+        footer.contains(&("Am y straeon hyn".into(), "/cy/about/".into(), None)),
+        "{footer:?}"
+    );
+    assert_eq!(
+        footer.last(),
+        Some(&(
+            "Visiting the team (Ar gael yn Saesneg yn unig)".to_string(),
+            "/visiting/".to_string(),
+            Some("en-GB".to_string())
+        )),
+        "{footer:?}"
+    );
+    assert_eq!(
+        select_attr(&welsh, ".footer-links a[hreflang] span[lang]", "lang"),
+        ["en-GB"]
+    );
+    assert_eq!(
+        select_text(&welsh, ".footer-links a[hreflang] span[lang]"),
+        "Visiting the team"
+    );
+    // It has no Welsh page, and the English footer lists it as usual.
+    assert!(!site.exists("cy/visiting/index.html"));
+    let english = site.read("stories/index.html");
+    assert!(
+        english.contains("<li><a href=\"/visiting/\">Visiting the team</a></li>"),
+        "{english}"
+    );
+    assert!(!english.contains("footer-language"));
+}
+
+/// Every `(text, href, hreflang)` of the links in a page's `.entry-body`.
+fn body_links(html: &str) -> Vec<(String, String, Option<String>)> {
+    let document = scraper::Html::parse_document(html);
+    let links = scraper::Selector::parse(".entry-body a").expect("selector");
+    document
+        .select(&links)
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("href").unwrap_or_default().to_string(),
+                a.value().attr("hreflang").map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+const LINKS: &str = "[Amdanom](/about/), [goruchwylio](/stories/supervision-that-helps/), \
+[perthynol](../supervision-that-helps/), [tudalen 2](/stories/page/2/), \
+[Cymraeg yn barod](/cy/about/), [llun](/media/tea.svg), [SCW](https://socialcare.wales/), \
+[troednodyn](#top)\n";
+
+#[test]
+fn links_in_a_translation_lead_to_the_welsh_page_or_to_the_english_one_marked() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &format!("---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\n---\n\nEisteddon ni wrth fwrdd y gegin.\n\n{LINKS}"),
+    );
+    site.write(
+        "content/pages/about.cy.md",
+        "---\ntitle: Am y straeon hyn\nsummary: Pwy sy'n eu cyhoeddi.\n---\n\nDarllenwch [stori](../stories/kitchen-table/) neu [un arall](../stories/supervision-that-helps/).\n",
+    );
+    site.build();
+    let none = None;
+    let english = Some("en-GB".to_string());
+    let link = |text: &str, href: &str, lang: &Option<String>| {
+        (text.to_string(), href.to_string(), lang.clone())
+    };
+    assert_eq!(
+        body_links(&site.read("cy/stories/kitchen-table/index.html")),
+        [
+            link("Amdanom", "/cy/about/", &none),
+            link("goruchwylio", "/stories/supervision-that-helps/", &english),
+            link("perthynol", "/stories/supervision-that-helps/", &english),
+            link("tudalen 2", "/cy/stories/page/2/", &none),
+            link("Cymraeg yn barod", "/cy/about/", &none),
+            link("llun", "/media/tea.svg", &none),
+            link("SCW", "https://socialcare.wales/", &none),
+            link("troednodyn", "#top", &none),
+        ]
+    );
+    // A plain page's translation too, relative links included.
+    assert_eq!(
+        body_links(&site.read("cy/about/index.html")),
+        [
+            link("stori", "/cy/stories/kitchen-table/", &none),
+            link("un arall", "/stories/supervision-that-helps/", &english),
+        ]
+    );
+    // The English page's links stay exactly as written.
+    assert_eq!(
+        body_links(&site.read("stories/kitchen-table/index.html")),
+        [link("about the site", "/about/", &none)]
+    );
+}
+
+#[test]
+fn check_warns_of_a_title_summary_or_text_left_as_in_the_original() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Kinship care at the kitchen table\nsummary: A grandmother and a social worker plan together.\n---\n\nWe sat at the kitchen table and planned family time together.\n\nRead [about the site](/about/).\n",
+    );
+    site.write(
+        "content/pages/about.cy.md",
+        "---\ntitle: Am y straeon hyn\n---\n\nThis site collects stories from practitioners.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "only warnings: {text}");
+    let said = |what: &str, original: &str| {
+        format!("warning[PP1006]: {what} is word for word the same as in the original {original}, so the Welsh (cy) page shows it untranslated")
+    };
+    let story = "content/stories/kitchen-table.md";
+    assert!(text.contains(&said("`title` here", story)), "{text}");
+    assert!(text.contains(&said("`summary` here", story)), "{text}");
+    assert!(text.contains(&said("the text here", story)), "{text}");
+    assert!(
+        text.contains(&said("the text here", "content/pages/about.md")),
+        "{text}"
+    );
+    for place in [
+        "--> content/stories/kitchen-table.cy.md:2:1",
+        "--> content/stories/kitchen-table.cy.md:3:1",
+        "--> content/stories/kitchen-table.cy.md:6:1",
+        "--> content/pages/about.cy.md:5:1",
+    ] {
+        assert!(text.contains(place), "{place} in {text}");
+    }
+    assert!(text.contains("write the title in Welsh (cy); if it is rightly the same in both languages (a name, say), leave it: this is only a warning"), "{text}");
+    // The translated page's own title and the fixture's real translations say nothing.
+    assert_eq!(text.matches("PP1006").count(), 4, "{text}");
+}

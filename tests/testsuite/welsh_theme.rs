@@ -200,7 +200,10 @@ fn a_welsh_site_can_reword_one_welsh_message() {
 fn the_writing_guide_is_written_in_welsh_on_a_welsh_site() {
     let site = welsh_site();
     let guide = site.read("submit/guide/index.html");
-    assert_eq!(select_text(&guide, "h1"), "Sut i ysgrifennu stori neu enwebiad");
+    assert_eq!(
+        select_text(&guide, "h1"),
+        "Sut i ysgrifennu stori neu enwebiad"
+    );
     assert!(guide.contains("<h2 id=\"cadw-pobl-yn-ddiogel\">Cadw pobl yn ddiogel</h2>"));
     assert!(guide.contains("<a href=\"/submit/story/\">Rhannu stori</a>"));
     // Welsh text on a Welsh page needs no mark of its own; field names stay as written.
@@ -229,7 +232,10 @@ fn the_welsh_writing_guide_examples_pass_check() {
         dir.path(),
     );
     let files = [
-        ("content/stories/2026/bocs-esgidiau-llawn-atgofion.md", &examples[0]),
+        (
+            "content/stories/2026/bocs-esgidiau-llawn-atgofion.md",
+            &examples[0],
+        ),
         ("content/nominations/y-rheolwr-dyletswydd.md", &examples[1]),
     ];
     for (path, text) in files {
