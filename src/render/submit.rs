@@ -31,7 +31,12 @@ pub(crate) fn writing_guide(language: &str) -> (&'static str, &'static str) {
 
 /// `cy` and `cy-GB` are one language for choosing a text; `en-GB` and `en-US` too.
 pub(crate) fn same_language(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
     primary(a) == primary(b)
 }
 
