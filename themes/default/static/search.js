@@ -178,6 +178,8 @@ async function start(root) {
       return {};
     }
     if (seq !== searchSeq) return {};
+    // For scripts/search_latency.mjs: where the worker's time went.
+    root.searchStats = result.stats;
 
     count = result.count;
     shown = result.lines.length;
