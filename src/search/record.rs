@@ -71,8 +71,9 @@ pub(crate) fn prepare(
         })?
         .to_string();
     let given = record.language.trim();
-    let other_language = (!given.is_empty() && !given.eq_ignore_ascii_case(default_language.trim()))
-        .then(|| given.to_string());
+    let other_language = (!given.is_empty()
+        && !given.eq_ignore_ascii_case(default_language.trim()))
+    .then(|| given.to_string());
     let language = if given.is_empty() {
         default_language
     } else {

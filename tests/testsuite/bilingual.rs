@@ -367,7 +367,10 @@ fn the_welsh_index_finds_untranslated_entries_in_english_words_and_marks_them() 
     );
     let english_page = site.read("search/index.html");
     assert_eq!(
-        select_text(&english_page, "[data-search-strings] [data-key='only-in:cy']"),
+        select_text(
+            &english_page,
+            "[data-search-strings] [data-key='only-in:cy']"
+        ),
         "Available in Welsh only"
     );
 }
