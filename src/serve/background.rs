@@ -31,23 +31,6 @@ pub struct SearchReport {
     pub error: Option<String>,
 }
 
-impl std::fmt::Display for SearchReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let seconds = self.elapsed.as_secs_f64();
-        match &self.error {
-            None => write!(
-                f,
-                "search index updated: {} items in {seconds:.1} s",
-                self.items
-            ),
-            Some(error) => write!(
-                f,
-                "search index not updated ({error}); search shows the previous one"
-            ),
-        }
-    }
-}
-
 pub(crate) type SearchNotice = Arc<dyn Fn(&SearchReport) + Send + Sync>;
 
 /// Told when the cards are in, with the problems found making them.
