@@ -412,20 +412,13 @@ fn render_language(
     sink: &dyn Sink,
     progress: &dyn Progress,
 ) -> Result<(render::RenderStats, Option<SearchIndexer>), Vec<Diagnostic>> {
-    let settings = &site.settings;
-    let theme = Theme::load_in(settings, &settings.language)?;
-    let default = settings.prefix().is_empty();
-    let jobs: Vec<Job> = all_jobs(site)
-        .into_iter()
-        .filter(|job| default || !matches!(job, Job::Sitemap | Job::Robots | Job::StaticFiles))
-        .collect();
-    let sink = Prefixed::new(sink, settings.prefix());
-    let indexer = search.then(|| SearchIndexer::start(&settings.language));
-    let rendered = render::render(
+    let theme = language_theme(site)?;
+    let indexer = search.then(|| SearchIndexer::start(&site.settings.language));
+    let rendered = render_in_language(
         site,
         &theme,
-        &jobs,
-        &sink,
+        &language_jobs(site),
+        sink,
         progress,
         indexer.as_ref().map(|i| i as &dyn render::Records),
     );
@@ -439,21 +432,58 @@ fn render_language(
     }
 }
 
+/// The theme speaking the language of one language's site.
+pub(crate) fn language_theme(site: &Site) -> Result<Theme, Vec<Diagnostic>> {
+    Theme::load_in(&site.settings, &site.settings.language)
+}
+
+/// Every job of one language's site. The files a site has once, at its root (the
+/// sitemap, robots.txt, the theme's static files), come with the default language only.
+pub(crate) fn language_jobs(site: &Site) -> Vec<Job> {
+    let default = site.settings.prefix().is_empty();
+    all_jobs(site)
+        .into_iter()
+        .filter(|job| default || !matches!(job, Job::Sitemap | Job::Robots | Job::StaticFiles))
+        .collect()
+}
+
+/// Renders `jobs` of one language's site into `sink`, below the language's prefix.
+/// The build renders every job of every language through here; the preview only the
+/// jobs a change affects.
+pub(crate) fn render_in_language(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+    records: Option<&dyn render::Records>,
+) -> Result<render::Rendered, Vec<Diagnostic>> {
+    let sink = Prefixed::new(sink, site.settings.prefix());
+    render::render(site, theme, jobs, &sink, progress, records)
+}
+
 /// A sink that puts every file below a folder: a language's pages below its prefix.
-struct Prefixed<'a> {
+pub(crate) struct Prefixed<'a> {
     inner: &'a dyn Sink,
     /// `cy/`, or empty for the default language.
     folder: String,
 }
 
 impl<'a> Prefixed<'a> {
-    fn new(inner: &'a dyn Sink, prefix: &str) -> Self {
-        let folder = if prefix.is_empty() {
-            String::new()
-        } else {
-            format!("{prefix}/")
-        };
-        Prefixed { inner, folder }
+    pub(crate) fn new(inner: &'a dyn Sink, prefix: &str) -> Self {
+        Prefixed {
+            inner,
+            folder: language_folder(prefix),
+        }
+    }
+}
+
+/// Where a language's files go: `cy/` for the prefix `cy`, the root for the default.
+pub(crate) fn language_folder(prefix: &str) -> String {
+    if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}/")
     }
 }
 
