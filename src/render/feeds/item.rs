@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use super::scope::{FeedFormat, FeedInfo};
+use crate::i18n::Strings;
 use crate::model::{Entry, People, Person};
 use crate::render::links::absolute_links;
 use crate::render::markdown::render_markdown;
@@ -22,11 +23,22 @@ pub(super) struct Head<'a> {
 }
 
 impl<'a> Head<'a> {
-    pub(super) fn new(site: &'a Site, info: &'a FeedInfo, items: &[Item]) -> Self {
+    pub(super) fn new(
+        site: &'a Site,
+        strings: &Strings,
+        info: &'a FeedInfo,
+        items: &[Item],
+    ) -> Self {
         let settings = &site.settings;
         let title = match info.page.as_str() {
             "/" => settings.title.clone(),
-            _ => format!("{} – {}", info.name, settings.title),
+            _ => strings.say_with(
+                "feed-title",
+                &[
+                    ("name", info.name.as_str().into()),
+                    ("site", settings.title.as_str().into()),
+                ],
+            ),
         };
         // The newest change to anything in the feed; an empty feed has only the build time.
         let updated = items
