@@ -797,3 +797,114 @@ fn welsh_feeds_and_the_links_to_them_are_named_in_welsh() {
         }
     }
 }
+
+const WELSH_ALT: &str = "---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\nimage:\n  alt: Dau fwg ar fwrdd y gegin\n---\n\nEisteddon ni wrth fwrdd y gegin.\n";
+
+#[test]
+fn a_translation_without_its_own_alt_shows_the_originals_marked_as_english() {
+    let site = built();
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "alt"),
+        ["Two mugs on a table"]
+    );
+    assert_eq!(select_attr(&welsh, ".entry-image img", "lang"), ["en-GB"]);
+    let english = site.read("stories/kitchen-table/index.html");
+    assert!(select_attr(&english, ".entry-image img", "lang").is_empty());
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(
+        feed.contains("<media:description type=\"plain\" xml:lang=\"en-GB\">Two mugs on a table</media:description>"),
+        "{feed}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("cy/feeds/feed.json")).expect("JSON Feed");
+    let item = &json["items"][0]["_practice_press"];
+    assert_eq!(item["image_alt_language"], "en-GB", "{json}");
+    assert!(!site
+        .read("feeds/atom.xml")
+        .contains("xml:lang=\"en-GB\">Two mugs"));
+}
+
+#[test]
+fn a_translation_gives_its_own_alt_for_the_originals_photo() {
+    let site = bilingual();
+    site.write("content/stories/kitchen-table.cy.md", WELSH_ALT);
+    site.build();
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "alt"),
+        ["Dau fwg ar fwrdd y gegin"]
+    );
+    assert!(select_attr(&welsh, ".entry-image img", "lang").is_empty());
+    // The same photo, from the original.
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "src"),
+        select_attr(
+            &site.read("stories/kitchen-table/index.html"),
+            ".entry-image img",
+            "src"
+        )
+    );
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(
+        feed.contains(
+            "<media:description type=\"plain\">Dau fwg ar fwrdd y gegin</media:description>"
+        ),
+        "{feed}"
+    );
+    let english = site.read("stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&english, ".entry-image img", "alt"),
+        ["Two mugs on a table"]
+    );
+}
+
+#[test]
+fn a_translations_image_may_give_only_alt_and_its_alt_is_checked_for_privacy() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &WELSH_ALT
+            .replace(
+                "  alt: Dau fwg ar fwrdd y gegin\n",
+                "  alt: Eberhardt Quillfeather yn arllwys te\n  src: /media/other.jpg\n  credit: Fixture Council\n",
+            ),
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[PP1001]: `image.src` here says “/media/other.jpg”, but the original content/stories/kitchen-table.md says “/media/tea.svg”"), "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:6:3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("only its description (`alt`) is its own"),
+        "{text}"
+    );
+    // The credit repeats the original's: no problem.
+    assert!(!text.contains("image.credit"), "{text}");
+    assert_eq!(text.matches("error[PP0401]").count(), 1, "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:8"),
+        "{text}"
+    );
+
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &WELSH_ALT.replace("  alt: Dau fwg ar fwrdd y gegin\n", "  alt: [dau, fwg]\n"),
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error[PP1005]: `alt` under `image` in a translation must describe the photo in words"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:3"),
+        "{text}"
+    );
+}

@@ -79,6 +79,9 @@ pub(super) struct ItemImage<'a> {
     pub(super) url: String,
     pub(super) mime: Option<&'static str>,
     pub(super) alt: &'a str,
+    /// The language of `alt` when it is not the feed's (a translation showing the
+    /// original's description).
+    pub(super) alt_language: Option<&'a str>,
     pub(super) credit: &'a str,
 }
 
@@ -122,6 +125,7 @@ impl<'a> Item<'a> {
                 url: image_url(settings, image),
                 mime: image_mime(&image.src),
                 alt: &image.alt,
+                alt_language: image.alt_language.as_deref(),
                 credit: &image.credit,
             }),
         }
