@@ -908,3 +908,49 @@ fn a_translations_image_may_give_only_alt_and_its_alt_is_checked_for_privacy() {
         "{text}"
     );
 }
+
+/// A small JPEG photo, drawn here, for a card cropped from a photo.
+fn photo_jpeg() -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(320, 200, |x, _| {
+        if x < 160 {
+            image::Rgb([200, 60, 40])
+        } else {
+            image::Rgb([40, 90, 200])
+        }
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    photo
+        .write_to(&mut bytes, image::ImageFormat::Jpeg)
+        .expect("encode");
+    bytes.into_inner()
+}
+
+#[test]
+fn a_photo_card_is_shared_by_both_languages_and_described_in_each() {
+    let site = bilingual();
+    std::fs::write(site.root().join("content/media/tea.jpg"), photo_jpeg()).expect("photo");
+    let original = std::fs::read_to_string(site.root().join("content/stories/kitchen-table.md"))
+        .expect("original");
+    site.write(
+        "content/stories/kitchen-table.md",
+        &original.replace("/media/tea.svg", "/media/tea.jpg"),
+    );
+    site.write("content/stories/kitchen-table.cy.md", WELSH_ALT);
+    site.build();
+    let english = site.read("stories/kitchen-table/index.html");
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    let card = "https://stories.fixture.example/stories/kitchen-table/card.jpg";
+    assert_eq!(meta(&english, "og:image").as_deref(), Some(card));
+    assert_eq!(meta(&welsh, "og:image").as_deref(), Some(card));
+    assert!(!site.exists("cy/stories/kitchen-table/card.jpg"));
+    assert_eq!(
+        meta(&english, "og:image:alt").as_deref(),
+        Some("Two mugs on a table")
+    );
+    for key in ["og:image:alt", "twitter:image:alt"] {
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some("Dau fwg ar fwrdd y gegin")
+        );
+    }
+}
