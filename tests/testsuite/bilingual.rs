@@ -300,6 +300,81 @@ fn feeds_and_search_are_per_language() {
     );
 }
 
+/// The dictionary entry of a written form in the index under `prefix`:
+/// (stem id, df, pack, offset, length) per stem it stands for.
+fn dictionary_entry(site: &TestSite, prefix: &str, form: &str) -> Vec<u64> {
+    for (path, bytes) in site.all_files() {
+        if path.starts_with(prefix) && path.contains("/s/") {
+            let shard: serde_json::Value = serde_json::from_slice(&bytes).expect("shard");
+            if let Some(entry) = shard.get(form) {
+                return serde_json::from_value(entry.clone()).expect("numbers");
+            }
+        }
+    }
+    panic!("{form} is not in the dictionary under {prefix}");
+}
+
+/// The document file of the entry at `url` in the index under `prefix`.
+fn index_document(site: &TestSite, prefix: &str, url: &str) -> serde_json::Value {
+    site.all_files()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(prefix) && path.contains("/d/"))
+        .map(|(_, bytes)| serde_json::from_slice::<serde_json::Value>(&bytes).expect("document"))
+        .find(|doc| doc["url"] == url)
+        .unwrap_or_else(|| panic!("{url} is not in the index under {prefix}"))
+}
+
+#[test]
+fn the_welsh_index_finds_untranslated_entries_in_english_words_and_marks_them() {
+    let site = bilingual();
+    site.write(
+        "content/stories/fostering-friendships.md",
+        "---\ntitle: Fostering friendships\ndate: 2026-01-05\nsummary: Carers who fostered for years meet new carers.\ncouncil: Northmoor Council\nservice: children\nauthors:\n  - name: Tamsin Okonjo\n    role: Senior social worker\nconsent: { recorded: true, by: Team manager, date: 2026-01-02 }\n---\n\nExperienced foster carers meet new ones over tea.\n",
+    );
+    // "cerdded" (walking) would lose its "-ed" to the English stemmer and meet
+    // "cerdd" (a poem): in a Welsh record they must stay two words.
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\ndate: 2026-02-10\n---\n\nAr ôl cerdded i'r ysgol, darllenodd Mam-gu gerdd. Cerdd am y môr oedd hi.\n",
+    );
+    site.build();
+    let welsh = "cy/search-index/";
+
+    // The untranslated entry's English words are stemmed as English in the Welsh index.
+    let fostering = dictionary_entry(&site, welsh, "fostering");
+    assert_eq!(fostering, dictionary_entry(&site, welsh, "fostered"));
+    assert_eq!(fostering.len(), 5, "one stem");
+    // The Welsh entry's words are not.
+    let walking = dictionary_entry(&site, welsh, "cerdded");
+    let poem = dictionary_entry(&site, welsh, "cerdd");
+    assert_eq!((walking.len(), poem.len()), (5, 5));
+    assert_ne!(walking[0], poem[0], "cerdded and cerdd are different words");
+
+    // Its result says which language it is in; a translated one says nothing.
+    let english = index_document(&site, welsh, "/stories/fostering-friendships/");
+    assert_eq!(english["lang"], "en-GB");
+    let translated = index_document(&site, welsh, "/cy/stories/kitchen-table/");
+    assert!(translated.get("lang").is_none(), "{translated}");
+    // The English index is in its own language: no entry is marked.
+    let own = index_document(&site, "search-index/", "/stories/fostering-friendships/");
+    assert!(own.get("lang").is_none(), "{own}");
+
+    // The Welsh search page carries the listings' words for the note under such a result.
+    let page = site.read("cy/search/index.html");
+    assert_eq!(
+        select_text(&page, "[data-search-strings] [data-key='only-in:en-GB']"),
+        "Ar gael yn Saesneg yn unig"
+    );
+    let english_page = site.read("search/index.html");
+    assert_eq!(
+        select_text(
+            &english_page,
+            "[data-search-strings] [data-key='only-in:cy']"
+        ),
+        "Available in Welsh only"
+    );
+}
+
 #[test]
 fn an_embargoed_original_holds_back_its_published_looking_translation() {
     let site = bilingual();
