@@ -10,7 +10,7 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
 use crate::media::cache::Cache;
-use crate::media::card::{make_cards, Card, CardCounts};
+use crate::media::card::{make_cards, own_card_paths, own_generated_sources, Card, CardCounts};
 use crate::media::responsive::{publish_media, Made, PictureCounts};
 use crate::media::{collect_media_cached, MediaFile};
 use crate::render::{self, pages::all_jobs, Job, Progress, Theme};
@@ -268,7 +268,7 @@ pub fn build_deployment_into(
     clock.lap("prepare render");
     let cards_to_come = ThenMore {
         inner: progress,
-        more: sites[0].entries.len() + checked.media.len(),
+        more: sites.iter().map(|s| own_card_paths(s).len()).sum::<usize>() + checked.media.len(),
     };
     let mut stats = render::RenderStats::default();
     let mut problems = Vec::new();
@@ -284,8 +284,8 @@ pub fn build_deployment_into(
         }
     }
     clock.lap("render and write");
+    let cards = write_language_cards(&sites, &checked.media, &sink, &guard, progress);
     let site = &sites[0];
-    let cards = write_cards(&settings, site, &checked.media, &sink, &guard, progress);
     clock.lap("social cards");
     let mut report = BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
@@ -379,9 +379,54 @@ pub(crate) fn build_deployment_to_disk(
     }
 }
 
-/// Makes every entry's social card (see [`crate::media::card`]) and writes it into
-/// the guarded sink, counting each in the progress bar. `guard` is the one the sink
-/// wraps: the card stage also scans each generated card's text before drawing it.
+/// Every generated social card the build would draw, in every language the site
+/// publishes, as (path in the output, SVG source it is drawn from): the words a card
+/// shows, which cannot be read back from its pixels. Nothing when the site has errors.
+pub fn card_sources(options: &BuildOptions) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
+    let mut checked = check(options);
+    let Some(site) = checked.site.take().filter(|_| !checked.has_errors()) else {
+        return Err(checked.diagnostics);
+    };
+    let mut sources = Vec::new();
+    for local in language_sites(site, &checked.library, options.publish) {
+        let strings = render::languages::site_strings(&local.settings)?;
+        sources.extend(own_generated_sources(&local, &strings));
+    }
+    Ok(sources)
+}
+
+/// [`write_cards`] for each language's site: the default language's cards, then each
+/// other language's own (its generated cards, in its words), all counted together.
+fn write_language_cards(
+    sites: &[Site],
+    media: &[MediaFile],
+    sink: &Guarded,
+    guard: &LeakGuard,
+    progress: &dyn Progress,
+) -> Result<CardCounts, Vec<Diagnostic>> {
+    let mut total = CardCounts::default();
+    let mut problems = Vec::new();
+    for site in sites {
+        match write_cards(&site.settings, site, media, sink, guard, progress) {
+            Ok(counts) => {
+                total.made += counts.made;
+                total.from_cache += counts.from_cache;
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
+    if problems.is_empty() {
+        Ok(total)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Makes every social card `site` publishes in its language (see
+/// [`crate::media::card`]), in the words of the site theme for that language, and
+/// writes it into the guarded sink, counting each in the progress bar. `guard` is the
+/// one the sink wraps: the card stage also scans each generated card's text before
+/// drawing it.
 pub(crate) fn write_cards(
     settings: &Settings,
     site: &Site,
@@ -390,6 +435,7 @@ pub(crate) fn write_cards(
     guard: &LeakGuard,
     progress: &dyn Progress,
 ) -> Result<CardCounts, Vec<Diagnostic>> {
+    let strings = render::languages::site_strings(&site.settings)?;
     let cache = Cache::open(&settings.root, "cards");
     let publish = |path: String, card: Card| -> Result<(), Diagnostic> {
         progress.advance();
@@ -400,7 +446,7 @@ pub(crate) fn write_cards(
         };
         written.map_err(crate::write::WriteError::into_diagnostic)
     };
-    make_cards(site, media, &cache, guard, &publish)
+    make_cards(site, &strings, media, &cache, guard, &publish)
 }
 
 /// Renders one language's pages (the default language's at the root, another's

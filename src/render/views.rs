@@ -310,6 +310,7 @@ pub(crate) fn entry_view<'a>(
                 src: &image.src,
                 alt: &image.alt,
                 title: None,
+                lang: image.alt_language.as_deref(),
                 first: true,
             })
         }),

@@ -138,6 +138,12 @@ fn localise(
                     }
                     local.body = t.body.clone();
                     local.body_line = t.body_line;
+                    if let Some(image) = local.image.as_mut().filter(|i| !i.decorative) {
+                        match &t.image_alt {
+                            Some(alt) => image.alt = alt.clone(),
+                            None => image.alt_language = Some(own_language.clone()),
+                        }
+                    }
                 }
                 _ => local.text_language = Some(own_language.clone()),
             }

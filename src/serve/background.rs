@@ -13,8 +13,9 @@ use super::store::{CardMaker, SiteStore, Stored};
 use crate::build::write_cards;
 use crate::diagnostic::Diagnostic;
 use crate::media::cache::Cache;
-use crate::media::card::{card_path, make_card, Card};
+use crate::media::card::{make_card, own_card_paths, Card};
 use crate::media::MediaFile;
+use crate::render::languages::site_strings;
 use crate::render::NoProgress;
 use crate::resolve::Site;
 use crate::search::{IndexCache, SearchRecord};
@@ -285,16 +286,19 @@ fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
 /// Lets `store` make any card of `job`'s site the moment it is asked for, before (or
 /// without) a card run: `og:image` then never answers 404 in a fresh preview.
 pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
-    let paths = job.site.entries.iter().map(card_path).collect();
+    let paths = own_card_paths(&job.site).into_iter().collect();
     store.set_card_maker(card_maker(job), paths);
 }
 
 /// Makes one card of `job`'s site when asked, through the leak guard like the rest.
 fn card_maker(job: &CardJob) -> CardMaker {
     let (site, media, guard) = (job.site.clone(), job.media.clone(), job.guard.clone());
+    // The card's words in the site's language; a theme file that cannot be read leaves
+    // the cards to the card run, which reports it.
+    let strings = site_strings(&site.settings).ok();
     Arc::new(move |path: &str| {
         let cache = Cache::open(&site.settings.root, "cards");
-        let card = make_card(&site, &media, &cache, &guard, path)?.ok()?;
+        let card = make_card(&site, strings.as_ref()?, &media, &cache, &guard, path)?.ok()?;
         let collected = CardFiles::default();
         let sink = Guarded::new(&collected, &guard);
         match card {

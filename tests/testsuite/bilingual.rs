@@ -867,3 +867,348 @@ fn check_warns_of_a_title_summary_or_text_left_as_in_the_original() {
     // The translated page's own title and the fixture's real translations say nothing.
     assert_eq!(text.matches("PP1006").count(), 4, "{text}");
 }
+
+/// The `content` of `<meta property|name="key">` in a page's head.
+fn meta(html: &str, key: &str) -> Option<String> {
+    let found = select_attr(
+        html,
+        &format!("meta[property=\"{key}\"], meta[name=\"{key}\"]"),
+        "content",
+    );
+    found.into_iter().next()
+}
+
+/// Every anonymous name in the bilingual fixture, whole and in parts.
+const ANONYMOUS: &[&str] = &[
+    "Eberhardt",
+    "Quillfeather",
+    "Philippa",
+    "Vandersloot",
+    "Octavian",
+    "Brightwater",
+];
+
+#[test]
+fn a_welsh_page_points_to_its_own_card_drawn_and_described_in_welsh() {
+    let site = built();
+    let english = site.read("stories/kitchen-table/index.html");
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    let root = "https://stories.fixture.example";
+    for key in ["og:image", "twitter:image"] {
+        assert_eq!(
+            meta(&english, key).as_deref(),
+            Some(format!("{root}/stories/kitchen-table/card.png").as_str())
+        );
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some(format!("{root}/cy/stories/kitchen-table/card.png").as_str())
+        );
+    }
+    for key in ["og:image:alt", "twitter:image:alt"] {
+        assert_eq!(
+            meta(&english, key).as_deref(),
+            Some("Story: “Kinship care at the kitchen table” from Northmoor Council, on Fixture practice stories")
+        );
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some("Stori: “Gofal gan berthnasau wrth fwrdd y gegin” – Northmoor Council – Straeon ymarfer y gosodiad")
+        );
+    }
+    let files = site.all_files();
+    let english_card = &files["stories/kitchen-table/card.png"];
+    let welsh_card = &files["cy/stories/kitchen-table/card.png"];
+    assert_ne!(english_card, welsh_card, "the Welsh card is drawn anew");
+    let image = image::load_from_memory(welsh_card).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1200, 630));
+    // Not translated: no Welsh card, and no Welsh page to point to one.
+    assert!(!site.exists("cy/stories/supervision-that-helps/card.png"));
+    assert!(site.exists("stories/supervision-that-helps/card.png"));
+    assert!(files["cy/nominations/calm-duty-manager/index.html"]
+        .windows(b"/cy/nominations/calm-duty-manager/card.png".len())
+        .any(|w| w == b"/cy/nominations/calm-duty-manager/card.png"));
+}
+
+#[test]
+fn welsh_cards_carry_welsh_words_and_dates_and_no_anonymous_name() {
+    let site = bilingual();
+    let sources: BTreeMap<String, String> =
+        practice_press::build::card_sources(&site.options(NOW, false))
+            .expect("card sources")
+            .into_iter()
+            .collect();
+    let paths: Vec<&str> = sources.keys().map(String::as_str).collect();
+    assert_eq!(
+        paths,
+        [
+            "cy/nominations/calm-duty-manager/card.png",
+            "cy/stories/kitchen-table/card.png",
+            "nominations/calm-duty-manager/card.png",
+            "stories/kitchen-table/card.png",
+            "stories/supervision-that-helps/card.png",
+        ]
+    );
+    let welsh = &sources["cy/stories/kitchen-table/card.png"];
+    assert!(
+        welsh.contains(">Stori · 10 Chwefror 2026</text>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains(">Gofal gan berthnasau wrth</tspan>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains(">Straeon ymarfer y gosodiad</text>"),
+        "{welsh}"
+    );
+    assert!(!welsh.contains("Kinship care"), "{welsh}");
+    let nomination = &sources["cy/nominations/calm-duty-manager/card.png"];
+    assert!(
+        nomination.contains(">Fy Nghydweithiwr Gwych · 15 Ionawr 2026</text>"),
+        "{nomination}"
+    );
+    let english = &sources["stories/kitchen-table/card.png"];
+    assert!(
+        english.contains(">Story · 10 February 2026</text>"),
+        "{english}"
+    );
+    assert!(
+        english.contains(">Fixture practice stories</text>"),
+        "{english}"
+    );
+    for (path, source) in &sources {
+        for name in ANONYMOUS {
+            assert!(!source.contains(name), "{name} on the card {path}");
+        }
+    }
+}
+
+#[test]
+fn welsh_feeds_and_the_links_to_them_are_named_in_welsh() {
+    let site = built();
+    let atom = site.read("cy/feeds/stories/atom.xml");
+    assert!(
+        atom.contains(
+            "<title type=\"text\">Straeon ymarfer da – Straeon ymarfer y gosodiad</title>"
+        ),
+        "{atom}"
+    );
+    assert!(atom.contains("<subtitle type=\"text\">Gweithwyr cymdeithasol yn disgrifio"));
+    assert!(atom.contains("<name>Cyngor y Gosodiad</name>"), "{atom}");
+    let council = site.read("cy/feeds/councils/northmoor-council/rss.xml");
+    assert!(
+        council.contains("<title>Straeon ac enwebiadau gan Northmoor Council – Straeon ymarfer y gosodiad</title>"),
+        "{council}"
+    );
+    assert!(
+        council.contains("Straeon ac enwebiadau gan Northmoor Council, y mwyaf newydd yn gyntaf.")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("cy/feeds/practice-areas/kinship-care/feed.json"))
+            .expect("JSON Feed");
+    assert_eq!(
+        json["title"],
+        "Gofal gan berthnasau: straeon ac enwebiadau – Straeon ymarfer y gosodiad"
+    );
+    let home = site.read("cy/index.html");
+    assert_eq!(
+        select_attr(
+            &home,
+            "link[rel=alternate][type=\"application/atom+xml\"]",
+            "title"
+        ),
+        ["Pob stori ac enwebiad (Atom)"]
+    );
+    let listing = site.read("cy/stories/index.html");
+    assert_eq!(
+        select_attr(
+            &listing,
+            "link[rel=alternate][type=\"application/feed+json\"]",
+            "title"
+        ),
+        ["Straeon ymarfer da (JSON Feed)"]
+    );
+    // English stays as it was.
+    assert_eq!(
+        select_attr(
+            &site.read("index.html"),
+            "link[rel=alternate][type=\"application/atom+xml\"]",
+            "title"
+        ),
+        ["All stories and nominations (Atom)"]
+    );
+    // No English feed name is left on any Welsh page or in any Welsh feed.
+    for (path, bytes) in site.all_files() {
+        if !path.starts_with("cy/") || path.starts_with("cy/search-index/") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for english in [
+            "All stories and nominations",
+            "stories and nominations",
+            "Good-practice stories",
+            "My Brilliant Colleague nominations",
+            "newest first",
+            "Every story and nomination",
+            "in their own words",
+        ] {
+            assert!(!text.contains(english), "“{english}” in {path}");
+        }
+    }
+}
+
+const WELSH_ALT: &str = "---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\nimage:\n  alt: Dau fwg ar fwrdd y gegin\n---\n\nEisteddon ni wrth fwrdd y gegin.\n";
+
+#[test]
+fn a_translation_without_its_own_alt_shows_the_originals_marked_as_english() {
+    let site = built();
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "alt"),
+        ["Two mugs on a table"]
+    );
+    assert_eq!(select_attr(&welsh, ".entry-image img", "lang"), ["en-GB"]);
+    let english = site.read("stories/kitchen-table/index.html");
+    assert!(select_attr(&english, ".entry-image img", "lang").is_empty());
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(
+        feed.contains("<media:description type=\"plain\" xml:lang=\"en-GB\">Two mugs on a table</media:description>"),
+        "{feed}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("cy/feeds/feed.json")).expect("JSON Feed");
+    let item = &json["items"][0]["_practice_press"];
+    assert_eq!(item["image_alt_language"], "en-GB", "{json}");
+    assert!(!site
+        .read("feeds/atom.xml")
+        .contains("xml:lang=\"en-GB\">Two mugs"));
+}
+
+#[test]
+fn a_translation_gives_its_own_alt_for_the_originals_photo() {
+    let site = bilingual();
+    site.write("content/stories/kitchen-table.cy.md", WELSH_ALT);
+    site.build();
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "alt"),
+        ["Dau fwg ar fwrdd y gegin"]
+    );
+    assert!(select_attr(&welsh, ".entry-image img", "lang").is_empty());
+    // The same photo, from the original.
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "src"),
+        select_attr(
+            &site.read("stories/kitchen-table/index.html"),
+            ".entry-image img",
+            "src"
+        )
+    );
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(
+        feed.contains(
+            "<media:description type=\"plain\">Dau fwg ar fwrdd y gegin</media:description>"
+        ),
+        "{feed}"
+    );
+    let english = site.read("stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&english, ".entry-image img", "alt"),
+        ["Two mugs on a table"]
+    );
+}
+
+#[test]
+fn a_translations_image_may_give_only_alt_and_its_alt_is_checked_for_privacy() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &WELSH_ALT
+            .replace(
+                "  alt: Dau fwg ar fwrdd y gegin\n",
+                "  alt: Eberhardt Quillfeather yn arllwys te\n  src: /media/other.jpg\n  credit: Fixture Council\n",
+            ),
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[PP1001]: `image.src` here says “/media/other.jpg”, but the original content/stories/kitchen-table.md says “/media/tea.svg”"), "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:6:3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("only its description (`alt`) is its own"),
+        "{text}"
+    );
+    // The credit repeats the original's: no problem.
+    assert!(!text.contains("image.credit"), "{text}");
+    assert_eq!(text.matches("error[PP0401]").count(), 1, "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:8"),
+        "{text}"
+    );
+
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &WELSH_ALT.replace("  alt: Dau fwg ar fwrdd y gegin\n", "  alt: [dau, fwg]\n"),
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error[PP1005]: `alt` under `image` in a translation must describe the photo in words"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:3"),
+        "{text}"
+    );
+}
+
+/// A small JPEG photo, drawn here, for a card cropped from a photo.
+fn photo_jpeg() -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(320, 200, |x, _| {
+        if x < 160 {
+            image::Rgb([200, 60, 40])
+        } else {
+            image::Rgb([40, 90, 200])
+        }
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    photo
+        .write_to(&mut bytes, image::ImageFormat::Jpeg)
+        .expect("encode");
+    bytes.into_inner()
+}
+
+#[test]
+fn a_photo_card_is_shared_by_both_languages_and_described_in_each() {
+    let site = bilingual();
+    std::fs::write(site.root().join("content/media/tea.jpg"), photo_jpeg()).expect("photo");
+    let original = std::fs::read_to_string(site.root().join("content/stories/kitchen-table.md"))
+        .expect("original");
+    site.write(
+        "content/stories/kitchen-table.md",
+        &original.replace("/media/tea.svg", "/media/tea.jpg"),
+    );
+    site.write("content/stories/kitchen-table.cy.md", WELSH_ALT);
+    site.build();
+    let english = site.read("stories/kitchen-table/index.html");
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    let card = "https://stories.fixture.example/stories/kitchen-table/card.jpg";
+    assert_eq!(meta(&english, "og:image").as_deref(), Some(card));
+    assert_eq!(meta(&welsh, "og:image").as_deref(), Some(card));
+    assert!(!site.exists("cy/stories/kitchen-table/card.jpg"));
+    assert_eq!(
+        meta(&english, "og:image:alt").as_deref(),
+        Some("Two mugs on a table")
+    );
+    for key in ["og:image:alt", "twitter:image:alt"] {
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some("Dau fwg ar fwrdd y gegin")
+        );
+    }
+}

@@ -49,7 +49,7 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         "nomination"
     };
     let mut meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
-    let mut social = metadata::article(&site.settings, entry);
+    let mut social = metadata::article(&site.settings, r.strings, entry);
     // Only the languages the entry is translated into are its alternates.
     social.properties.retain(|t| {
         t.key != "og:locale:alternate"
@@ -64,7 +64,7 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         .as_deref()
         .and_then(|c| feeds::term_scope(site, TaxonomyKind::Council, &slugify(c)))
     {
-        meta.feeds = feeds::feed_links(site, scope);
+        meta.feeds = feeds::feed_links(site, r.strings, scope);
     }
     let mut outputs = r.html(&entry.path(), "entry.html", &meta, |c| {
         c.insert("entry", &view)

@@ -67,7 +67,7 @@ pub(super) fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "home",
         Vec::new(),
     );
-    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    meta.feeds = feeds::feed_links(site, r.strings, FeedScope::All);
     let counts = Counts {
         stories: site.entries_of(EntryKind::Story).count(),
         nominations: site.entries_of(EntryKind::Nomination).count(),
@@ -112,7 +112,7 @@ pub(super) fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "feeds",
         vec![r.home_crumb()],
     );
-    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    meta.feeds = feeds::feed_links(site, r.strings, FeedScope::All);
     let groups = feeds::feed_directory(site, r.strings);
     r.html("/feeds/", "feeds.html", &meta, |c| {
         c.insert("groups", &groups);
@@ -129,7 +129,7 @@ pub(super) fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "press",
         vec![r.home_crumb()],
     );
-    meta.feeds = feeds::feed_links(site, FeedScope::Section(EntryKind::Story));
+    meta.feeds = feeds::feed_links(site, r.strings, FeedScope::Section(EntryKind::Story));
     let stories = press_items(site, r.strings);
     r.html("/press/", "press.html", &meta, |c| {
         c.insert("stories", &stories);
