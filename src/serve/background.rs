@@ -6,12 +6,14 @@
 //! [`crate::build::write_cards`], cached on disk, so after the first run only new or
 //! changed cards are drawn.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::store::{CardMaker, SiteStore, Stored};
 use crate::build::write_cards;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
 use crate::media::cache::Cache;
 use crate::media::card::{make_card, own_card_paths, Card};
 use crate::media::MediaFile;
@@ -55,9 +57,10 @@ pub(crate) struct LanguageRecords {
 #[derive(Default)]
 pub struct SearchCaches(std::collections::HashMap<String, IndexCache>);
 
-/// What the card worker draws from.
+/// What the card worker draws from: every language's site (the default language's
+/// first), whose cards the build also makes.
 pub struct CardJob {
-    pub(crate) site: Arc<Site>,
+    pub(crate) sites: Vec<Arc<Site>>,
     pub(crate) media: Arc<Vec<MediaFile>>,
     pub(crate) guard: Arc<LeakGuard>,
 }
@@ -260,45 +263,66 @@ fn index(caches: &mut SearchCaches, job: &SearchJob) -> Result<Vec<StoredFile>, 
     Ok(all)
 }
 
-/// The card stage into the store; the problems it found.
+/// The card stage into the store, every language's cards at once; the problems it
+/// found.
 fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
     let collected = CardFiles::default();
     let sink = Guarded::new(&collected, &job.guard);
-    let result = write_cards(
-        &job.site.settings,
-        &job.site,
-        &job.media,
-        &sink,
-        &job.guard,
-        &NoProgress,
-    );
-    match result {
-        Ok(_) => {
-            let files =
-                std::mem::take(&mut *collected.0.lock().unwrap_or_else(PoisonError::into_inner));
-            store.set_cards(files);
-            Vec::new()
-        }
-        Err(problems) => problems,
+    let problems: Vec<Diagnostic> = job
+        .sites
+        .iter()
+        .filter_map(|site| {
+            write_cards(
+                &site.settings,
+                site,
+                &job.media,
+                &sink,
+                &job.guard,
+                &NoProgress,
+            )
+            .err()
+        })
+        .flatten()
+        .collect();
+    if problems.is_empty() {
+        let files =
+            std::mem::take(&mut *collected.0.lock().unwrap_or_else(PoisonError::into_inner));
+        store.set_cards(files);
     }
+    problems
 }
 
-/// Lets `store` make any card of `job`'s site the moment it is asked for, before (or
+/// Lets `store` make any card of `job`'s sites the moment it is asked for, before (or
 /// without) a card run: `og:image` then never answers 404 in a fresh preview.
 pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
-    let paths = own_card_paths(&job.site).into_iter().collect();
+    let paths = job
+        .sites
+        .iter()
+        .flat_map(|site| own_card_paths(site))
+        .collect();
     store.set_card_maker(card_maker(job), paths);
 }
 
-/// Makes one card of `job`'s site when asked, through the leak guard like the rest.
+/// Makes one card when asked, from the language site that publishes it, through the
+/// leak guard like the rest.
 fn card_maker(job: &CardJob) -> CardMaker {
-    let (site, media, guard) = (job.site.clone(), job.media.clone(), job.guard.clone());
-    // The card's words in the site's language; a theme file that cannot be read leaves
-    // the cards to the card run, which reports it.
-    let strings = site_strings(&site.settings).ok();
+    // Each card's site, and that site's words; a theme file that cannot be read leaves
+    // its cards to the card run, which reports it.
+    let mut owners: HashMap<String, (Arc<Site>, Arc<Strings>)> = HashMap::new();
+    for site in &job.sites {
+        let Ok(strings) = site_strings(&site.settings) else {
+            continue;
+        };
+        let strings = Arc::new(strings);
+        for path in own_card_paths(site) {
+            owners.insert(path, (site.clone(), strings.clone()));
+        }
+    }
+    let (media, guard) = (job.media.clone(), job.guard.clone());
     Arc::new(move |path: &str| {
+        let (site, strings) = owners.get(path)?;
         let cache = Cache::open(&site.settings.root, "cards");
-        let card = make_card(&site, strings.as_ref()?, &media, &cache, &guard, path)?.ok()?;
+        let card = make_card(site, strings, &media, &cache, &guard, path)?.ok()?;
         let collected = CardFiles::default();
         let sink = Guarded::new(&collected, &guard);
         match card {

@@ -238,13 +238,11 @@ impl Rebuilder {
     }
 
     /// What the background workers need after a good rebuild: each language's records
-    /// to index, and what the cards are drawn from (the default language, as in the
-    /// build).
+    /// to index, and every language's site to draw its cards from, as in the build.
     pub fn background_jobs(&self) -> Option<(SearchJob, CardJob)> {
         let state = self.state.as_ref()?;
         let served = state.served.as_ref()?;
         let (media, _, _) = state.media.as_ref()?;
-        let default = served.languages.first()?;
         let languages = served
             .languages
             .iter()
@@ -262,7 +260,11 @@ impl Rebuilder {
         Some((
             SearchJob { languages },
             CardJob {
-                site: default.site.clone(),
+                sites: served
+                    .languages
+                    .iter()
+                    .map(|local| local.site.clone())
+                    .collect(),
                 media: media.clone(),
                 guard: served.guard.clone(),
             },
