@@ -72,6 +72,8 @@ for (const query of queries) {
   const inPage = Math.round(await page.evaluate((q) => window.drawnIn[q], query));
   pageTimes.push(inPage);
   const asked = requested.filter((r) => r.at >= started).length;
+  const stats = await page.evaluate(() => document.getElementById('pp-search').searchStats?.ms);
+  const stages = stats ? `; worker: match ${stats.match}, rank ${stats.rank}, lines ${stats.lines} ms` : '';
   // Excerpts follow the lines (a search.js that draws them together never sets this).
   let excerpts = 'with the results';
   if (await page.evaluate(() => 'excerptsFor' in document.getElementById('pp-search').dataset)) {
@@ -86,7 +88,7 @@ for (const query of queries) {
   timings.push(ms);
   const count = await page.locator('.pp-result__title a').count();
   console.log(
-    `${query}: ${ms} ms to results (${inPage} ms in the page; ${count} shown, ${asked} index requests after the last key), ` +
+    `${query}: ${ms} ms to results (${inPage} ms in the page${stages}; ${count} shown, ${asked} index requests after the last key), ` +
       `excerpts ${excerpts}, ${settled} ms to filter counts`,
   );
 }

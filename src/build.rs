@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{load_library, Library};
 use crate::media::cache::Cache;
-use crate::media::card::{make_cards, Card, CardCounts};
+use crate::media::card::{make_cards, own_card_paths, own_generated_sources, Card, CardCounts};
 use crate::media::responsive::{publish_media, Made, PictureCounts};
 use crate::media::{collect_media_cached, MediaFile};
 use crate::render::{self, pages::all_jobs, Job, Progress, Theme};
@@ -269,7 +269,7 @@ pub fn build_deployment_into(
     clock.lap("prepare render");
     let cards_to_come = ThenMore {
         inner: progress,
-        more: sites[0].entries.len() + checked.media.len(),
+        more: sites.iter().map(|s| own_card_paths(s).len()).sum::<usize>() + checked.media.len(),
     };
     let mut stats = render::RenderStats::default();
     let mut problems = Vec::new();
@@ -285,8 +285,8 @@ pub fn build_deployment_into(
         }
     }
     clock.lap("render and write");
+    let cards = write_language_cards(&sites, &checked.media, &sink, &guard, progress);
     let site = &sites[0];
-    let cards = write_cards(&settings, site, &checked.media, &sink, &guard, progress);
     clock.lap("social cards");
     let mut report = BuildReport {
         stories: site.entries_of(crate::model::EntryKind::Story).count(),
@@ -380,9 +380,54 @@ pub(crate) fn build_deployment_to_disk(
     }
 }
 
-/// Makes every entry's social card (see [`crate::media::card`]) and writes it into
-/// the guarded sink, counting each in the progress bar. `guard` is the one the sink
-/// wraps: the card stage also scans each generated card's text before drawing it.
+/// Every generated social card the build would draw, in every language the site
+/// publishes, as (path in the output, SVG source it is drawn from): the words a card
+/// shows, which cannot be read back from its pixels. Nothing when the site has errors.
+pub fn card_sources(options: &BuildOptions) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
+    let mut checked = check(options);
+    let Some(site) = checked.site.take().filter(|_| !checked.has_errors()) else {
+        return Err(checked.diagnostics);
+    };
+    let mut sources = Vec::new();
+    for local in language_sites(site, &checked.library, options.publish) {
+        let strings = render::languages::site_strings(&local.settings)?;
+        sources.extend(own_generated_sources(&local, &strings));
+    }
+    Ok(sources)
+}
+
+/// [`write_cards`] for each language's site: the default language's cards, then each
+/// other language's own (its generated cards, in its words), all counted together.
+fn write_language_cards(
+    sites: &[Site],
+    media: &[MediaFile],
+    sink: &Guarded,
+    guard: &LeakGuard,
+    progress: &dyn Progress,
+) -> Result<CardCounts, Vec<Diagnostic>> {
+    let mut total = CardCounts::default();
+    let mut problems = Vec::new();
+    for site in sites {
+        match write_cards(&site.settings, site, media, sink, guard, progress) {
+            Ok(counts) => {
+                total.made += counts.made;
+                total.from_cache += counts.from_cache;
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
+    if problems.is_empty() {
+        Ok(total)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Makes every social card `site` publishes in its language (see
+/// [`crate::media::card`]), in the words of the site theme for that language, and
+/// writes it into the guarded sink, counting each in the progress bar. `guard` is the
+/// one the sink wraps: the card stage also scans each generated card's text before
+/// drawing it.
 pub(crate) fn write_cards(
     settings: &Settings,
     site: &Site,
@@ -391,6 +436,7 @@ pub(crate) fn write_cards(
     guard: &LeakGuard,
     progress: &dyn Progress,
 ) -> Result<CardCounts, Vec<Diagnostic>> {
+    let strings = render::languages::site_strings(&site.settings)?;
     let cache = Cache::open(&settings.root, "cards");
     let publish = |path: String, card: Card| -> Result<(), Diagnostic> {
         progress.advance();
@@ -401,7 +447,7 @@ pub(crate) fn write_cards(
         };
         written.map_err(crate::write::WriteError::into_diagnostic)
     };
-    make_cards(site, media, &cache, guard, &publish)
+    make_cards(site, &strings, media, &cache, guard, &publish)
 }
 
 /// Renders one language's pages (the default language's at the root, another's
@@ -413,20 +459,13 @@ fn render_language(
     sink: &dyn Sink,
     progress: &dyn Progress,
 ) -> Result<(render::RenderStats, Option<SearchIndexer>), Vec<Diagnostic>> {
-    let settings = &site.settings;
-    let theme = Theme::load_in(settings, &settings.language)?;
-    let default = settings.prefix().is_empty();
-    let jobs: Vec<Job> = all_jobs(site)
-        .into_iter()
-        .filter(|job| default || !matches!(job, Job::Sitemap | Job::Robots | Job::StaticFiles))
-        .collect();
-    let sink = Prefixed::new(sink, settings.prefix());
-    let indexer = search.then(|| SearchIndexer::start(&settings.language));
-    let rendered = render::render(
+    let theme = language_theme(site)?;
+    let indexer = search.then(|| SearchIndexer::start(&site.settings.language));
+    let rendered = render_in_language(
         site,
         &theme,
-        &jobs,
-        &sink,
+        &language_jobs(site),
+        sink,
         progress,
         indexer.as_ref().map(|i| i as &dyn render::Records),
     );
@@ -440,21 +479,58 @@ fn render_language(
     }
 }
 
+/// The theme speaking the language of one language's site.
+pub(crate) fn language_theme(site: &Site) -> Result<Theme, Vec<Diagnostic>> {
+    Theme::load_in(&site.settings, &site.settings.language)
+}
+
+/// Every job of one language's site. The files a site has once, at its root (the
+/// sitemap, robots.txt, the theme's static files), come with the default language only.
+pub(crate) fn language_jobs(site: &Site) -> Vec<Job> {
+    let default = site.settings.prefix().is_empty();
+    all_jobs(site)
+        .into_iter()
+        .filter(|job| default || !matches!(job, Job::Sitemap | Job::Robots | Job::StaticFiles))
+        .collect()
+}
+
+/// Renders `jobs` of one language's site into `sink`, below the language's prefix.
+/// The build renders every job of every language through here; the preview only the
+/// jobs a change affects.
+pub(crate) fn render_in_language(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+    records: Option<&dyn render::Records>,
+) -> Result<render::Rendered, Vec<Diagnostic>> {
+    let sink = Prefixed::new(sink, site.settings.prefix());
+    render::render(site, theme, jobs, &sink, progress, records)
+}
+
 /// A sink that puts every file below a folder: a language's pages below its prefix.
-struct Prefixed<'a> {
+pub(crate) struct Prefixed<'a> {
     inner: &'a dyn Sink,
     /// `cy/`, or empty for the default language.
     folder: String,
 }
 
 impl<'a> Prefixed<'a> {
-    fn new(inner: &'a dyn Sink, prefix: &str) -> Self {
-        let folder = if prefix.is_empty() {
-            String::new()
-        } else {
-            format!("{prefix}/")
-        };
-        Prefixed { inner, folder }
+    pub(crate) fn new(inner: &'a dyn Sink, prefix: &str) -> Self {
+        Prefixed {
+            inner,
+            folder: language_folder(prefix),
+        }
+    }
+}
+
+/// Where a language's files go: `cy/` for the prefix `cy`, the root for the default.
+pub(crate) fn language_folder(prefix: &str) -> String {
+    if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}/")
     }
 }
 

@@ -120,6 +120,10 @@ pub(crate) struct Image {
     pub(crate) decorative: bool,
     /// The part of the photo to keep when it is cropped (for the social card).
     pub(crate) focus: Focus,
+    /// The language `alt` is written in, on a page in another language: a translation
+    /// that gives no `image.alt` of its own shows the original's. None: the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) alt_language: Option<String>,
 }
 
 /// A point of a photo, in percent of its width and height from the top left corner.

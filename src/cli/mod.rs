@@ -7,6 +7,7 @@ mod init;
 mod new;
 mod output;
 mod serve;
+mod serve_lines;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -386,6 +386,7 @@ impl Converter<'_> {
             credit: raw.credit.unwrap_or_default().trim().to_string(),
             decorative: raw.decorative,
             focus: self.focus(raw.focus.as_deref()),
+            alt_language: None,
         })
     }
 

@@ -24,6 +24,8 @@ pub(crate) struct Translation {
     pub(crate) title: String,
     pub(crate) summary: String,
     pub(crate) draft: bool,
+    /// Its own description of the original's photo (`image: { alt: … }`), if it gives one.
+    pub(crate) image_alt: Option<String>,
     /// Every field of the front matter, for comparing with the original's.
     pub(crate) fields: serde_yaml::Mapping,
     pub(crate) body: String,
@@ -109,6 +111,12 @@ pub(super) fn parse_translation(
             true
         }
     };
+    let image_alt = own_alt(&fields, &source.path, &mut problems, |path| {
+        let yaml = parts.yaml(&source.text);
+        super::locate::key_offset(yaml, path).map_or((parts.yaml_first_line, 1), |offset| {
+            index.position(parts.yaml_start + offset)
+        })
+    });
     let body = parts.body(&source.text).to_string();
     let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
     let translation = Translation {
@@ -119,11 +127,43 @@ pub(super) fn parse_translation(
         title,
         summary,
         draft,
+        image_alt,
         fields,
         body,
         body_line,
     };
     (Some(translation), problems)
+}
+
+/// The translation's own `image.alt`: its words for the original's photo. Anything
+/// else under `image` is the original's, and validation compares it (PP1001); an `alt`
+/// that is not text is reported here, at its line.
+fn own_alt(
+    fields: &serde_yaml::Mapping,
+    file: &Path,
+    problems: &mut Vec<Diagnostic>,
+    place: impl Fn(&[&str]) -> (usize, usize),
+) -> Option<String> {
+    let alt = fields
+        .get("image")
+        .and_then(serde_yaml::Value::as_mapping)?
+        .get("alt")?;
+    match alt.as_str().map(str::trim) {
+        Some(text) if !text.is_empty() => Some(text.to_string()),
+        _ => {
+            let (line, column) = place(&["image", "alt"]);
+            problems.push(
+                Diagnostic::error(
+                    "PP1005",
+                    file,
+                    "`alt` under `image` in a translation must describe the photo in words, in this file's language",
+                )
+                .at(line, column, 3)
+                .with_hint("write what the photo shows after `alt:`, e.g. `alt: Dau fwg ar fwrdd y gegin`, or delete `image:` to show the original's description"),
+            );
+            None
+        }
+    }
 }
 
 #[cfg(test)]

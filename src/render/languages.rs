@@ -33,6 +33,13 @@ impl Languages {
     }
 }
 
+/// The interface strings of the language of `settings`' pages, with the site theme's
+/// own file over the default theme's: what the social cards of that language say.
+pub(crate) fn site_strings(settings: &Settings) -> Result<Strings, Vec<Diagnostic>> {
+    let site_theme = settings.root.join("themes").join(&settings.theme);
+    interface_strings(settings, &site_theme, &settings.language)
+}
+
 /// The interface strings of one language, with the site theme's own
 /// `i18n/<language>.ftl` over the default theme's, message by message.
 pub(crate) fn interface_strings(

@@ -115,6 +115,7 @@ fn with_pictures<'a>(
     let mut first = !image_above;
     let mut picture = |src: &str, alt: &str, title: Option<&str>| {
         let html = pictures.html(&ImageRef {
+            lang: None,
             src,
             alt,
             title,

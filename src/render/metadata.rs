@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::config::Settings;
+use crate::i18n::Strings;
 use crate::media::card::{card_alt, card_mime, card_path, CARD_HEIGHT, CARD_WIDTH};
 use crate::model::{Entry, EntryKind, Image, People, Person};
 use crate::resolve::{term_label, TaxonomyKind};
@@ -137,8 +138,9 @@ pub(crate) fn website(
     }
 }
 
-/// Open Graph, Twitter card and JSON-LD for a story or nomination page.
-pub(crate) fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
+/// Open Graph, Twitter card and JSON-LD for a story or nomination page, in the
+/// language of `settings` and `strings`.
+pub(crate) fn article(settings: &Settings, strings: &Strings, entry: &Entry) -> SocialMeta {
     let url = settings.absolute_url(&entry.path());
     let mut properties = vec![
         tag("og:type", "article"),
@@ -149,10 +151,10 @@ pub(crate) fn article(settings: &Settings, entry: &Entry) -> SocialMeta {
         tag("og:locale", og_locale(&settings.language)),
     ];
     properties.extend(locale_alternates(settings));
-    // Every entry has a 1200 × 630 card (its cropped photo or a generated one), made
-    // by the media stage at the address `card_path` gives.
-    let card = settings.root_absolute_url(&format!("/{}", card_path(entry)));
-    let alt = card_alt(&settings.title, entry);
+    // Every entry has a 1200 × 630 card (its cropped photo or a generated one in the
+    // page's language), made by the media stage at the address `card_path` gives.
+    let card = settings.root_absolute_url(&format!("/{}", card_path(settings, entry)));
+    let alt = card_alt(settings, strings, entry);
     properties.extend([
         tag("og:image", card.as_str()),
         tag("og:image:type", card_mime(entry)),

@@ -6,7 +6,7 @@ pub(crate) mod chart;
 pub(crate) mod csp;
 pub(crate) mod feeds;
 pub(crate) mod host_headers;
-mod languages;
+pub(crate) mod languages;
 pub(crate) mod links;
 pub mod markdown;
 pub(crate) mod metadata;

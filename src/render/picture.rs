@@ -27,6 +27,8 @@ pub(crate) struct ImageRef<'a> {
     pub(crate) src: &'a str,
     pub(crate) alt: &'a str,
     pub(crate) title: Option<&'a str>,
+    /// The language of `alt` when it is not the page's: `lang` on the `<img>`.
+    pub(crate) lang: Option<&'a str>,
     /// The first image of the page, usually in view straight away: it loads at once
     /// and first, rather than lazily.
     pub(crate) first: bool,
@@ -112,6 +114,9 @@ fn img(
         html.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
     }
     html.push_str(&format!(" alt=\"{}\"", xml_escape(image.alt)));
+    if let Some(lang) = image.lang.filter(|_| !image.alt.is_empty()) {
+        html.push_str(&format!(" lang=\"{}\"", xml_escape(lang)));
+    }
     if let Some(title) = image.title.filter(|t| !t.is_empty()) {
         html.push_str(&format!(" title=\"{}\"", xml_escape(title)));
     }
@@ -166,6 +171,7 @@ mod tests {
             base_path: "/sub/",
         };
         pictures.html(&ImageRef {
+            lang: None,
             src,
             alt: "Two mugs \"on\" a table",
             title: None,

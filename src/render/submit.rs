@@ -12,8 +12,33 @@ use crate::rules::{
     blank_nomination_template, blank_story_template, Vocabulary, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
 };
 
-/// The writers' guide, published at `/submit/guide/` and kept in the repository's docs.
-pub(crate) const WRITING_GUIDE: &str = include_str!("../../docs/writing-guide.md");
+/// The writers' guide in each language it is written in, kept in the repository's docs
+/// and published at `/submit/guide/` in each of the site's languages.
+const GUIDES: [(&str, &str); 2] = [
+    ("en-GB", include_str!("../../docs/writing-guide.md")),
+    ("cy", include_str!("../../docs/writing-guide.cy.md")),
+];
+
+/// The writers' guide for pages in `language`, and the language it is written in: the
+/// English guide where the language has none of its own, so the page can mark it.
+pub(crate) fn writing_guide(language: &str) -> (&'static str, &'static str) {
+    GUIDES
+        .iter()
+        .find(|(code, _)| same_language(code, language))
+        .copied()
+        .unwrap_or(GUIDES[0])
+}
+
+/// `cy` and `cy-GB` are one language for choosing a text; `en-GB` and `en-US` too.
+pub(crate) fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
+}
 
 /// A value and the words shown for it in a form.
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -162,8 +187,19 @@ mod tests {
         let (title, body) = guide_parts("# Writing guide\n\nIntro.\n");
         assert_eq!(title, "Writing guide");
         assert_eq!(body.trim(), "Intro.");
-        let (title, _) = guide_parts(WRITING_GUIDE);
-        assert!(!title.is_empty() && !title.starts_with('#'));
+        for (_, guide) in GUIDES {
+            let (title, _) = guide_parts(guide);
+            assert!(!title.is_empty() && !title.starts_with('#'));
+        }
+    }
+
+    #[test]
+    fn each_language_gets_its_own_guide_or_the_english_one() {
+        assert_eq!(writing_guide("cy").0, "cy");
+        assert_eq!(writing_guide("cy-GB").0, "cy");
+        assert_eq!(writing_guide("en-GB").0, "en-GB");
+        assert_eq!(writing_guide("fr").0, "en-GB");
+        assert!(writing_guide("cy").1.starts_with("# Sut i ysgrifennu"));
     }
 
     #[test]

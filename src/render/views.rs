@@ -33,7 +33,7 @@ pub(crate) struct SiteView<'a> {
     pub(crate) nominations: &'a crate::config::NominationRules,
     pub(crate) year: i16,
     pub(crate) nav: Vec<Link>,
-    pub(crate) footer: Vec<Link>,
+    pub(crate) footer: Vec<FooterLink>,
     pub(crate) feed_atom: String,
     /// A deploy preview that search engines must not index.
     pub(crate) noindex: bool,
@@ -50,15 +50,30 @@ impl<'a> SiteView<'a> {
             url: s.site_url(path),
         };
         let say = |id: &str| strings.say(id);
-        let mut footer = vec![
+        let mut footer: Vec<FooterLink> = [
             link(say("page-submit-story"), "/submit/story/"),
             link(say("page-submit-nomination"), "/submit/nomination/"),
             link(say("page-accessibility"), "/accessibility/"),
             link(say("page-press"), "/press/"),
             link(say("page-stats"), "/stats/"),
             link(say("page-feeds"), "/feeds/"),
-        ];
-        footer.extend(site.pages.iter().map(|p| link(p.title.clone(), &p.path())));
+        ]
+        .into_iter()
+        .chain(site.pages.iter().map(|p| link(p.title.clone(), &p.path())))
+        .map(FooterLink::from)
+        .collect();
+        // Pages not translated yet are still offered, in their own words and language,
+        // after the ones in the page's language.
+        footer.extend(
+            site.languages
+                .untranslated_pages
+                .iter()
+                .map(|p| FooterLink {
+                    title: p.title.clone(),
+                    url: s.root_site_url(&p.path),
+                    lang: Some(p.language.clone()),
+                }),
+        );
         SiteView {
             title: &s.title,
             description: &s.description,
@@ -102,6 +117,25 @@ impl<'a> SiteView<'a> {
 pub(crate) struct Link {
     pub(crate) title: String,
     pub(crate) url: String,
+}
+
+/// A link in the footer. `lang` is set for a page not translated into the page's
+/// language: the link leads to the page in its own language and says so.
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct FooterLink {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) lang: Option<String>,
+}
+
+impl From<Link> for FooterLink {
+    fn from(link: Link) -> Self {
+        FooterLink {
+            title: link.title,
+            url: link.url,
+            lang: None,
+        }
+    }
 }
 
 /// A term link with its label, e.g. a council on a card.
@@ -276,6 +310,7 @@ pub(crate) fn entry_view<'a>(
                 src: &image.src,
                 alt: &image.alt,
                 title: None,
+                lang: image.alt_language.as_deref(),
                 first: true,
             })
         }),

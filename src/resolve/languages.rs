@@ -19,6 +19,19 @@ pub(crate) struct Languages {
     /// Which of `all` these pages are in.
     pub(crate) current: usize,
     pub(crate) all: Vec<LanguagePages>,
+    /// The default language's plain pages not translated into this language, which its
+    /// footer still lists, in their own words, as it lists untranslated entries.
+    pub(crate) untranslated_pages: Vec<UntranslatedPage>,
+}
+
+/// A plain page this language has no translation of: its title in its own language and
+/// its address in the default language.
+#[derive(Debug, Clone)]
+pub(crate) struct UntranslatedPage {
+    pub(crate) title: String,
+    pub(crate) path: String,
+    /// The language the page is written in (the default language).
+    pub(crate) language: String,
 }
 
 /// One language's pages: where they are, and which pages of the default language it
@@ -45,6 +58,7 @@ impl Languages {
                 base_url: settings.base_url.clone(),
                 missing: Arc::default(),
             }],
+            untranslated_pages: Vec::new(),
         }
     }
 }
@@ -77,16 +91,18 @@ pub(crate) fn language_sites(
         missing: Arc::new(missing_pages(&default, site)),
     }));
     let mut default = default;
-    default.languages = Languages {
-        current: 0,
-        all: all.clone(),
-    };
     for (index, site) in sites.iter_mut().enumerate() {
         site.languages = Languages {
             current: index + 1,
             all: all.clone(),
+            untranslated_pages: untranslated_pages(&default, site),
         };
     }
+    default.languages = Languages {
+        current: 0,
+        all,
+        untranslated_pages: Vec::new(),
+    };
     sites.insert(0, default);
     sites
 }
@@ -122,6 +138,12 @@ fn localise(
                     }
                     local.body = t.body.clone();
                     local.body_line = t.body_line;
+                    if let Some(image) = local.image.as_mut().filter(|i| !i.decorative) {
+                        match &t.image_alt {
+                            Some(alt) => image.alt = alt.clone(),
+                            None => image.alt_language = Some(own_language.clone()),
+                        }
+                    }
                 }
                 _ => local.text_language = Some(own_language.clone()),
             }
@@ -155,6 +177,21 @@ fn localise(
         images: default.images.clone(),
         languages: Languages::default(),
     }
+}
+
+/// The plain pages of `default` that `other` has no translation of, in `default`'s order.
+fn untranslated_pages(default: &Site, other: &Site) -> Vec<UntranslatedPage> {
+    let translated: HashSet<String> = other.pages.iter().map(|p| p.path()).collect();
+    default
+        .pages
+        .iter()
+        .filter(|page| !translated.contains(&page.path()))
+        .map(|page| UntranslatedPage {
+            title: page.title.clone(),
+            path: page.path(),
+            language: default.settings.language.clone(),
+        })
+        .collect()
 }
 
 /// The paths of `default` that `other` has no page for.

@@ -29,6 +29,9 @@ pub(crate) struct PreparedRecord {
     pub(crate) practice_areas: Vec<String>,
     /// Whether its words are stemmed as English.
     pub(crate) english: bool,
+    /// The record's language as given, when it is not the index's own: an entry not
+    /// translated yet, found in its own words, which a result marks as such.
+    pub(crate) other_language: Option<String>,
     pub(crate) fields: [String; FIELDS],
 }
 
@@ -67,10 +70,14 @@ pub(crate) fn prepare(
             ))
         })?
         .to_string();
-    let language = if record.language.trim().is_empty() {
+    let given = record.language.trim();
+    let other_language = (!given.is_empty()
+        && !given.eq_ignore_ascii_case(default_language.trim()))
+    .then(|| given.to_string());
+    let language = if given.is_empty() {
         default_language
     } else {
-        record.language.trim()
+        given
     };
     let language = language.to_lowercase();
     if !is_language_tag(&language) {
@@ -125,6 +132,7 @@ pub(crate) fn prepare(
         service: non_empty(&record.service),
         practice_areas,
         english: language == "en" || language.starts_with("en-"),
+        other_language,
     })
 }
 
@@ -243,6 +251,19 @@ mod tests {
         let mut r = record();
         r.language = String::new();
         assert!(!prepare(r, "cy").unwrap().english);
+    }
+
+    #[test]
+    fn a_record_in_another_language_than_the_index_says_which() {
+        // An English entry not translated yet, in the Welsh index.
+        let prepared = prepare(record(), "cy").unwrap();
+        assert!(prepared.english);
+        assert_eq!(prepared.other_language.as_deref(), Some("en-GB"));
+        // The index's own language, however it is written, is not another one.
+        assert_eq!(prepare(record(), "en-gb").unwrap().other_language, None);
+        let mut r = record();
+        r.language = String::new();
+        assert_eq!(prepare(r, "cy").unwrap().other_language, None);
     }
 
     #[test]

@@ -110,6 +110,11 @@ struct Line<'a> {
     kind: &'a str,
     date: &'a str,
     summary: &'a str,
+    /// The entry's language where it is not the index's (not translated yet): the page
+    /// marks its title and text with it. Absent otherwise, so a one-language site's
+    /// files are unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
 }
 
 /// What a result shows, and the text phrases and excerpts are read from.
@@ -123,6 +128,9 @@ struct Document<'a> {
     text: &'a str,
     /// Public names, council, service, practice areas, tags, year: for phrases.
     details: &'a str,
+    /// As in [`Line`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
 }
 
 pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> TokenizedRecord {
@@ -151,6 +159,7 @@ pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> T
         summary: &record.summary,
         text: &record.fields[BODY],
         details: &record.fields[DETAILS],
+        lang: record.other_language.as_deref(),
     })
     // Strings always serialise; an empty document would show as a result without text.
     .unwrap_or_default();
@@ -160,6 +169,7 @@ pub(crate) fn tokenize(record: PreparedRecord, vocabulary: &mut Vocabulary) -> T
         kind: record.kind.filter_value(),
         date: &record.date,
         summary: &record.summary,
+        lang: record.other_language.as_deref(),
     })
     .unwrap_or_default();
     TokenizedRecord {

@@ -13,8 +13,9 @@ use super::store::{CardMaker, SiteStore, Stored};
 use crate::build::write_cards;
 use crate::diagnostic::Diagnostic;
 use crate::media::cache::Cache;
-use crate::media::card::{card_path, make_card, Card};
+use crate::media::card::{make_card, own_card_paths, Card};
 use crate::media::MediaFile;
+use crate::render::languages::site_strings;
 use crate::render::NoProgress;
 use crate::resolve::Site;
 use crate::search::{IndexCache, SearchRecord};
@@ -31,33 +32,28 @@ pub struct SearchReport {
     pub error: Option<String>,
 }
 
-impl std::fmt::Display for SearchReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let seconds = self.elapsed.as_secs_f64();
-        match &self.error {
-            None => write!(
-                f,
-                "search index updated: {} items in {seconds:.1} s",
-                self.items
-            ),
-            Some(error) => write!(
-                f,
-                "search index not updated ({error}); search shows the previous one"
-            ),
-        }
-    }
-}
-
 pub(crate) type SearchNotice = Arc<dyn Fn(&SearchReport) + Send + Sync>;
 
 /// Told when the cards are in, with the problems found making them.
 pub(crate) type CardNotice = Arc<dyn Fn(&[Diagnostic]) + Send + Sync>;
 
-/// What the search worker indexes: every published entry's record, as render made it.
+/// What the search worker indexes: every language's published entries' records, as
+/// render made them; one index per language, as the build makes them.
 pub struct SearchJob {
-    pub(crate) records: Vec<Arc<SearchRecord>>,
-    pub(crate) language: String,
+    pub(crate) languages: Vec<LanguageRecords>,
 }
+
+/// One language's search records.
+pub(crate) struct LanguageRecords {
+    /// Where its index goes: `cy/`, or the root for the default language.
+    pub(crate) folder: String,
+    pub(crate) language: String,
+    pub(crate) records: Vec<Arc<SearchRecord>>,
+}
+
+/// Each language's words from the last indexing (see [`IndexCache`]), by folder.
+#[derive(Default)]
+pub struct SearchCaches(std::collections::HashMap<String, IndexCache>);
 
 /// What the card worker draws from.
 pub struct CardJob {
@@ -198,10 +194,10 @@ impl Drop for Background {
 }
 
 fn index_loop(queue: &Latest<SearchJob>, store: &SiteStore, notice: Option<&SearchNotice>) {
-    let mut cache = IndexCache::default();
+    let mut cache = SearchCaches::default();
     while let Some(job) = queue.next() {
         let started = Instant::now();
-        let items = job.records.len();
+        let items = job.languages.iter().map(|l| l.records.len()).sum();
         let result = index(&mut cache, &job);
         if queue.stopped() {
             return;
@@ -232,7 +228,7 @@ fn index_loop(queue: &Latest<SearchJob>, store: &SiteStore, notice: Option<&Sear
 pub fn run_now(
     search: &SearchJob,
     cards: &CardJob,
-    cache: &mut IndexCache,
+    cache: &mut SearchCaches,
     store: &SiteStore,
 ) -> Result<Vec<Diagnostic>, String> {
     store.set_search_bundle(index(cache, search)?);
@@ -242,16 +238,26 @@ pub fn run_now(
 /// A file as the store keeps it: its site path and bytes.
 type StoredFile = (String, Arc<Vec<u8>>);
 
-/// The search stage over the preview's records, as files for the store.
-fn index(cache: &mut IndexCache, job: &SearchJob) -> Result<Vec<StoredFile>, String> {
-    let records = job.records.iter().map(|r| SearchRecord::clone(r));
-    let files = cache
-        .index(records, &job.language)
-        .map_err(|e| e.to_string())?;
-    Ok(files
-        .into_iter()
-        .map(|file| (file.path, Arc::new(file.bytes)))
-        .collect())
+/// The search stage over the preview's records, every language's index below its
+/// folder, as files for the store.
+fn index(caches: &mut SearchCaches, job: &SearchJob) -> Result<Vec<StoredFile>, String> {
+    let mut all = Vec::new();
+    for local in &job.languages {
+        let records = local.records.iter().map(|r| SearchRecord::clone(r));
+        let files = caches
+            .0
+            .entry(local.folder.clone())
+            .or_default()
+            .index(records, &local.language)
+            .map_err(|e| e.to_string())?;
+        all.extend(files.into_iter().map(|file| {
+            (
+                format!("{}{}", local.folder, file.path),
+                Arc::new(file.bytes),
+            )
+        }));
+    }
+    Ok(all)
 }
 
 /// The card stage into the store; the problems it found.
@@ -280,16 +286,19 @@ fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
 /// Lets `store` make any card of `job`'s site the moment it is asked for, before (or
 /// without) a card run: `og:image` then never answers 404 in a fresh preview.
 pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
-    let paths = job.site.entries.iter().map(card_path).collect();
+    let paths = own_card_paths(&job.site).into_iter().collect();
     store.set_card_maker(card_maker(job), paths);
 }
 
 /// Makes one card of `job`'s site when asked, through the leak guard like the rest.
 fn card_maker(job: &CardJob) -> CardMaker {
     let (site, media, guard) = (job.site.clone(), job.media.clone(), job.guard.clone());
+    // The card's words in the site's language; a theme file that cannot be read leaves
+    // the cards to the card run, which reports it.
+    let strings = site_strings(&site.settings).ok();
     Arc::new(move |path: &str| {
         let cache = Cache::open(&site.settings.root, "cards");
-        let card = make_card(&site, &media, &cache, &guard, path)?.ok()?;
+        let card = make_card(&site, strings.as_ref()?, &media, &cache, &guard, path)?.ok()?;
         let collected = CardFiles::default();
         let sink = Guarded::new(&collected, &guard);
         match card {

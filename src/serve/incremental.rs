@@ -7,12 +7,13 @@
 //! module does not know (feeds and the like, added later) are always re-rendered.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::config::Settings;
 use crate::i18n::Strings;
+use crate::load::translation::translation_of;
 use crate::model::EntryKind;
 use crate::render::feeds::{FeedScope, FEED_LIMIT};
-use crate::render::pages::all_jobs;
 use crate::render::views::SiteView;
 use crate::render::Job;
 use crate::resolve::{Site, TaxonomyKind};
@@ -72,10 +73,14 @@ pub(crate) struct Plan {
     pub(crate) everything: bool,
 }
 
-/// The jobs of `new` whose output may differ from what the site in `before` produced,
-/// given the source files (relative to the site root) that changed since then.
-pub(crate) fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) -> Plan {
-    let jobs = all_jobs(new);
+/// The `jobs` of `new` whose output may differ from what the site in `before`
+/// produced, given the source files (relative to the site root) that changed since then.
+pub(crate) fn plan(
+    before: &Snapshot,
+    new: &Site,
+    jobs: Vec<Job>,
+    changed: &HashSet<PathBuf>,
+) -> Plan {
     if before.view != site_view(new) {
         return Plan {
             jobs,
@@ -96,6 +101,40 @@ pub(crate) fn plan(before: &Snapshot, new: &Site, changed: &HashSet<PathBuf>) ->
         jobs,
         everything: false,
     }
+}
+
+/// `changed` with each file's original and translations. A translation takes its
+/// original's fields, and each language's page of an entry links to the others (or to
+/// that language's home where there is none), so a change to one may change them all.
+/// Paths that name no file are harmless: they only widen the comparison.
+pub(crate) fn with_translations(
+    settings: &Settings,
+    changed: &HashSet<PathBuf>,
+) -> HashSet<PathBuf> {
+    let mut all = changed.clone();
+    if !settings.is_multilingual() {
+        return all;
+    }
+    let translations_of = |original: &Path| -> Vec<PathBuf> {
+        let Some(stem) = original.file_stem().and_then(|s| s.to_str()) else {
+            return Vec::new();
+        };
+        settings.languages[1..]
+            .iter()
+            .map(|l| original.with_file_name(format!("{stem}.{}.md", l.code)))
+            .collect()
+    };
+    for path in changed
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+    {
+        all.extend(translations_of(path));
+        if let Some((_, original)) = translation_of(path) {
+            all.extend(translations_of(&original));
+            all.insert(original);
+        }
+    }
+    all
 }
 
 /// Every page shows the site-wide values (navigation, footer with the plain pages).
@@ -303,6 +342,7 @@ fn term_summaries(site: &Site, kind: TaxonomyKind) -> Vec<(String, String, usize
 mod tests {
     use super::*;
     use crate::build::{check, BuildOptions};
+    use crate::render::pages::all_jobs;
     use std::fs;
 
     const SITE: &str =
@@ -368,7 +408,7 @@ mod tests {
             &story("A", "2024-01-01", "children", &["x"]).replace("Body", "New"),
         );
         let new = f.site();
-        let plan = plan(&Snapshot::of(&old), &new, &changed(&["a"]));
+        let plan = plan(&Snapshot::of(&old), &new, all_jobs(&new), &changed(&["a"]));
         (new, plan)
     }
 
@@ -412,7 +452,10 @@ mod tests {
         let old = f.site();
         f.write("a", &story("A", "2024-01-01", "children", &["y"]));
         let new = f.site();
-        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["a"])));
+        let keys = keys(
+            &new,
+            &plan(&Snapshot::of(&old), &new, all_jobs(&new), &changed(&["a"])),
+        );
         // Tag x has gone (its page is deleted by the caller); y gained an entry.
         assert!(keys.contains(&JobKey::Term(TaxonomyKind::Tag, "y".into(), 1)));
         assert!(keys.contains(&JobKey::TaxonomyIndex(TaxonomyKind::Tag)));
@@ -429,7 +472,10 @@ mod tests {
         let old = f.site();
         f.write("e", &story("E", "2023-01-01", "adults", &["z"]));
         let new = f.site();
-        let keys = keys(&new, &plan(&Snapshot::of(&old), &new, &changed(&["e"])));
+        let keys = keys(
+            &new,
+            &plan(&Snapshot::of(&old), &new, all_jobs(&new), &changed(&["e"])),
+        );
         assert!(keys.contains(&JobKey::Entry("content/stories/e.md".into())));
         let pages = crate::render::pages::page_count(5, new.settings.page_size);
         assert_eq!(pages, 3);
@@ -449,7 +495,7 @@ mod tests {
         )
         .unwrap();
         let new = f.site();
-        let plan = plan(&Snapshot::of(&old), &new, &HashSet::new());
+        let plan = plan(&Snapshot::of(&old), &new, all_jobs(&new), &HashSet::new());
         assert!(plan.everything);
         assert_eq!(plan.jobs.len(), all_jobs(&new).len());
     }

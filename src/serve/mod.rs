@@ -52,7 +52,7 @@ pub struct ServeOptions {
     /// Show drafts (a preview is for writers; `build` never publishes them).
     pub include_drafts: bool,
     /// A fixed "now" for embargoes and consent (None: the time of each rebuild).
-    pub(crate) now: Option<Timestamp>,
+    pub now: Option<Timestamp>,
     pub(crate) bind: IpAddr,
     /// 0 picks any free port; a taken port moves on to the next free one.
     pub port: u16,
@@ -122,6 +122,8 @@ pub(crate) struct Shared {
     /// The site folder, canonical.
     pub(crate) root: PathBuf,
     base_path: RwLock<String>,
+    /// The other languages' folders (`cy/`), each with its own 404 page.
+    language_folders: RwLock<Vec<String>>,
     /// The problems shown while no build has ever succeeded.
     problems: Mutex<Vec<Diagnostic>>,
     pub(crate) stop: AtomicBool,
@@ -135,6 +137,13 @@ impl Shared {
             .clone()
     }
 
+    pub(crate) fn language_folders(&self) -> Vec<String> {
+        self.language_folders
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
     pub(crate) fn problems(&self) -> Vec<Diagnostic> {
         self.problems
             .lock()
@@ -143,11 +152,15 @@ impl Shared {
     }
 
     /// Publishes a rebuild's result to the tabs.
-    fn announce(&self, report: &RebuildReport, base_path: String) {
+    fn announce(&self, report: &RebuildReport, rebuilder: &Rebuilder) {
         *self
             .base_path
             .write()
-            .unwrap_or_else(PoisonError::into_inner) = base_path;
+            .unwrap_or_else(PoisonError::into_inner) = rebuilder.base_path();
+        *self
+            .language_folders
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = rebuilder.language_folders();
         let changed: Vec<String> = report
             .changed
             .iter()
@@ -271,10 +284,11 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         live_reload: options.watch,
         root: root.clone(),
         base_path: RwLock::new(rebuilder.base_path()),
+        language_folders: RwLock::new(rebuilder.language_folders()),
         problems: Mutex::new(Vec::new()),
         stop: AtomicBool::new(false),
     });
-    shared.announce(&first_build, rebuilder.base_path());
+    shared.announce(&first_build, &rebuilder);
     if let Some(reporter) = &options.reporter {
         reporter(&first_build);
     }
@@ -409,7 +423,7 @@ fn rebuild_loop(
             outcome,
             elapsed: started.elapsed(),
         };
-        shared.announce(&report, rebuilder.base_path());
+        shared.announce(&report, &rebuilder);
         if let Some(reporter) = &reporter {
             reporter(&report);
         }

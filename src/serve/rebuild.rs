@@ -12,18 +12,22 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use super::background::{CardJob, SearchJob};
-use super::incremental::{job_key, plan, JobKey, Snapshot};
+use super::background::{CardJob, LanguageRecords, SearchJob};
+use super::incremental::{job_key, plan, with_translations, JobKey, Snapshot};
 use super::sources::Sources;
 use super::store::SiteStore;
 use super::watch::{Batch, Scope};
-use crate::build::{leak_guard_inputs, media_stage, sort_diagnostics, write_media, GuardInputs};
+use crate::build::{
+    language_folder, language_jobs, language_theme, leak_guard_inputs, media_stage,
+    render_in_language, sort_diagnostics, write_media, GuardInputs,
+};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::media::MediaFile;
-use crate::render::pages::all_jobs;
+use crate::render::views::entry_url;
 use crate::render::{render, Job, NoProgress, Records, Theme};
 use crate::resolve::images::ImageCatalog;
+use crate::resolve::languages::language_sites;
 use crate::resolve::{resolve_reusing, PublishOptions, Site};
 use crate::search::SearchRecord;
 use crate::write::guard::LeakGuard;
@@ -88,77 +92,6 @@ pub struct RebuildReport {
     pub elapsed: Duration,
 }
 
-impl std::fmt::Display for RebuildReport {
-    /// `content/stories/a.md changed → 37 pages re-rendered in 84 ms`
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let what = match self.changed.as_slice() {
-            [] => "site".to_string(),
-            [one] => one.display().to_string(),
-            [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
-        };
-        let verb = if self.changed.is_empty() {
-            "built"
-        } else {
-            "changed"
-        };
-        let ms = self.elapsed.as_millis();
-        match &self.outcome {
-            Outcome::Rebuilt {
-                pages,
-                files,
-                removed,
-                everything,
-                warnings,
-            } => {
-                let scope = if *everything { " (whole site)" } else { "" };
-                write!(
-                    f,
-                    "{what} {verb} → {pages} {} re-rendered{scope}",
-                    noun(*pages, "page")
-                )?;
-                if files > pages {
-                    write!(
-                        f,
-                        ", {} other {}",
-                        files - pages,
-                        noun(files - pages, "file")
-                    )?;
-                }
-                if *removed > 0 {
-                    write!(f, ", {removed} removed")?;
-                }
-                write!(f, " in {ms} ms")?;
-                if *warnings > 0 {
-                    write!(f, " ({warnings} {})", noun(*warnings, "warning"))?;
-                }
-                Ok(())
-            }
-            Outcome::Styles { files } => write!(
-                f,
-                "{what} {verb} → {files} static {} refreshed in {ms} ms",
-                noun(*files, "file")
-            ),
-            Outcome::Unchanged => write!(f, "{what} {verb} → nothing to re-render ({ms} ms)"),
-            Outcome::Failed(problems) => {
-                let errors = problems.iter().filter(|d| d.is_error()).count();
-                write!(
-                    f,
-                    "{what} {verb} → {errors} {}; still serving the last good site ({ms} ms)",
-                    noun(errors, "problem")
-                )
-            }
-        }
-    }
-}
-
-fn noun(n: usize, one: &str) -> String {
-    if n == 1 {
-        one.to_string()
-    } else {
-        format!("{one}s")
-    }
-}
-
 /// Which files each job wrote, so a page that no longer exists can be taken down.
 #[derive(Default)]
 struct Outputs {
@@ -216,19 +149,28 @@ impl Outputs {
 
 /// The site being served and what produced it.
 struct Served {
+    /// Each language's part, the default language's first, as the build orders them.
+    languages: Vec<ServedLanguage>,
+    guard_inputs: GuardInputs,
+    /// One guard for every language, as in the build.
+    guard: Arc<LeakGuard>,
+}
+
+/// One language's pages being served.
+struct ServedLanguage {
     site: Arc<Site>,
     snapshot: Snapshot,
+    /// What each job wrote, by its path below the language's folder.
     outputs: Outputs,
-    guard_inputs: GuardInputs,
-    guard: Arc<LeakGuard>,
     /// Every published entry's search record by address, as render last made it.
     records: HashMap<String, Arc<SearchRecord>>,
 }
 
-/// Settings, theme and per-file results as last read.
+/// Settings, themes and per-file results as last read.
 struct State {
     settings: Settings,
-    theme: Theme,
+    /// Each language's theme by language code, loaded when its pages are first rendered.
+    themes: HashMap<String, Theme>,
     sources: Sources,
     /// The media stage's files and problems; None when the media folder changed since.
     media: Option<(Arc<Vec<MediaFile>>, ImageCatalog, Vec<Diagnostic>)>,
@@ -283,21 +225,44 @@ impl Rebuilder {
             .map_or_else(|| "/".to_string(), |s| s.settings.base_path.clone())
     }
 
-    /// What the background workers need after a good rebuild: the records to index
-    /// and what the cards are drawn from.
+    /// The folders of the languages other than the default (`cy/`), as last read.
+    pub(crate) fn language_folders(&self) -> Vec<String> {
+        self.state.as_ref().map_or_else(Vec::new, |s| {
+            s.settings
+                .languages
+                .iter()
+                .map(|l| language_folder(&l.prefix))
+                .filter(|folder| !folder.is_empty())
+                .collect()
+        })
+    }
+
+    /// What the background workers need after a good rebuild: each language's records
+    /// to index, and what the cards are drawn from (the default language, as in the
+    /// build).
     pub fn background_jobs(&self) -> Option<(SearchJob, CardJob)> {
         let state = self.state.as_ref()?;
         let served = state.served.as_ref()?;
         let (media, _, _) = state.media.as_ref()?;
-        let mut records: Vec<(&String, &Arc<SearchRecord>)> = served.records.iter().collect();
-        records.sort_by(|a, b| a.0.cmp(b.0));
+        let default = served.languages.first()?;
+        let languages = served
+            .languages
+            .iter()
+            .map(|local| {
+                let mut records: Vec<(&String, &Arc<SearchRecord>)> =
+                    local.records.iter().collect();
+                records.sort_by(|a, b| a.0.cmp(b.0));
+                LanguageRecords {
+                    folder: language_folder(local.site.settings.prefix()),
+                    language: local.site.settings.language.clone(),
+                    records: records.into_iter().map(|(_, r)| r.clone()).collect(),
+                }
+            })
+            .collect();
         Some((
-            SearchJob {
-                records: records.into_iter().map(|(_, r)| r.clone()).collect(),
-                language: state.settings.language.clone(),
-            },
+            SearchJob { languages },
             CardJob {
-                site: served.site.clone(),
+                site: default.site.clone(),
                 media: media.clone(),
                 guard: served.guard.clone(),
             },
@@ -341,8 +306,8 @@ impl Rebuilder {
         };
         let sources = Sources::load(&settings);
         self.state = Some(State {
+            themes: HashMap::from([(settings.language.clone(), theme)]),
             settings,
-            theme,
             sources,
             media: None,
             served: None,
@@ -397,6 +362,8 @@ impl Rebuilder {
         }
         let warnings = diagnostics.len();
         let library = state.sources.library();
+        // An entry's pages in every language show its original and its translations.
+        let changed = with_translations(&state.settings, &self.pending);
         // The entries of the served site are reused unless their file changed; a card
         // run still drawing from it keeps its own copy.
         // What is left in its place is never read: the served site is replaced below,
@@ -413,25 +380,35 @@ impl Rebuilder {
         let previous = state
             .served
             .as_mut()
-            .map(|served| std::mem::replace(&mut served.site, Arc::new(emptied)))
+            .and_then(|served| served.languages.first_mut())
+            .map(|local| std::mem::replace(&mut local.site, Arc::new(emptied)))
             .map(|site| Arc::try_unwrap(site).unwrap_or_else(|shared| (*shared).clone()));
-        let mut site =
-            resolve_reusing(&state.settings, library, publish, previous, &self.pending).site;
+        let mut site = resolve_reusing(&state.settings, library, publish, previous, &changed).site;
         site.images = images;
-        clock.lap("resolve");
         let inputs = leak_guard_inputs(&state.settings, library, &site);
+        let sites = language_sites(site, library, publish);
+        clock.lap("resolve");
+        for local in &sites {
+            let code = &local.settings.language;
+            if !state.themes.contains_key(code) {
+                match language_theme(local) {
+                    Ok(theme) => state.themes.insert(code.clone(), theme),
+                    Err(problems) => return Outcome::Failed(problems),
+                };
+            }
+        }
         // A site rendered afresh is put in the store whole, media included.
         let with_media = self.media_pending || state.served.is_none();
         let step = Step {
             store: &self.store,
-            theme: &state.theme,
+            themes: &state.themes,
             media: with_media.then_some(media.as_slice()),
-            changed: &self.pending,
+            changed: &changed,
         };
         // Pages give each picture's size and copies, so new media re-render every page,
         // as a first render does.
         let before = state.served.take().filter(|_| !self.media_pending);
-        let result = step.run(before, site, inputs);
+        let result = step.run(before, sites, inputs);
         clock.lap("render");
         match result {
             Ok((outcome, served)) => {
@@ -474,23 +451,31 @@ impl Rebuilder {
             Ok(theme) => theme,
             Err(problems) => return Outcome::Failed(problems),
         };
-        state.theme = theme;
+        // The other languages' themes are read again when their pages are next rendered.
+        state.themes = HashMap::from([(state.settings.language.clone(), theme)]);
         let Some(served) = state.served.as_mut() else {
             return Outcome::Unchanged;
         };
+        let (Some(local), Some(theme)) = (
+            served.languages.first_mut(),
+            state.themes.get(&state.settings.language),
+        ) else {
+            return Outcome::Unchanged;
+        };
+        // Only the default language has the theme's static files, at the site's root.
         let jobs = [Job::StaticFiles];
         let memory = MemorySink::new();
         let sink = Guarded::new(&memory, &served.guard);
-        let written = match render(&served.site, &state.theme, &jobs, &sink, &NoProgress, None) {
+        let written = match render(&local.site, theme, &jobs, &sink, &NoProgress, None) {
             Ok(rendered) => rendered.written,
             Err(problems) => return Outcome::Failed(problems),
         };
-        let keys = current_keys(&served.site);
+        let keys = current_keys(&local.site);
         let rendered = vec![(
             JobKey::Other(Job::StaticFiles),
             written.into_iter().flatten().collect(),
         )];
-        let removed = served.outputs.update(rendered, &keys);
+        let removed = local.outputs.update(rendered, &keys);
         let files = memory.into_files();
         let count = files.len();
         self.store.apply(files, &removed);
@@ -508,68 +493,143 @@ impl Rebuilder {
     }
 }
 
-/// The key of every job of `site`, and the media stage's.
+/// The key of every job of one language's `site`, and the media stage's with the
+/// default language.
 fn current_keys(site: &Site) -> HashSet<JobKey> {
-    let mut keys: HashSet<JobKey> = all_jobs(site).iter().map(|j| job_key(site, j)).collect();
-    keys.insert(JobKey::Media);
+    let mut keys: HashSet<JobKey> = language_jobs(site)
+        .iter()
+        .map(|j| job_key(site, j))
+        .collect();
+    if site.settings.prefix().is_empty() {
+        keys.insert(JobKey::Media);
+    }
     keys
 }
 
 /// One render of the served site.
 struct Step<'a> {
     store: &'a SiteStore,
-    theme: &'a Theme,
+    /// Each language's theme by language code.
+    themes: &'a HashMap<String, Theme>,
     /// The media files to write, when they changed.
     media: Option<&'a [MediaFile]>,
-    /// Source files changed since the served site was rendered.
+    /// Source files changed since the served site was rendered, with their originals
+    /// and translations.
     changed: &'a HashSet<PathBuf>,
 }
 
+/// What rendering one language wrote.
+struct LanguageRender {
+    served: ServedLanguage,
+    pages: usize,
+    files: usize,
+    /// Files to take down, by site path.
+    removed: Vec<String>,
+    everything: bool,
+}
+
 impl Step<'_> {
-    /// Renders `site` over what is served (`before`, or nothing), through a guard of
-    /// `guard_inputs`, and hands the files to the store.
+    /// Renders every language's site (`sites`, the default's first) over what is
+    /// served (`before`, or nothing), through one guard of `guard_inputs`, and hands
+    /// the files to the store in one step.
     fn run(
         &self,
         before: Option<Served>,
-        site: Site,
+        sites: Vec<Site>,
         guard_inputs: GuardInputs,
     ) -> Result<(Outcome, Served), Vec<Diagnostic>> {
-        let (guard, old_inputs, mut outputs, mut records, jobs, everything, first) = match before {
+        let before = before.filter(|served| served.languages.len() == sites.len());
+        let (guard, old_inputs, mut previous) = match before {
             Some(served) => {
-                let plan = plan(&served.snapshot, &site, self.changed);
                 let guard = if served.guard_inputs == guard_inputs {
                     served.guard
                 } else {
                     Arc::new(LeakGuard::new(&guard_inputs.0, &guard_inputs.1))
                 };
-                (
-                    guard,
-                    Some(served.guard_inputs),
-                    served.outputs,
-                    served.records,
-                    plan.jobs,
-                    plan.everything,
-                    false,
-                )
+                let previous = served.languages.into_iter().map(Some).collect();
+                (guard, Some(served.guard_inputs), previous)
             }
             None => (
                 Arc::new(LeakGuard::new(&guard_inputs.0, &guard_inputs.1)),
                 None,
-                Outputs::default(),
-                HashMap::new(),
-                all_jobs(&site),
-                true,
-                true,
+                Vec::new(),
             ),
         };
+        let first = old_inputs.is_none();
         let memory = MemorySink::new();
-        let sink = Guarded::new(&memory, &guard);
+        let (mut pages, mut files, mut everything) = (0, 0, true);
+        let mut removed = Vec::new();
+        let mut languages = Vec::with_capacity(sites.len());
+        for (index, site) in sites.into_iter().enumerate() {
+            let before = previous.get_mut(index).and_then(Option::take);
+            let rendered = self.render_language(before, site, &memory, &guard)?;
+            pages += rendered.pages;
+            files += rendered.files;
+            everything &= rendered.everything;
+            removed.extend(rendered.removed);
+            languages.push(rendered.served);
+        }
+        let written = memory.into_files();
+        if let Some(old) = old_inputs.as_ref().filter(|old| **old != guard_inputs) {
+            // Files kept as they were were checked against the old lists; a name that
+            // has just become anonymous may be on any of them. Files about to be taken
+            // down are not kept (the page of a story just made a draft links to itself).
+            scan_untouched(self.store, &written, &removed, &added(old, &guard_inputs))?;
+        }
+        if first {
+            self.store.replace_all(written);
+        } else {
+            self.store.apply(written, &removed);
+        }
+        let outcome = Outcome::Rebuilt {
+            pages,
+            files,
+            removed: removed.len(),
+            everything,
+            warnings: 0,
+        };
+        let served = Served {
+            languages,
+            guard_inputs,
+            guard,
+        };
+        Ok((outcome, served))
+    }
+
+    /// Renders the jobs of one language's `site` that changed since `before` (all of
+    /// them without it) into `sink`, below the language's folder, as the build does.
+    fn render_language(
+        &self,
+        before: Option<ServedLanguage>,
+        site: Site,
+        memory: &MemorySink,
+        guard: &LeakGuard,
+    ) -> Result<LanguageRender, Vec<Diagnostic>> {
+        let all = language_jobs(&site);
+        let (mut outputs, mut records, jobs, everything) = match before {
+            Some(served) => {
+                let plan = plan(&served.snapshot, &site, all, self.changed);
+                (served.outputs, served.records, plan.jobs, plan.everything)
+            }
+            None => (Outputs::default(), HashMap::new(), all, true),
+        };
+        let Some(theme) = self.themes.get(&site.settings.language) else {
+            return Err(vec![Diagnostic::error(
+                "PP0901",
+                crate::config::SITE_FILE,
+                format!(
+                    "the preview has no theme for the language `{}`",
+                    site.settings.language
+                ),
+            )
+            .with_hint("this is a bug in practice-press; save site.yaml to start the preview's build again")]);
+        };
         let collected = Collected::default();
-        let rendered = render(
+        let rendered = render_in_language(
             &site,
-            self.theme,
+            theme,
             &jobs,
-            &sink,
+            &Guarded::new(memory, guard),
             &NoProgress,
             Some(&collected),
         )?;
@@ -578,43 +638,21 @@ impl Step<'_> {
             .map(|j| job_key(&site, j))
             .zip(rendered.written)
             .collect();
-        if let Some(media) = self.media {
-            let pictures = MemorySink::new();
-            let settings = &site.settings;
-            write_media(
-                &settings.root,
-                media,
-                &site.images,
-                &settings.images,
-                &Guarded::new(&pictures, &guard),
-                &NoProgress,
-            )?;
-            let pictures = pictures.into_files();
-            keyed.push((JobKey::Media, pictures.keys().cloned().collect()));
-            for (path, bytes) in pictures {
-                memory
-                    .put(&path, Arc::unwrap_or_clone(bytes))
-                    .map_err(|err| vec![err.into_diagnostic()])?;
-            }
+        let default = site.settings.prefix().is_empty();
+        if let Some(media) = self.media.filter(|_| default) {
+            keyed.push((
+                JobKey::Media,
+                write_media_into(&site, media, memory, guard)?,
+            ));
         }
-        let files = memory.into_files();
-        let removed = outputs.update(keyed, &current_keys(&site));
-        if let Some(old) = old_inputs.as_ref().filter(|old| **old != guard_inputs) {
-            // Files kept as they were were checked against the old lists; a name that
-            // has just become anonymous may be on any of them. Files about to be taken
-            // down are not kept (the page of a story just made a draft links to itself).
-            scan_untouched(self.store, &files, &removed, &added(old, &guard_inputs))?;
-        }
-        if first {
-            self.store.replace_all(files);
-        } else {
-            self.store.apply(files, &removed);
-        }
-        let addresses: HashSet<String> = site
-            .entries
-            .iter()
-            .map(|e| site.settings.site_url(&e.path()))
+        let folder = language_folder(site.settings.prefix());
+        let removed = outputs
+            .update(keyed, &current_keys(&site))
+            .into_iter()
+            .map(|path| format!("{folder}{path}"))
             .collect();
+        // By the address each record gives: an untranslated entry's is its original's.
+        let addresses: HashSet<String> = site.entries.iter().map(|e| entry_url(&site, e)).collect();
         records.retain(|url, _| addresses.contains(url));
         for record in collected
             .0
@@ -623,23 +661,46 @@ impl Step<'_> {
         {
             records.insert(record.url.clone(), Arc::new(record));
         }
-        let outcome = Outcome::Rebuilt {
+        Ok(LanguageRender {
+            served: ServedLanguage {
+                snapshot: Snapshot::of(&site),
+                site: Arc::new(site),
+                outputs,
+                records,
+            },
             pages: rendered.stats.pages,
             files: rendered.stats.files,
-            removed: removed.len(),
+            removed,
             everything,
-            warnings: 0,
-        };
-        let served = Served {
-            snapshot: Snapshot::of(&site),
-            site: Arc::new(site),
-            outputs,
-            guard_inputs,
-            guard,
-            records,
-        };
-        Ok((outcome, served))
+        })
     }
+}
+
+/// The media stage's files, written through the guard into `memory`; their paths.
+fn write_media_into(
+    site: &Site,
+    media: &[MediaFile],
+    memory: &MemorySink,
+    guard: &LeakGuard,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let pictures = MemorySink::new();
+    let settings = &site.settings;
+    write_media(
+        &settings.root,
+        media,
+        &site.images,
+        &settings.images,
+        &Guarded::new(&pictures, guard),
+        &NoProgress,
+    )?;
+    let pictures = pictures.into_files();
+    let paths = pictures.keys().cloned().collect();
+    for (path, bytes) in pictures {
+        memory
+            .put(&path, Arc::unwrap_or_clone(bytes))
+            .map_err(|err| vec![err.into_diagnostic()])?;
+    }
+    Ok(paths)
 }
 
 /// The forbidden texts in `new` that were not in `old`.

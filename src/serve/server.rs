@@ -146,7 +146,7 @@ fn handle(request: Request, shared: &Shared) {
             "script.js",
             livereload::SCRIPT.as_bytes().to_vec(),
         ),
-        Route::Events | Route::Script | Route::NotFound => not_found(request, shared),
+        Route::Events | Route::Script | Route::NotFound => not_found(request, shared, ""),
         Route::Redirect(to) => redirect(request, &to),
         Route::Refused => respond_text(
             request,
@@ -173,7 +173,7 @@ fn serve_file(request: Request, shared: &Shared, base_path: &str, path: &str) {
     if let Some(bytes) = shared.store.get(&file) {
         return respond(request, shared, 200, &file, bytes.to_vec());
     }
-    if file == SEARCH_META {
+    if file.ends_with(SEARCH_META) {
         // A search page opened as the preview starts asks before the first index is in.
         shared.store.wait_for_search(SEARCH_WAIT);
         if let Some(bytes) = shared.store.get(&file) {
@@ -191,11 +191,18 @@ fn serve_file(request: Request, shared: &Shared, base_path: &str, path: &str) {
     if shared.store.is_empty() {
         return problems_page(request, shared);
     }
-    not_found(request, shared);
+    not_found(request, shared, path);
 }
 
-fn not_found(request: Request, shared: &Shared) {
-    match shared.store.get("404.html") {
+/// The site's 404 page; below a language's folder (`cy/…`), that language's.
+fn not_found(request: Request, shared: &Shared, path: &str) {
+    let page = shared
+        .language_folders()
+        .into_iter()
+        .find(|folder| path.starts_with(folder.as_str()))
+        .and_then(|folder| shared.store.get(&format!("{folder}404.html")))
+        .or_else(|| shared.store.get("404.html"));
+    match page {
         Some(page) => respond(request, shared, 404, "404.html", page.to_vec()),
         None if shared.store.is_empty() => problems_page(request, shared),
         None => respond_text(request, shared, 404, "Not found.\n"),

@@ -11,6 +11,7 @@ mod media_names;
 pub(crate) mod personal_data;
 pub(crate) mod privacy;
 mod translations;
+mod untranslated;
 pub(crate) mod words;
 
 use crate::config::Settings;

@@ -1,6 +1,7 @@
 //! Translations against their originals: a language the site publishes, an original
 //! beside it, no field that contradicts the original, not a draft while the original is
-//! published, and the original's privacy rules over the translation's own words.
+//! published, the original's privacy rules over the translation's own words, and text
+//! left untranslated.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,6 +14,8 @@ use crate::load::translation::OWN_FIELDS;
 use crate::load::{locate, Document, Library, Translation};
 use crate::rules::english_name;
 use crate::util::LineIndex;
+
+use super::untranslated::{untranslated_text, OriginalText};
 
 /// Every problem of every translation in the library.
 pub(crate) fn check_translations(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
@@ -61,6 +64,21 @@ fn check_translation(
             Err(_) => Vec::new(),
         },
     };
+    let text = match original {
+        Original::Entry(document) => OriginalText {
+            path: &document.source.path,
+            title: &document.entry.title,
+            summary: &document.entry.summary,
+            body: &document.entry.body,
+        },
+        Original::Page(page) => OriginalText {
+            path: &page.source.path,
+            title: &page.page.title,
+            summary: &page.page.summary,
+            body: &page.page.body,
+        },
+    };
+    problems.extend(untranslated_text(translation, &text));
     if let Original::Entry(document) = original {
         if translation.draft && !document.entry.draft {
             problems.push(draft_behind(document, translation));
@@ -150,10 +168,26 @@ fn contradictions(
         if theirs == Some(value) {
             continue;
         }
-        let (line, column) = locate::key_offset(yaml, &[name])
-            .map_or((translation.parts.yaml_first_line, 1), |offset| {
-                index.position(translation.parts.yaml_start + offset)
-            });
+        let place = |path: &[&str]| {
+            locate::key_offset(yaml, path)
+                .map_or((translation.parts.yaml_first_line, 1), |offset| {
+                    index.position(translation.parts.yaml_start + offset)
+                })
+        };
+        if let (Some(ours), Some(theirs)) = (
+            value.as_mapping().filter(|_| name == "image"),
+            theirs.and_then(serde_yaml::Value::as_mapping),
+        ) {
+            problems.extend(image_contradictions(
+                translation,
+                original,
+                ours,
+                theirs,
+                &place,
+            ));
+            continue;
+        }
+        let (line, column) = place(&[name]);
         let message = match theirs {
             Some(theirs) => format!(
                 "`{name}` here says {}, but the original {} says {}",
@@ -170,6 +204,46 @@ fn contradictions(
             Diagnostic::error("PP1001", &translation.source.path, message)
                 .at(line, column, name.chars().count())
                 .with_hint("delete the line: a translation takes it from the original"),
+        );
+    }
+    problems
+}
+
+/// The translation's `image`, of which only `alt` is its own: every other field it
+/// gives must equal the original's photo's.
+fn image_contradictions(
+    translation: &Translation,
+    original: &crate::load::source::SourceFile,
+    ours: &serde_yaml::Mapping,
+    theirs: &serde_yaml::Mapping,
+    place: &dyn Fn(&[&str]) -> (usize, usize),
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (key, value) in ours {
+        let Some(name) = key.as_str() else {
+            continue;
+        };
+        let their_value = theirs.get(key);
+        if name == "alt" || their_value == Some(value) {
+            continue;
+        }
+        let (line, column) = place(&["image", name]);
+        let message = match their_value {
+            Some(their_value) => format!(
+                "`image.{name}` here says {}, but the original {} says {}",
+                shown(value),
+                original.path.display(),
+                shown(their_value)
+            ),
+            None => format!(
+                "`image.{name}` is here, but the original {} has no `image.{name}`",
+                original.path.display()
+            ),
+        };
+        problems.push(
+            Diagnostic::error("PP1001", &translation.source.path, message)
+                .at(line, column, name.chars().count())
+                .with_hint("delete the line: a translation shows the original's photo, and only its description (`alt`) is its own"),
         );
     }
     problems

@@ -436,6 +436,40 @@ function suite(label, prepare) {
       await page.close();
     });
 
+    test('the Welsh search finds an entry not translated yet in its English words and marks it English', async () => {
+      const page = await open(`${server.url}cy/search/`);
+      await page.waitForSelector('[data-search-state="done"]');
+      const box = page.locator('#pp-search-q');
+      // "fostered" is in none of these stories: only English stemming of their
+      // English text finds them, in the Welsh index as in the English one.
+      const { query } = cases.stem;
+      await box.fill(query);
+      await waitForResults(page, query);
+      const untranslated = page.locator('.pp-result').filter({ hasText: cases.welsh.untranslated });
+      await untranslated.first().waitFor();
+      const title = untranslated.locator('.pp-result__title');
+      assert.equal(await title.getAttribute('lang'), 'en-GB');
+      assert.equal(await title.locator('a').getAttribute('hreflang'), 'en-GB');
+      // An untranslated entry links to its English page, not to a Welsh one.
+      const href = await title.locator('a').getAttribute('href');
+      assert.ok(!href.includes('/cy/'), href);
+      assert.equal(await untranslated.locator('.pp-result__excerpt').getAttribute('lang'), 'en-GB');
+      assert.equal((await untranslated.locator('.pp-result__language').textContent()).trim(), 'Ar gael yn Saesneg yn unig');
+      // The excerpt, in English, keeps its language once it replaces the summary.
+      await page.waitForFunction((q) => document.getElementById('pp-search')?.dataset.excerptsFor === q, query);
+      assert.equal(await untranslated.locator('.pp-result__excerpt').getAttribute('lang'), 'en-GB');
+
+      // A translated entry is in the page's own language: no mark, no note.
+      await box.fill(cases.welsh.query);
+      await waitForResults(page, cases.welsh.query);
+      const translated = page.locator('.pp-result').filter({ hasText: cases.welsh.translated });
+      await translated.first().waitFor();
+      assert.equal(await translated.locator('.pp-result__title').getAttribute('lang'), null);
+      assert.equal(await translated.locator('.pp-result__language').count(), 0);
+      assert.ok((await translated.locator('.pp-result__title a').getAttribute('href')).includes('/cy/'));
+      await page.close();
+    });
+
     test('time from the last keystroke to results shown (median printed)', async (t) => {
       const page = await openSearch();
       const timings = [];

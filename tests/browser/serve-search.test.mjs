@@ -19,7 +19,8 @@ import { launchBrowser, openPage } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-const RUNS = 4;
+// More runs catch a rare race; SERVE_SEARCH_RUNS=20 is what a suspected flake deserves.
+const RUNS = Number(process.env.SERVE_SEARCH_RUNS) || 4;
 
 let site;
 let browser;
@@ -66,13 +67,38 @@ async function stop(server) {
 /** Opens the search page with a query and returns what it shows once done. */
 async function searchOnce(url) {
   const { page, problems } = await openPage(browser.context);
-  await page.goto(`${url}search/?q=kinship`);
-  await page.waitForSelector('[data-search-state="done"], [data-search-state="failed"]', { timeout: 60_000 });
+  const started = Date.now();
+  // What the page did, for a run that goes wrong: its loads (the preview reloads a
+  // search page when a new index is in) and the index requests still unanswered.
+  let loads = 0;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) loads += 1;
+  });
+  const open = new Map();
+  page.on('request', (r) => open.set(r, `${Date.now() - started} ms ${new URL(r.url()).pathname}`));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+  try {
+    await page.goto(`${url}search/?q=kinship`);
+    await page.waitForSelector('[data-search-state="done"], [data-search-state="failed"]', { timeout: 60_000 });
+  } catch (error) {
+    const state = await page
+      .locator('#pp-search')
+      .getAttribute('data-search-state', { timeout: 1000 })
+      .catch(() => '?');
+    throw new Error(
+      `${error.message.split('\n')[0]}: neither done nor failed after ${Date.now() - started} ms (state ${state}, ${loads} loads); ` +
+        `unanswered: ${[...open.values()].filter((r) => !r.includes('/__practice_press/events')).join(', ') || 'none'}`,
+      { cause: error },
+    );
+  }
   const shown = {
     state: await page.locator('#pp-search').getAttribute('data-search-state'),
     results: await page.locator('.pp-result').count(),
     councils: await page.getByRole('group', { name: 'Council' }).getByRole('checkbox').count(),
     problems: [...problems],
+    loads,
+    ms: Date.now() - started,
   };
   await page.close();
   return shown;
@@ -108,7 +134,8 @@ test(`search works first time in a fresh preview, ${RUNS} runs out of ${RUNS}`, 
       await stop(server);
     }
   }
-  t.diagnostic(JSON.stringify(outcomes.map((o) => [o.early.results, o.settled.results])));
+  // [results, page loads, ms] at once and after the index, per run.
+  t.diagnostic(JSON.stringify(outcomes.map((o) => [o.early, o.settled].map((s) => [s.results, s.loads, s.ms]))));
   for (const [i, { early, settled }] of outcomes.entries()) {
     for (const [when, shown] of [['at once', early], ['after the index', settled]]) {
       assert.equal(shown.state, 'done', `run ${i + 1}, ${when}: ${JSON.stringify(shown)}`);

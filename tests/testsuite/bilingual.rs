@@ -300,6 +300,81 @@ fn feeds_and_search_are_per_language() {
     );
 }
 
+/// The dictionary entry of a written form in the index under `prefix`:
+/// (stem id, df, pack, offset, length) per stem it stands for.
+fn dictionary_entry(site: &TestSite, prefix: &str, form: &str) -> Vec<u64> {
+    for (path, bytes) in site.all_files() {
+        if path.starts_with(prefix) && path.contains("/s/") {
+            let shard: serde_json::Value = serde_json::from_slice(&bytes).expect("shard");
+            if let Some(entry) = shard.get(form) {
+                return serde_json::from_value(entry.clone()).expect("numbers");
+            }
+        }
+    }
+    panic!("{form} is not in the dictionary under {prefix}");
+}
+
+/// The document file of the entry at `url` in the index under `prefix`.
+fn index_document(site: &TestSite, prefix: &str, url: &str) -> serde_json::Value {
+    site.all_files()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(prefix) && path.contains("/d/"))
+        .map(|(_, bytes)| serde_json::from_slice::<serde_json::Value>(&bytes).expect("document"))
+        .find(|doc| doc["url"] == url)
+        .unwrap_or_else(|| panic!("{url} is not in the index under {prefix}"))
+}
+
+#[test]
+fn the_welsh_index_finds_untranslated_entries_in_english_words_and_marks_them() {
+    let site = bilingual();
+    site.write(
+        "content/stories/fostering-friendships.md",
+        "---\ntitle: Fostering friendships\ndate: 2026-01-05\nsummary: Carers who fostered for years meet new carers.\ncouncil: Northmoor Council\nservice: children\nauthors:\n  - name: Tamsin Okonjo\n    role: Senior social worker\nconsent: { recorded: true, by: Team manager, date: 2026-01-02 }\n---\n\nExperienced foster carers meet new ones over tea.\n",
+    );
+    // "cerdded" (walking) would lose its "-ed" to the English stemmer and meet
+    // "cerdd" (a poem): in a Welsh record they must stay two words.
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\ndate: 2026-02-10\n---\n\nAr ôl cerdded i'r ysgol, darllenodd Mam-gu gerdd. Cerdd am y môr oedd hi.\n",
+    );
+    site.build();
+    let welsh = "cy/search-index/";
+
+    // The untranslated entry's English words are stemmed as English in the Welsh index.
+    let fostering = dictionary_entry(&site, welsh, "fostering");
+    assert_eq!(fostering, dictionary_entry(&site, welsh, "fostered"));
+    assert_eq!(fostering.len(), 5, "one stem");
+    // The Welsh entry's words are not.
+    let walking = dictionary_entry(&site, welsh, "cerdded");
+    let poem = dictionary_entry(&site, welsh, "cerdd");
+    assert_eq!((walking.len(), poem.len()), (5, 5));
+    assert_ne!(walking[0], poem[0], "cerdded and cerdd are different words");
+
+    // Its result says which language it is in; a translated one says nothing.
+    let english = index_document(&site, welsh, "/stories/fostering-friendships/");
+    assert_eq!(english["lang"], "en-GB");
+    let translated = index_document(&site, welsh, "/cy/stories/kitchen-table/");
+    assert!(translated.get("lang").is_none(), "{translated}");
+    // The English index is in its own language: no entry is marked.
+    let own = index_document(&site, "search-index/", "/stories/fostering-friendships/");
+    assert!(own.get("lang").is_none(), "{own}");
+
+    // The Welsh search page carries the listings' words for the note under such a result.
+    let page = site.read("cy/search/index.html");
+    assert_eq!(
+        select_text(&page, "[data-search-strings] [data-key='only-in:en-GB']"),
+        "Ar gael yn Saesneg yn unig"
+    );
+    let english_page = site.read("search/index.html");
+    assert_eq!(
+        select_text(
+            &english_page,
+            "[data-search-strings] [data-key='only-in:cy']"
+        ),
+        "Available in Welsh only"
+    );
+}
+
 #[test]
 fn an_embargoed_original_holds_back_its_published_looking_translation() {
     let site = bilingual();
@@ -607,5 +682,533 @@ fn the_example_site_publishes_its_welsh_stories_and_nominations_and_no_anonymous
                 entry.path().display()
             );
         }
+    }
+}
+
+#[test]
+fn the_writing_guide_is_welsh_on_the_welsh_side_and_leads_to_the_welsh_forms() {
+    let site = built();
+    let english = site.read("submit/guide/index.html");
+    let welsh = site.read("cy/submit/guide/index.html");
+    assert_eq!(
+        select_text(&english, "h1"),
+        "How to write a story or a nomination"
+    );
+    assert_eq!(
+        select_text(&welsh, "h1"),
+        "Sut i ysgrifennu stori neu enwebiad"
+    );
+    assert!(
+        welsh.contains("<a href=\"/cy/submit/story/\">Rhannu stori</a>"),
+        "{welsh}"
+    );
+    assert!(welsh.contains("<a href=\"/cy/submit/nomination/\">Enwebu cydweithiwr</a>"));
+    assert!(english.contains("<a href=\"/submit/story/\">Share a story</a>"));
+    // Neither guide is marked as being in another language than its page.
+    assert!(select_attr(&welsh, "h1", "lang").is_empty());
+    assert!(select_attr(&welsh, ".entry-body", "lang").is_empty());
+}
+
+#[test]
+fn an_untranslated_page_is_in_the_welsh_footer_in_english_marked_and_linked_to_its_english_page() {
+    let site = bilingual();
+    site.write(
+        "content/pages/visiting.md",
+        "---\ntitle: Visiting the team\nsummary: Where to find us.\n---\n\nWe are on the second floor.\n",
+    );
+    site.build();
+    let welsh = site.read("cy/stories/index.html");
+    let document = scraper::Html::parse_document(&welsh);
+    let links = scraper::Selector::parse(".footer-links a").expect("selector");
+    let footer: Vec<(String, String, Option<String>)> = document
+        .select(&links)
+        .map(|a| {
+            let value = a.value();
+            (
+                a.text().collect::<String>(),
+                value.attr("href").unwrap_or_default().to_string(),
+                value.attr("hreflang").map(str::to_string),
+            )
+        })
+        .collect();
+    // The translated page in Welsh at its Welsh address, then the untranslated one in
+    // English at its English address, marked.
+    assert!(
+        footer.contains(&("Am y straeon hyn".into(), "/cy/about/".into(), None)),
+        "{footer:?}"
+    );
+    assert_eq!(
+        footer.last(),
+        Some(&(
+            "Visiting the team (Ar gael yn Saesneg yn unig)".to_string(),
+            "/visiting/".to_string(),
+            Some("en-GB".to_string())
+        )),
+        "{footer:?}"
+    );
+    assert_eq!(
+        select_attr(&welsh, ".footer-links a[hreflang] span[lang]", "lang"),
+        ["en-GB"]
+    );
+    assert_eq!(
+        select_text(&welsh, ".footer-links a[hreflang] span[lang]"),
+        "Visiting the team"
+    );
+    // It has no Welsh page, and the English footer lists it as usual.
+    assert!(!site.exists("cy/visiting/index.html"));
+    let english = site.read("stories/index.html");
+    assert!(
+        english.contains("<li><a href=\"/visiting/\">Visiting the team</a></li>"),
+        "{english}"
+    );
+    assert!(!english.contains("footer-language"));
+}
+
+/// Every `(text, href, hreflang)` of the links in a page's `.entry-body`.
+fn body_links(html: &str) -> Vec<(String, String, Option<String>)> {
+    let document = scraper::Html::parse_document(html);
+    let links = scraper::Selector::parse(".entry-body a").expect("selector");
+    document
+        .select(&links)
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("href").unwrap_or_default().to_string(),
+                a.value().attr("hreflang").map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+const LINKS: &str = "[Amdanom](/about/), [goruchwylio](/stories/supervision-that-helps/), \
+[perthynol](../supervision-that-helps/), [tudalen 2](/stories/page/2/), \
+[Cymraeg yn barod](/cy/about/), [llun](/media/tea.svg), [SCW](https://socialcare.wales/), \
+[troednodyn](#top)\n";
+
+#[test]
+fn links_in_a_translation_lead_to_the_welsh_page_or_to_the_english_one_marked() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &format!("---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\n---\n\nEisteddon ni wrth fwrdd y gegin.\n\n{LINKS}"),
+    );
+    site.write(
+        "content/pages/about.cy.md",
+        "---\ntitle: Am y straeon hyn\nsummary: Pwy sy'n eu cyhoeddi.\n---\n\nDarllenwch [stori](../stories/kitchen-table/) neu [un arall](../stories/supervision-that-helps/).\n",
+    );
+    site.build();
+    let none = None;
+    let english = Some("en-GB".to_string());
+    let link = |text: &str, href: &str, lang: &Option<String>| {
+        (text.to_string(), href.to_string(), lang.clone())
+    };
+    assert_eq!(
+        body_links(&site.read("cy/stories/kitchen-table/index.html")),
+        [
+            link("Amdanom", "/cy/about/", &none),
+            link("goruchwylio", "/stories/supervision-that-helps/", &english),
+            link("perthynol", "/stories/supervision-that-helps/", &english),
+            link("tudalen 2", "/cy/stories/page/2/", &none),
+            link("Cymraeg yn barod", "/cy/about/", &none),
+            link("llun", "/media/tea.svg", &none),
+            link("SCW", "https://socialcare.wales/", &none),
+            link("troednodyn", "#top", &none),
+        ]
+    );
+    // A plain page's translation too, relative links included.
+    assert_eq!(
+        body_links(&site.read("cy/about/index.html")),
+        [
+            link("stori", "/cy/stories/kitchen-table/", &none),
+            link("un arall", "/stories/supervision-that-helps/", &english),
+        ]
+    );
+    // The English page's links stay exactly as written.
+    assert_eq!(
+        body_links(&site.read("stories/kitchen-table/index.html")),
+        [link("about the site", "/about/", &none)]
+    );
+}
+
+#[test]
+fn check_warns_of_a_title_summary_or_text_left_as_in_the_original() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Kinship care at the kitchen table\nsummary: A grandmother and a social worker plan together.\n---\n\nWe sat at the kitchen table and planned family time together.\n\nRead [about the site](/about/).\n",
+    );
+    site.write(
+        "content/pages/about.cy.md",
+        "---\ntitle: Am y straeon hyn\n---\n\nThis site collects stories from practitioners.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "only warnings: {text}");
+    let said = |what: &str, original: &str| {
+        format!("warning[PP1006]: {what} is word for word the same as in the original {original}, so the Welsh (cy) page shows it untranslated")
+    };
+    let story = "content/stories/kitchen-table.md";
+    assert!(text.contains(&said("`title` here", story)), "{text}");
+    assert!(text.contains(&said("`summary` here", story)), "{text}");
+    assert!(text.contains(&said("the text here", story)), "{text}");
+    assert!(
+        text.contains(&said("the text here", "content/pages/about.md")),
+        "{text}"
+    );
+    for place in [
+        "--> content/stories/kitchen-table.cy.md:2:1",
+        "--> content/stories/kitchen-table.cy.md:3:1",
+        "--> content/stories/kitchen-table.cy.md:6:1",
+        "--> content/pages/about.cy.md:5:1",
+    ] {
+        assert!(text.contains(place), "{place} in {text}");
+    }
+    assert!(text.contains("write the title in Welsh (cy); if it is rightly the same in both languages (a name, say), leave it: this is only a warning"), "{text}");
+    // The translated page's own title and the fixture's real translations say nothing.
+    assert_eq!(text.matches("PP1006").count(), 4, "{text}");
+}
+
+/// The `content` of `<meta property|name="key">` in a page's head.
+fn meta(html: &str, key: &str) -> Option<String> {
+    let found = select_attr(
+        html,
+        &format!("meta[property=\"{key}\"], meta[name=\"{key}\"]"),
+        "content",
+    );
+    found.into_iter().next()
+}
+
+/// Every anonymous name in the bilingual fixture, whole and in parts.
+const ANONYMOUS: &[&str] = &[
+    "Eberhardt",
+    "Quillfeather",
+    "Philippa",
+    "Vandersloot",
+    "Octavian",
+    "Brightwater",
+];
+
+#[test]
+fn a_welsh_page_points_to_its_own_card_drawn_and_described_in_welsh() {
+    let site = built();
+    let english = site.read("stories/kitchen-table/index.html");
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    let root = "https://stories.fixture.example";
+    for key in ["og:image", "twitter:image"] {
+        assert_eq!(
+            meta(&english, key).as_deref(),
+            Some(format!("{root}/stories/kitchen-table/card.png").as_str())
+        );
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some(format!("{root}/cy/stories/kitchen-table/card.png").as_str())
+        );
+    }
+    for key in ["og:image:alt", "twitter:image:alt"] {
+        assert_eq!(
+            meta(&english, key).as_deref(),
+            Some("Story: “Kinship care at the kitchen table” from Northmoor Council, on Fixture practice stories")
+        );
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some("Stori: “Gofal gan berthnasau wrth fwrdd y gegin” – Northmoor Council – Straeon ymarfer y gosodiad")
+        );
+    }
+    let files = site.all_files();
+    let english_card = &files["stories/kitchen-table/card.png"];
+    let welsh_card = &files["cy/stories/kitchen-table/card.png"];
+    assert_ne!(english_card, welsh_card, "the Welsh card is drawn anew");
+    let image = image::load_from_memory(welsh_card).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1200, 630));
+    // Not translated: no Welsh card, and no Welsh page to point to one.
+    assert!(!site.exists("cy/stories/supervision-that-helps/card.png"));
+    assert!(site.exists("stories/supervision-that-helps/card.png"));
+    assert!(files["cy/nominations/calm-duty-manager/index.html"]
+        .windows(b"/cy/nominations/calm-duty-manager/card.png".len())
+        .any(|w| w == b"/cy/nominations/calm-duty-manager/card.png"));
+}
+
+#[test]
+fn welsh_cards_carry_welsh_words_and_dates_and_no_anonymous_name() {
+    let site = bilingual();
+    let sources: BTreeMap<String, String> =
+        practice_press::build::card_sources(&site.options(NOW, false))
+            .expect("card sources")
+            .into_iter()
+            .collect();
+    let paths: Vec<&str> = sources.keys().map(String::as_str).collect();
+    assert_eq!(
+        paths,
+        [
+            "cy/nominations/calm-duty-manager/card.png",
+            "cy/stories/kitchen-table/card.png",
+            "nominations/calm-duty-manager/card.png",
+            "stories/kitchen-table/card.png",
+            "stories/supervision-that-helps/card.png",
+        ]
+    );
+    let welsh = &sources["cy/stories/kitchen-table/card.png"];
+    assert!(
+        welsh.contains(">Stori · 10 Chwefror 2026</text>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains(">Gofal gan berthnasau wrth</tspan>"),
+        "{welsh}"
+    );
+    assert!(
+        welsh.contains(">Straeon ymarfer y gosodiad</text>"),
+        "{welsh}"
+    );
+    assert!(!welsh.contains("Kinship care"), "{welsh}");
+    let nomination = &sources["cy/nominations/calm-duty-manager/card.png"];
+    assert!(
+        nomination.contains(">Fy Nghydweithiwr Gwych · 15 Ionawr 2026</text>"),
+        "{nomination}"
+    );
+    let english = &sources["stories/kitchen-table/card.png"];
+    assert!(
+        english.contains(">Story · 10 February 2026</text>"),
+        "{english}"
+    );
+    assert!(
+        english.contains(">Fixture practice stories</text>"),
+        "{english}"
+    );
+    for (path, source) in &sources {
+        for name in ANONYMOUS {
+            assert!(!source.contains(name), "{name} on the card {path}");
+        }
+    }
+}
+
+#[test]
+fn welsh_feeds_and_the_links_to_them_are_named_in_welsh() {
+    let site = built();
+    let atom = site.read("cy/feeds/stories/atom.xml");
+    assert!(
+        atom.contains(
+            "<title type=\"text\">Straeon ymarfer da – Straeon ymarfer y gosodiad</title>"
+        ),
+        "{atom}"
+    );
+    assert!(atom.contains("<subtitle type=\"text\">Gweithwyr cymdeithasol yn disgrifio"));
+    assert!(atom.contains("<name>Cyngor y Gosodiad</name>"), "{atom}");
+    let council = site.read("cy/feeds/councils/northmoor-council/rss.xml");
+    assert!(
+        council.contains("<title>Straeon ac enwebiadau gan Northmoor Council – Straeon ymarfer y gosodiad</title>"),
+        "{council}"
+    );
+    assert!(
+        council.contains("Straeon ac enwebiadau gan Northmoor Council, y mwyaf newydd yn gyntaf.")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("cy/feeds/practice-areas/kinship-care/feed.json"))
+            .expect("JSON Feed");
+    assert_eq!(
+        json["title"],
+        "Gofal gan berthnasau: straeon ac enwebiadau – Straeon ymarfer y gosodiad"
+    );
+    let home = site.read("cy/index.html");
+    assert_eq!(
+        select_attr(
+            &home,
+            "link[rel=alternate][type=\"application/atom+xml\"]",
+            "title"
+        ),
+        ["Pob stori ac enwebiad (Atom)"]
+    );
+    let listing = site.read("cy/stories/index.html");
+    assert_eq!(
+        select_attr(
+            &listing,
+            "link[rel=alternate][type=\"application/feed+json\"]",
+            "title"
+        ),
+        ["Straeon ymarfer da (JSON Feed)"]
+    );
+    // English stays as it was.
+    assert_eq!(
+        select_attr(
+            &site.read("index.html"),
+            "link[rel=alternate][type=\"application/atom+xml\"]",
+            "title"
+        ),
+        ["All stories and nominations (Atom)"]
+    );
+    // No English feed name is left on any Welsh page or in any Welsh feed.
+    for (path, bytes) in site.all_files() {
+        if !path.starts_with("cy/") || path.starts_with("cy/search-index/") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for english in [
+            "All stories and nominations",
+            "stories and nominations",
+            "Good-practice stories",
+            "My Brilliant Colleague nominations",
+            "newest first",
+            "Every story and nomination",
+            "in their own words",
+        ] {
+            assert!(!text.contains(english), "“{english}” in {path}");
+        }
+    }
+}
+
+const WELSH_ALT: &str = "---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\nimage:\n  alt: Dau fwg ar fwrdd y gegin\n---\n\nEisteddon ni wrth fwrdd y gegin.\n";
+
+#[test]
+fn a_translation_without_its_own_alt_shows_the_originals_marked_as_english() {
+    let site = built();
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "alt"),
+        ["Two mugs on a table"]
+    );
+    assert_eq!(select_attr(&welsh, ".entry-image img", "lang"), ["en-GB"]);
+    let english = site.read("stories/kitchen-table/index.html");
+    assert!(select_attr(&english, ".entry-image img", "lang").is_empty());
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(
+        feed.contains("<media:description type=\"plain\" xml:lang=\"en-GB\">Two mugs on a table</media:description>"),
+        "{feed}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("cy/feeds/feed.json")).expect("JSON Feed");
+    let item = &json["items"][0]["_practice_press"];
+    assert_eq!(item["image_alt_language"], "en-GB", "{json}");
+    assert!(!site
+        .read("feeds/atom.xml")
+        .contains("xml:lang=\"en-GB\">Two mugs"));
+}
+
+#[test]
+fn a_translation_gives_its_own_alt_for_the_originals_photo() {
+    let site = bilingual();
+    site.write("content/stories/kitchen-table.cy.md", WELSH_ALT);
+    site.build();
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "alt"),
+        ["Dau fwg ar fwrdd y gegin"]
+    );
+    assert!(select_attr(&welsh, ".entry-image img", "lang").is_empty());
+    // The same photo, from the original.
+    assert_eq!(
+        select_attr(&welsh, ".entry-image img", "src"),
+        select_attr(
+            &site.read("stories/kitchen-table/index.html"),
+            ".entry-image img",
+            "src"
+        )
+    );
+    let feed = site.read("cy/feeds/atom.xml");
+    assert!(
+        feed.contains(
+            "<media:description type=\"plain\">Dau fwg ar fwrdd y gegin</media:description>"
+        ),
+        "{feed}"
+    );
+    let english = site.read("stories/kitchen-table/index.html");
+    assert_eq!(
+        select_attr(&english, ".entry-image img", "alt"),
+        ["Two mugs on a table"]
+    );
+}
+
+#[test]
+fn a_translations_image_may_give_only_alt_and_its_alt_is_checked_for_privacy() {
+    let site = bilingual();
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &WELSH_ALT
+            .replace(
+                "  alt: Dau fwg ar fwrdd y gegin\n",
+                "  alt: Eberhardt Quillfeather yn arllwys te\n  src: /media/other.jpg\n  credit: Fixture Council\n",
+            ),
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[PP1001]: `image.src` here says “/media/other.jpg”, but the original content/stories/kitchen-table.md says “/media/tea.svg”"), "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:6:3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("only its description (`alt`) is its own"),
+        "{text}"
+    );
+    // The credit repeats the original's: no problem.
+    assert!(!text.contains("image.credit"), "{text}");
+    assert_eq!(text.matches("error[PP0401]").count(), 1, "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:8"),
+        "{text}"
+    );
+
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        &WELSH_ALT.replace("  alt: Dau fwg ar fwrdd y gegin\n", "  alt: [dau, fwg]\n"),
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error[PP1005]: `alt` under `image` in a translation must describe the photo in words"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:3"),
+        "{text}"
+    );
+}
+
+/// A small JPEG photo, drawn here, for a card cropped from a photo.
+fn photo_jpeg() -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(320, 200, |x, _| {
+        if x < 160 {
+            image::Rgb([200, 60, 40])
+        } else {
+            image::Rgb([40, 90, 200])
+        }
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    photo
+        .write_to(&mut bytes, image::ImageFormat::Jpeg)
+        .expect("encode");
+    bytes.into_inner()
+}
+
+#[test]
+fn a_photo_card_is_shared_by_both_languages_and_described_in_each() {
+    let site = bilingual();
+    std::fs::write(site.root().join("content/media/tea.jpg"), photo_jpeg()).expect("photo");
+    let original = std::fs::read_to_string(site.root().join("content/stories/kitchen-table.md"))
+        .expect("original");
+    site.write(
+        "content/stories/kitchen-table.md",
+        &original.replace("/media/tea.svg", "/media/tea.jpg"),
+    );
+    site.write("content/stories/kitchen-table.cy.md", WELSH_ALT);
+    site.build();
+    let english = site.read("stories/kitchen-table/index.html");
+    let welsh = site.read("cy/stories/kitchen-table/index.html");
+    let card = "https://stories.fixture.example/stories/kitchen-table/card.jpg";
+    assert_eq!(meta(&english, "og:image").as_deref(), Some(card));
+    assert_eq!(meta(&welsh, "og:image").as_deref(), Some(card));
+    assert!(!site.exists("cy/stories/kitchen-table/card.jpg"));
+    assert_eq!(
+        meta(&english, "og:image:alt").as_deref(),
+        Some("Two mugs on a table")
+    );
+    for key in ["og:image:alt", "twitter:image:alt"] {
+        assert_eq!(
+            meta(&welsh, key).as_deref(),
+            Some("Dau fwg ar fwrdd y gegin")
+        );
     }
 }

@@ -216,7 +216,10 @@ fn generated_cards_are_drawn_from_public_text_without_anonymous_names() {
         .find(|e| e.slug == "calm-duty-manager")
         .expect("the nomination");
     let source = generated_card_source(&published, nomination);
-    assert!(source.contains(">My Brilliant Colleague</text>"));
+    assert!(
+        source.contains(">My Brilliant Colleague · 15 January 2026</text>"),
+        "{source}"
+    );
     assert!(source.contains(">Northmoor Council</text>"));
 }
 

@@ -22,8 +22,13 @@ struct Site {
 
 impl Site {
     fn new() -> Site {
+        Site::from(FIXTURE)
+    }
+
+    /// A copy of another fixture site.
+    fn from(fixture: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
-        copy_tree(Path::new(FIXTURE), dir.path());
+        copy_tree(Path::new(fixture), dir.path());
         Site { dir }
     }
 
@@ -955,7 +960,7 @@ mod incremental_equals_full {
     use practice_press::build::{build_deployment_into, BuildError, BuildOptions, Deployment};
     use practice_press::render::NoProgress;
     use practice_press::resolve::PublishOptions;
-    use practice_press::search::IndexCache;
+    use practice_press::serve::background::SearchCaches;
     use practice_press::serve::background::{offer_cards_now, run_now};
     use practice_press::serve::rebuild::{Outcome, Rebuilder, SiteOptions};
     use practice_press::serve::store::SiteStore;
@@ -1077,7 +1082,7 @@ mod incremental_equals_full {
         crate::support::copy_tree(Path::new(super::FIXTURE), root);
     }
 
-    fn full_build(
+    pub(super) fn full_build(
         root: &Path,
         now: jiff::Timestamp,
     ) -> Result<BTreeMap<String, Arc<Vec<u8>>>, Vec<String>> {
@@ -1098,7 +1103,7 @@ mod incremental_equals_full {
         }
     }
 
-    fn errors(problems: &[practice_press::diagnostic::Diagnostic]) -> Vec<String> {
+    pub(super) fn errors(problems: &[practice_press::diagnostic::Diagnostic]) -> Vec<String> {
         let mut shown: Vec<String> = problems
             .iter()
             .filter(|d| d.is_error())
@@ -1108,7 +1113,7 @@ mod incremental_equals_full {
         shown
     }
 
-    fn differences(
+    pub(super) fn differences(
         served: &BTreeMap<String, Arc<Vec<u8>>>,
         built: &BTreeMap<String, Arc<Vec<u8>>>,
     ) -> Vec<String> {
@@ -1144,7 +1149,7 @@ mod incremental_equals_full {
                 SiteOptions { root: root.canonicalize().unwrap(), include_drafts: false, now: Some(now) },
                 store.clone(),
             );
-            let mut cache = IndexCache::default();
+            let mut cache = SearchCaches::default();
             preview.full();
             for (step, edit) in edits.iter().enumerate() {
                 let changed = apply(root, edit);
@@ -1185,7 +1190,7 @@ mod incremental_equals_full {
 
 #[test]
 fn a_story_made_a_draft_loses_its_card_even_when_an_older_card_run_ends_later() {
-    use practice_press::search::IndexCache;
+    use practice_press::serve::background::SearchCaches;
     use practice_press::serve::background::{offer_cards_now, run_now};
     use practice_press::serve::rebuild::{Rebuilder, SiteOptions};
     use practice_press::serve::store::SiteStore;
@@ -1217,10 +1222,415 @@ fn a_story_made_a_draft_loses_its_card_even_when_an_older_card_run_ends_later() 
     assert_eq!(store.get("stories/kinship-visit/index.html"), None);
     // The card run for the site before the change ends only now, and hands over the
     // draft's card with the others.
-    run_now(&old_search, &old_cards, &mut IndexCache::default(), &store).expect("cards");
+    run_now(
+        &old_search,
+        &old_cards,
+        &mut SearchCaches::default(),
+        &store,
+    )
+    .expect("cards");
     assert_eq!(
         store.get("stories/kinship-visit/card.png"),
         None,
         "a draft's card (its title, drawn) is never served"
     );
+}
+
+/// The bilingual fixture: Welsh pages under `/cy/`.
+const BILINGUAL: &str = "tests/fixtures/bilingual/site";
+const KITCHEN: &str = "content/stories/kitchen-table.md";
+const KITCHEN_CY: &str = "content/stories/kitchen-table.cy.md";
+const KITCHEN_CY_TITLE: &str = "Gofal gan berthnasau wrth fwrdd y gegin";
+
+const NOW: &str = "2026-06-01T00:00:00Z";
+
+/// What `build` writes for the site in `root` at [`NOW`], by path.
+fn built_at_now(root: &Path) -> std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>> {
+    use practice_press::build::{build_into, BuildOptions};
+    let mut options = BuildOptions::new(root);
+    options.publish.now = NOW.parse().unwrap();
+    let memory = practice_press::write::MemorySink::new();
+    build_into(&options, &memory, &practice_press::render::NoProgress).expect("the fixture builds");
+    memory.into_files()
+}
+
+#[test]
+fn every_welsh_page_is_served_as_the_build_writes_it() {
+    let site = Site::from(BILINGUAL);
+    let built = built_at_now(site.dir.path());
+    // Without watching, pages are served without the live-reload script: as built.
+    let server = site.serve(|o| {
+        o.watch = false;
+        o.now = Some(NOW.parse().unwrap());
+    });
+    let welsh: Vec<&String> = built
+        .keys()
+        .filter(|p| p.starts_with("cy/") && !p.starts_with("cy/search-index/"))
+        .collect();
+    assert!(welsh.len() > 20, "{welsh:?}");
+    for path in welsh {
+        let (status, _, body) = get_bytes(server.addr(), &format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        assert!(body == *built[path], "/{path} differs from the build's");
+    }
+    let page = get(server.addr(), "/cy/stories/kitchen-table/");
+    assert!(page.body.contains("<html lang=\"cy\""), "{}", page.body);
+    assert!(page.body.contains(KITCHEN_CY_TITLE));
+    assert!(page.body.contains("hreflang=\"en-GB\""));
+    // The Welsh search index, once the background run has made it.
+    let (status, _, meta) = get_bytes(server.addr(), "/cy/search-index/meta.json");
+    assert_eq!(status, 200);
+    assert!(meta == *built["cy/search-index/meta.json"]);
+    // A missing Welsh page gets the Welsh 404 page, an English one the English.
+    let (status, _, body) = get_bytes(server.addr(), "/cy/stories/nothing-here/");
+    assert_eq!(status, 404);
+    assert!(body == *built["cy/404.html"], "the Welsh 404 page");
+    let (status, _, body) = get_bytes(server.addr(), "/stories/nothing-here/");
+    assert_eq!(status, 404);
+    assert!(body == *built["404.html"], "the English 404 page");
+}
+
+#[test]
+fn a_save_to_a_translation_updates_its_welsh_page_and_reloads() {
+    let site = Site::from(BILINGUAL);
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let renamed = site
+        .read(KITCHEN_CY)
+        .replace(KITCHEN_CY_TITLE, "Cynllunio amser teulu wrth fwrdd y gegin");
+    site.write(KITCHEN_CY, &renamed);
+    let data = tab.next_named("reload");
+    assert!(data.contains(KITCHEN_CY), "{data}");
+    let welsh = get(server.addr(), "/cy/stories/kitchen-table/");
+    assert!(
+        welsh.body.contains("Cynllunio amser teulu"),
+        "{}",
+        welsh.body
+    );
+    assert!(!welsh.body.contains(KITCHEN_CY_TITLE));
+    assert!(get(server.addr(), "/cy/stories/")
+        .body
+        .contains("Cynllunio amser teulu"));
+    // The English page is untouched in its words and still offers the Welsh one.
+    let english = get(server.addr(), "/stories/kitchen-table/");
+    assert!(english.body.contains("Kinship care at the kitchen table"));
+    assert!(english.body.contains("/cy/stories/kitchen-table/"));
+
+    // A change to the original reaches the Welsh page too (its council is shared).
+    let moved = site
+        .read(KITCHEN)
+        .replace("Northmoor Council", "Eastvale Council");
+    site.write(KITCHEN, &moved);
+    tab.next_named("reload");
+    assert!(get(server.addr(), "/cy/stories/kitchen-table/")
+        .body
+        .contains("Eastvale Council"));
+}
+
+#[test]
+fn a_translation_made_a_draft_leaves_the_preview_at_once() {
+    let site = Site::from(BILINGUAL);
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let draft = site
+        .read(KITCHEN_CY)
+        .replace("date: 2026-02-10", "date: 2026-02-10\ndraft: true");
+    site.write(KITCHEN_CY, &draft);
+    tab.next_named("reload");
+    // As built: no Welsh page; the Welsh listing shows the English original, marked
+    // as English, and the English page's switcher leads to the Welsh home.
+    assert_eq!(get(server.addr(), "/cy/stories/kitchen-table/").status, 404);
+    let listing = get(server.addr(), "/cy/stories/");
+    assert!(!listing.body.contains(KITCHEN_CY_TITLE), "{}", listing.body);
+    assert!(listing.body.contains("Kinship care at the kitchen table"));
+    assert!(listing.body.contains("lang=\"en-GB\""));
+    let english = get(server.addr(), "/stories/kitchen-table/");
+    assert!(
+        !english.body.contains("/cy/stories/kitchen-table/"),
+        "{}",
+        english.body
+    );
+    assert!(!get(server.addr(), "/cy/feeds/atom.xml")
+        .body
+        .contains(KITCHEN_CY_TITLE));
+}
+
+#[test]
+fn a_draft_or_embargoed_original_takes_its_translation_down_with_it() {
+    let site = Site::from(BILINGUAL);
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    assert_eq!(get(server.addr(), "/cy/stories/kitchen-table/").status, 200);
+    let draft = site
+        .read(KITCHEN)
+        .replace("date: 2026-02-10", "date: 2026-02-10\ndraft: true");
+    site.write(KITCHEN, &draft);
+    tab.next_named("reload");
+    for path in ["/stories/kitchen-table/", "/cy/stories/kitchen-table/"] {
+        assert_eq!(get(server.addr(), path).status, 404, "{path}");
+    }
+    assert!(!get(server.addr(), "/cy/").body.contains(KITCHEN_CY_TITLE));
+
+    let embargoed = "content/stories/embargoed-story.md";
+    let welsh_title = "Lansio'r hwb i ofalwyr";
+    assert!(get(server.addr(), "/cy/stories/embargoed-story/")
+        .body
+        .contains(welsh_title));
+    let later = site
+        .read(embargoed)
+        .replace("embargo: 2026-03-02", "embargo: 2099-03-02");
+    site.write(embargoed, &later);
+    tab.next_named("reload");
+    assert_eq!(
+        get(server.addr(), "/cy/stories/embargoed-story/").status,
+        404
+    );
+    let listing = get(server.addr(), "/cy/stories/");
+    assert!(!listing.body.contains("hwb i ofalwyr"), "{}", listing.body);
+}
+
+#[test]
+fn a_translation_that_contradicts_its_original_shows_as_check_shows_it() {
+    let site = Site::from(BILINGUAL);
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let contradicting = site
+        .read(KITCHEN_CY)
+        .replace("date: 2026-02-10", "date: 2026-02-11");
+    site.write(KITCHEN_CY, &contradicting);
+    let data = tab.next_named("problems");
+    let report: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let checked =
+        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.iter().any(|d| d.code == "PP1001"), "{errors:?}");
+    assert_eq!(
+        report["diagnostics"],
+        serde_json::to_value(&errors).unwrap()
+    );
+    // The last good Welsh page is still served.
+    assert!(get(server.addr(), "/cy/stories/kitchen-table/")
+        .body
+        .contains(KITCHEN_CY_TITLE));
+}
+
+/// The proptest above, over the bilingual fixture with edits to translations.
+mod bilingual_incremental_equals_full {
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use super::incremental_equals_full::{differences, errors, full_build};
+    use practice_press::serve::background::{offer_cards_now, run_now, SearchCaches};
+    use practice_press::serve::rebuild::{Outcome, Rebuilder, SiteOptions};
+    use practice_press::serve::store::SiteStore;
+    use practice_press::serve::watch::{change_of, Batch};
+    use proptest::prelude::*;
+
+    const TITLES: [&str; 3] = [
+        "Planning family time together",
+        "A review that listened first",
+        "Carers at the table",
+    ];
+    const WELSH_TITLES: [&str; 3] = [
+        "Cynllunio amser teulu gyda'n gilydd",
+        "Adolygiad a wrandawodd yn gyntaf",
+        "Gofalwyr wrth y bwrdd",
+    ];
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Original {
+            id: u8,
+            title: usize,
+            month: u8,
+            draft: bool,
+            embargoed: bool,
+        },
+        Translation {
+            id: u8,
+            title: usize,
+            draft: bool,
+        },
+        /// A translation giving another date than its original's.
+        Contradicting(u8),
+        DeleteTranslation(u8),
+        DeleteOriginal(u8),
+        /// The fixture's Welsh kitchen-table story names its anonymous team manager.
+        NamesTheAnonymous,
+        /// The Welsh site title in site.yaml's translations block.
+        WelshSiteTitle(u8),
+        /// The fixture's translated plain page, retitled or made a draft.
+        WelshPage(bool),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            3 => (0u8..3, 0..TITLES.len(), 1u8..13, proptest::bool::weighted(0.2), proptest::bool::weighted(0.2))
+                .prop_map(|(id, title, month, draft, embargoed)| Edit::Original { id, title, month, draft, embargoed }),
+            4 => (0u8..3, 0..WELSH_TITLES.len(), proptest::bool::weighted(0.25))
+                .prop_map(|(id, title, draft)| Edit::Translation { id, title, draft }),
+            1 => (0u8..3).prop_map(Edit::Contradicting),
+            1 => (0u8..3).prop_map(Edit::DeleteTranslation),
+            1 => (0u8..3).prop_map(Edit::DeleteOriginal),
+            1 => Just(Edit::NamesTheAnonymous),
+            1 => (0u8..3).prop_map(Edit::WelshSiteTitle),
+            1 => any::<bool>().prop_map(Edit::WelshPage),
+        ]
+    }
+
+    fn original_path(id: u8) -> PathBuf {
+        PathBuf::from(format!("content/stories/b{id}.md"))
+    }
+
+    fn translation_path(id: u8) -> PathBuf {
+        PathBuf::from(format!("content/stories/b{id}.cy.md"))
+    }
+
+    fn original(title: usize, month: u8, draft: bool, embargoed: bool) -> String {
+        let embargo = if embargoed {
+            "embargo: 2026-09-01T09:00:00+00:00\n"
+        } else {
+            ""
+        };
+        format!(
+            "---\ntitle: {}\ndate: 2025-{month:02}-10\nsummary: How one family's plan was made with them.\ncouncil: Northmoor Council\nservice: children\npractice_areas: [kinship-care]\nauthors:\n  - name: Tamsin Okonjo\n    role: Senior social worker\nconsent: {{ recorded: true, by: Team manager, date: 2025-01-02 }}\ndraft: {draft}\n{embargo}---\n\nWe planned family time at the kitchen table.\n",
+            TITLES[title]
+        )
+    }
+
+    fn translation(title: usize, draft: bool, date: &str) -> String {
+        format!(
+            "---\ntitle: {}\nsummary: Sut cafodd cynllun un teulu ei wneud gyda nhw.\n{date}draft: {draft}\n---\n\nFe wnaethon ni gynllunio amser teulu wrth fwrdd y gegin.\n",
+            WELSH_TITLES[title]
+        )
+    }
+
+    /// Applies `edit`; the paths it changed, as the watcher would name them.
+    fn apply(root: &Path, edit: &Edit) -> Vec<PathBuf> {
+        let write = |relative: &Path, text: &str| {
+            std::fs::write(root.join(relative), text).unwrap();
+            vec![relative.to_path_buf()]
+        };
+        let delete = |relative: PathBuf| match std::fs::remove_file(root.join(&relative)) {
+            Ok(()) => vec![relative],
+            Err(_) => Vec::new(),
+        };
+        let rewrite = |relative: &str, from: &str, to: &str| {
+            let text = std::fs::read_to_string(root.join(relative)).unwrap();
+            write(Path::new(relative), &text.replace(from, to))
+        };
+        match *edit {
+            Edit::Original {
+                id,
+                title,
+                month,
+                draft,
+                embargoed,
+            } => write(
+                &original_path(id),
+                &original(title, month, draft, embargoed),
+            ),
+            Edit::Translation { id, title, draft } => {
+                write(&translation_path(id), &translation(title, draft, ""))
+            }
+            Edit::Contradicting(id) => write(
+                &translation_path(id),
+                &translation(0, false, "date: 2020-01-01\n"),
+            ),
+            Edit::DeleteTranslation(id) => delete(translation_path(id)),
+            Edit::DeleteOriginal(id) => delete(original_path(id)),
+            Edit::NamesTheAnonymous => rewrite(
+                super::KITCHEN_CY,
+                "gyda'n gilydd.",
+                "gyda'n gilydd, gydag Eberhardt Quillfeather.",
+            ),
+            Edit::WelshSiteTitle(n) => {
+                let text = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+                let retitled: String = text
+                    .lines()
+                    .map(|l| {
+                        if l.starts_with("    title: ") {
+                            format!("    title: Straeon ymarfer, rhifyn {n}\n")
+                        } else {
+                            format!("{l}\n")
+                        }
+                    })
+                    .collect();
+                write(Path::new("site.yaml"), &retitled)
+            }
+            Edit::WelshPage(draft) => {
+                let relative = "content/pages/about.cy.md";
+                let text = std::fs::read_to_string(root.join(relative)).unwrap();
+                let kept: String = text
+                    .lines()
+                    .filter(|l| !l.starts_with("draft:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                let changed = kept.replacen("---\n", &format!("---\ndraft: {draft}\n"), 1);
+                write(Path::new(relative), &changed)
+            }
+        }
+    }
+
+    fn root() -> &'static Path {
+        static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+        ROOT.get_or_init(|| tempfile::tempdir().unwrap()).path()
+    }
+
+    fn reset(root: &Path) {
+        let _ = std::fs::remove_dir_all(root.join("content"));
+        crate::support::copy_tree(Path::new(super::BILINGUAL), root);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_served_file_in_every_language_equals_a_full_build(edits in proptest::collection::vec(edit(), 1..8)) {
+            let root = root();
+            reset(root);
+            let now: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+            let store = Arc::new(SiteStore::default());
+            let mut preview = Rebuilder::new(
+                SiteOptions { root: root.canonicalize().unwrap(), include_drafts: false, now: Some(now) },
+                store.clone(),
+            );
+            let mut cache = SearchCaches::default();
+            preview.full();
+            for (step, edit) in edits.iter().enumerate() {
+                let changed = apply(root, edit);
+                if changed.is_empty() {
+                    continue;
+                }
+                let mut batch = Batch::default();
+                for path in changed {
+                    batch.add(change_of(&path));
+                }
+                let outcome = preview.rebuild(&batch).outcome;
+                match full_build(root, now) {
+                    Ok(built) => {
+                        let failed = matches!(&outcome, Outcome::Failed(_));
+                        prop_assert!(!failed, "step {step} {edit:?}: the preview failed where the build did not: {outcome:?}");
+                        prop_assert!(built.keys().any(|p| p.starts_with("cy/")));
+                        let (search, cards) = preview.background_jobs().unwrap();
+                        offer_cards_now(&store, &cards);
+                        let card_problems = run_now(&search, &cards, &mut cache, &store).unwrap();
+                        prop_assert!(card_problems.is_empty(), "{card_problems:?}");
+                        let differ = differences(&store.everything(), &built);
+                        prop_assert!(differ.is_empty(), "step {step} {edit:?}: {differ:#?}");
+                    }
+                    Err(build_errors) => {
+                        let Outcome::Failed(problems) = &outcome else {
+                            return Err(TestCaseError::fail(format!("step {step} {edit:?}: the build refused but the preview gave {outcome:?}: {build_errors:#?}")));
+                        };
+                        prop_assert_eq!(errors(problems), build_errors, "step {}", step);
+                    }
+                }
+            }
+        }
+    }
 }

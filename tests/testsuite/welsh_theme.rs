@@ -195,3 +195,64 @@ fn a_welsh_site_can_reword_one_welsh_message() {
         "Rhannwch eich ymarfer"
     );
 }
+
+#[test]
+fn the_writing_guide_is_written_in_welsh_on_a_welsh_site() {
+    let site = welsh_site();
+    let guide = site.read("submit/guide/index.html");
+    assert_eq!(
+        select_text(&guide, "h1"),
+        "Sut i ysgrifennu stori neu enwebiad"
+    );
+    assert!(guide.contains("<h2 id=\"cadw-pobl-yn-ddiogel\">Cadw pobl yn ddiogel</h2>"));
+    assert!(guide.contains("<a href=\"/submit/story/\">Rhannu stori</a>"));
+    // Welsh text on a Welsh page needs no mark of its own; field names stay as written.
+    assert!(!guide.contains("lang=\"en-GB\""), "{guide}");
+    assert!(guide.contains("<code>title:</code>"));
+    assert!(!guide.contains("How to write a story"));
+}
+
+/// The fenced ```markdown examples in a guide.
+fn guide_examples(guide: &str) -> Vec<String> {
+    guide
+        .split("```markdown\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("\n```").next())
+        .map(|example| format!("{example}\n"))
+        .collect()
+}
+
+#[test]
+fn the_welsh_writing_guide_examples_pass_check() {
+    let examples = guide_examples(include_str!("../../docs/writing-guide.cy.md"));
+    assert_eq!(examples.len(), 2, "one story and one nomination");
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/submit/site"),
+        dir.path(),
+    );
+    let files = [
+        (
+            "content/stories/2026/bocs-esgidiau-llawn-atgofion.md",
+            &examples[0],
+        ),
+        ("content/nominations/y-rheolwr-dyletswydd.md", &examples[1]),
+    ];
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("create");
+        std::fs::write(&path, text).expect("write");
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_practice-press"))
+        .args(["check", "--site"])
+        .arg(dir.path())
+        .output()
+        .expect("run check");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert!(!said.contains("warning"), "{said}");
+}

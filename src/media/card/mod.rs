@@ -3,10 +3,16 @@
 //!
 //! An entry with a photo (JPEG, PNG or WebP) gets that photo cropped to the card's shape
 //! around its focal point (`image.focus`, the middle by default) and saved as JPEG. Any
-//! other entry gets a generated card: its title, "Story" or "My Brilliant Colleague",
-//! its council and the site's name, set in the theme's font and colours and saved as
-//! PNG. A generated card is drawn from SVG made of public fields only
+//! other entry gets a generated card: its title, "Story" or "My Brilliant Colleague"
+//! with its date, its council and the site's name, set in the theme's font and colours
+//! and saved as PNG. A generated card is drawn from SVG made of public fields only
 //! ([`template`]), and that SVG passes the leak guard before it is drawn.
+//!
+//! A bilingual site draws a generated card in each language an entry is translated
+//! into, with that language's words (from the theme's Fluent files), published below
+//! the language's prefix (`cy/stories/<slug>/card.png`). A photo card has no words, so
+//! every language shares it; an entry not translated into a language keeps the card of
+//! the language it is written in.
 //!
 //! Cards are cached (see [`super::cache`]): a generated card by its SVG source, a photo
 //! card by the photo's bytes and focal point.
@@ -25,7 +31,9 @@ use rayon::prelude::*;
 
 use super::cache::{key, Cache};
 use super::MediaFile;
+use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
 use crate::model::{Entry, EntryKind, Focus};
 use crate::resolve::Site;
 use crate::write::guard::LeakGuard;
@@ -36,22 +44,54 @@ pub(crate) const CARD_WIDTH: u32 = 1200;
 pub(crate) const CARD_HEIGHT: u32 = 630;
 
 /// Bump when the look of generated cards changes, so cached ones are made again.
-const GENERATED_VERSION: &[u8] = b"generated-card-1";
+const GENERATED_VERSION: &[u8] = b"generated-card-2";
 /// Bump when photo cards are cropped or encoded differently.
 const PHOTO_VERSION: &[u8] = b"photo-card-2";
 
 /// Photo formats a card can be cropped from, by the image's extension.
 const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
-/// Where an entry's card is published, below the site root: `stories/<slug>/card.jpg`
-/// for one cropped from its photo, `…/card.png` for a generated one.
-pub(crate) fn card_path(entry: &Entry) -> String {
+/// Where an entry's card is published in the pages of `settings`' language, below the
+/// site root: `stories/<slug>/card.jpg` for one cropped from its photo, `…/card.png` for
+/// a generated one, and `cy/stories/<slug>/card.png` for a generated card in Welsh.
+pub(crate) fn card_path(settings: &Settings, entry: &Entry) -> String {
     let extension = if photo_path(entry).is_some() {
         "jpg"
     } else {
         "png"
     };
-    format!("{}card.{extension}", entry.path().trim_start_matches('/'))
+    let prefix = if drawn_in_language(settings, entry) {
+        format!("{}/", settings.prefix())
+    } else {
+        String::new()
+    };
+    format!(
+        "{prefix}{}card.{extension}",
+        entry.path().trim_start_matches('/')
+    )
+}
+
+/// Whether `entry`'s card in `settings`' language is one of its own, drawn in its
+/// words, rather than the default language's: a generated card of an entry translated
+/// into a language other than the default.
+fn drawn_in_language(settings: &Settings, entry: &Entry) -> bool {
+    !settings.prefix().is_empty() && entry.text_language.is_none() && photo_path(entry).is_none()
+}
+
+/// The cards `site` publishes in its own language, by path: every entry's in the
+/// default language; in another, only the generated cards of the entries translated
+/// into it. The preview serves these paths and asks [`make_card`] for them.
+pub(crate) fn own_card_paths(site: &Site) -> Vec<String> {
+    own_cards(site).map(|(path, _)| path).collect()
+}
+
+fn own_cards(site: &Site) -> impl Iterator<Item = (String, &Entry)> {
+    let settings = &site.settings;
+    let default = settings.prefix().is_empty();
+    site.entries
+        .iter()
+        .filter(move |entry| default || drawn_in_language(settings, entry))
+        .map(move |entry| (card_path(settings, entry), entry))
 }
 
 /// The card's media type, for `og:image:type`.
@@ -63,21 +103,43 @@ pub(crate) fn card_mime(entry: &Entry) -> &'static str {
     }
 }
 
-/// The text alternative of an entry's card: the photo's own description, or what the
-/// generated card says.
-pub(crate) fn card_alt(site_title: &str, entry: &Entry) -> String {
-    match &entry.image {
-        Some(image) if photo_path(entry).is_some() && !image.alt.is_empty() => image.alt.clone(),
-        _ => format!(
-            "{}: “{}”{}, on {site_title}",
-            kind_label(entry.kind),
-            entry.title,
-            entry
-                .council
-                .as_deref()
-                .map(|c| format!(" from {c}"))
-                .unwrap_or_default()
+/// The text alternative of an entry's card in the pages of `strings`' language: the
+/// photo's own description (the translation's, when it gives one), or what the
+/// generated card says. A card left in another language says so, in this one.
+pub(crate) fn card_alt(settings: &Settings, strings: &Strings, entry: &Entry) -> String {
+    if let Some(image) = &entry.image {
+        if photo_path(entry).is_some() && !image.alt.is_empty() {
+            return image.alt.clone();
+        }
+    }
+    let kind = strings.say(card_kind(entry.kind));
+    let title = entry.title.as_str();
+    let site = settings.title.as_str();
+    let alt = match entry.council.as_deref() {
+        Some(council) => strings.say_with(
+            "card-alt-council",
+            &[
+                ("kind", kind.into()),
+                ("title", title.into()),
+                ("council", council.into()),
+                ("site", site.into()),
+            ],
         ),
+        None => strings.say_with(
+            "card-alt",
+            &[
+                ("kind", kind.into()),
+                ("title", title.into()),
+                ("site", site.into()),
+            ],
+        ),
+    };
+    match &entry.text_language {
+        Some(language) => strings.say_with(
+            "card-alt-in-language",
+            &[("language", language.as_str().into()), ("alt", alt.into())],
+        ),
+        None => alt,
     }
 }
 
@@ -90,10 +152,11 @@ fn photo_path(entry: &Entry) -> Option<&str> {
         .then_some(src)
 }
 
-fn kind_label(kind: EntryKind) -> &'static str {
+/// The message naming the kind of entry on a card: "Story", "My Brilliant Colleague".
+fn card_kind(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Story => "Story",
-        EntryKind::Nomination => "My Brilliant Colleague",
+        EntryKind::Story => "card-kind-story",
+        EntryKind::Nomination => "card-kind-nomination",
     }
 }
 
@@ -117,11 +180,13 @@ pub struct CardCounts {
     pub from_cache: usize,
 }
 
-/// Makes every published entry's card, in parallel, handing each to `publish` (path,
-/// bytes) as soon as it is ready so they are never all in memory at once. `media` holds
-/// the site's cleaned media files, where photos are found.
+/// Makes every card `site` publishes in its language (see [`own_card_paths`]), in
+/// parallel, handing each to `publish` (path, bytes) as soon as it is ready so they are
+/// never all in memory at once. `strings` are the interface words of the site's
+/// language; `media` holds the site's cleaned media files, where photos are found.
 pub(crate) fn make_cards(
     site: &Site,
+    strings: &Strings,
     media: &[MediaFile],
     cache: &Cache,
     guard: &LeakGuard,
@@ -129,11 +194,12 @@ pub(crate) fn make_cards(
 ) -> Result<CardCounts, Vec<Diagnostic>> {
     let made = AtomicUsize::new(0);
     let from_cache = AtomicUsize::new(0);
-    let problems: Vec<Diagnostic> = in_context(site, media, cache, guard, |context| {
-        site.entries
+    let cards: Vec<(String, &Entry)> = own_cards(site).collect();
+    let problems: Vec<Diagnostic> = in_context(site, strings, media, cache, guard, |context| {
+        cards
             .par_iter()
-            .filter_map(|entry| {
-                let card = match context.card(entry) {
+            .filter_map(|(path, entry)| {
+                let card = match context.card(entry, path) {
                     Ok(card) => card,
                     Err(problem) => return Some(problem),
                 };
@@ -141,7 +207,7 @@ pub(crate) fn make_cards(
                     Card::Cached(_) => from_cache.fetch_add(1, Ordering::Relaxed),
                     Card::Drawn(..) => made.fetch_add(1, Ordering::Relaxed),
                 };
-                publish(card_path(entry), card).err()
+                publish(path.clone(), card).err()
             })
             .collect()
     })
@@ -156,23 +222,31 @@ pub(crate) fn make_cards(
     }
 }
 
-/// Makes the one card published at `path` (`stories/<slug>/card.png`), as
-/// [`make_cards`] would: for the preview, asked for a card before its card run is done.
-/// None when no published entry has its card there.
+/// Makes the one card published at `path` (`stories/<slug>/card.png`, or
+/// `cy/stories/<slug>/card.png` from the Welsh site), as [`make_cards`] would: for the
+/// preview, asked for a card before its card run is done. None when `site` publishes
+/// no card there in its language.
 pub(crate) fn make_card(
     site: &Site,
+    strings: &Strings,
     media: &[MediaFile],
     cache: &Cache,
     guard: &LeakGuard,
     path: &str,
 ) -> Option<Result<Card, Diagnostic>> {
-    let entry = site.entries.iter().find(|entry| card_path(entry) == path)?;
-    Some(in_context(site, media, cache, guard, |context| context.card(entry)).and_then(|card| card))
+    let (path, entry) = own_cards(site).find(|(own, _)| own == path)?;
+    Some(
+        in_context(site, strings, media, cache, guard, |context| {
+            context.card(entry, &path)
+        })
+        .and_then(|card| card),
+    )
 }
 
 /// Runs `work` with the fonts measured and the site's photos found, as every card needs.
 fn in_context<R>(
     site: &Site,
+    strings: &Strings,
     media: &[MediaFile],
     cache: &Cache,
     guard: &LeakGuard,
@@ -181,6 +255,7 @@ fn in_context<R>(
     let (regular, bold) = measures()?;
     let context = Context {
         site,
+        strings,
         photos: &photos_of(media),
         cache,
         guard,
@@ -214,6 +289,7 @@ fn measures() -> Result<(Measure<'static>, Measure<'static>), Diagnostic> {
 
 struct Context<'a> {
     site: &'a Site,
+    strings: &'a Strings,
     photos: &'a HashMap<&'a str, &'a MediaFile>,
     cache: &'a Cache,
     guard: &'a LeakGuard,
@@ -223,15 +299,14 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// The card's bytes and whether they came from the cache.
-    fn card(&self, entry: &Entry) -> Result<Card, Diagnostic> {
-        let path = card_path(entry);
+    fn card(&self, entry: &Entry, path: &str) -> Result<Card, Diagnostic> {
         let photo = photo_path(entry).and_then(|p| self.photos.get(p).copied());
         if let Some(photo) = photo {
             let focus = entry.image.as_ref().map(|i| i.focus).unwrap_or_default();
-            return self.photo_card(entry, &path, photo, focus);
+            return self.photo_card(entry, path, photo, focus);
         }
-        let svg = self.generated_svg(entry);
-        if let Some(leak) = self.guard.scan(&path, svg.as_bytes()) {
+        let svg = generated_svg(self.site, self.strings, entry, self.regular, self.bold);
+        if let Some(leak) = self.guard.scan(path, svg.as_bytes()) {
             return Err(leak);
         }
         // A photo that is missing from the media folder is reported by `check`; the card
@@ -246,10 +321,6 @@ impl Context<'_> {
             .map_err(|why| failed(&entry.source.display().to_string(), &why))?;
         self.cache.put(&key, extension, &bytes);
         Ok(Card::Drawn(bytes, self.cache.path_of(&key, extension)))
-    }
-
-    fn generated_svg(&self, entry: &Entry) -> String {
-        generated_svg(self.site, entry, self.regular, self.bold)
     }
 
     fn photo_card(
@@ -282,27 +353,67 @@ impl Context<'_> {
     }
 }
 
-/// The SVG source a generated card for `entry` is drawn from: what the leak guard
-/// reads, and what tests check for names that must not be there.
+/// The SVG source a generated card for `entry` of `site` (any of its languages) is
+/// drawn from, in the default theme's words for the site's language: what the leak
+/// guard reads, and what tests check for names that must not be there.
 pub fn generated_card_source(site: &Site, entry: &Entry) -> String {
+    let Ok(strings) = Strings::load(&site.settings.language, None) else {
+        return String::new();
+    };
     match (Measure::new(fonts::REGULAR), Measure::new(fonts::BOLD)) {
-        (Some(regular), Some(bold)) => generated_svg(site, entry, &regular, &bold),
+        (Some(regular), Some(bold)) => generated_svg(site, &strings, entry, &regular, &bold),
         _ => String::new(),
     }
 }
 
-fn generated_svg(site: &Site, entry: &Entry, regular: &Measure, bold: &Measure) -> String {
-    let settings = &site.settings;
+/// The SVG source of every generated card `site` publishes in its language, by path,
+/// in the words of `strings`: what [`make_cards`] would draw.
+pub(crate) fn own_generated_sources(site: &Site, strings: &Strings) -> Vec<(String, String)> {
+    let (Some(regular), Some(bold)) = (Measure::new(fonts::REGULAR), Measure::new(fonts::BOLD))
+    else {
+        return Vec::new();
+    };
+    own_cards(site)
+        .filter(|(_, entry)| photo_path(entry).is_none())
+        .map(|(path, entry)| {
+            let svg = generated_svg(site, strings, entry, &regular, &bold);
+            (path, svg)
+        })
+        .collect()
+}
+
+/// Where a card's words come from: the kind of entry and its date in `strings`'
+/// language, the title as the entry gives it, the site's name in its language.
+fn card_text<'a>(site: &'a Site, strings: &Strings, entry: &'a Entry) -> (String, &'a str) {
+    let kind = strings.say(card_kind(entry.kind));
+    let kind_and_date = strings.say_with(
+        "card-kind-date",
+        &[
+            ("kind", kind.into()),
+            ("date", strings.date(entry.date).into()),
+        ],
+    );
     let council = entry
         .council
         .as_deref()
-        .unwrap_or(settings.organisation.as_str());
+        .unwrap_or(site.settings.organisation.as_str());
+    (kind_and_date, council)
+}
+
+fn generated_svg(
+    site: &Site,
+    strings: &Strings,
+    entry: &Entry,
+    regular: &Measure,
+    bold: &Measure,
+) -> String {
+    let (kind, council) = card_text(site, strings, entry);
     card_svg(
         &CardText {
             title: &entry.title,
-            kind: kind_label(entry.kind),
+            kind: &kind,
             council,
-            site: &settings.title,
+            site: &site.settings.title,
         },
         regular,
         bold,

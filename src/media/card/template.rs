@@ -26,7 +26,7 @@ const LEADING: f32 = 1.18;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CardText<'a> {
     pub(crate) title: &'a str,
-    /// "Story" or "My Brilliant Colleague".
+    /// The kind of entry and its date: "Story · 7 December 2026".
     pub(crate) kind: &'a str,
     /// The council, or the publishing organisation when the entry names none.
     pub(crate) council: &'a str,

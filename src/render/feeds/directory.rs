@@ -19,15 +19,22 @@ pub(crate) struct FeedLink {
     pub(crate) mime: &'static str,
 }
 
-/// The three formats of a feed as links (empty for a term that does not exist).
-pub(crate) fn feed_links(site: &Site, scope: FeedScope) -> Vec<FeedLink> {
-    let Some(info) = feed_info(site, scope) else {
+/// The three formats of a feed as links, named in the language of `strings` (empty for
+/// a term that does not exist).
+pub(crate) fn feed_links(site: &Site, strings: &Strings, scope: FeedScope) -> Vec<FeedLink> {
+    let Some(info) = feed_info(site, strings, scope) else {
         return Vec::new();
     };
     FeedFormat::ALL
         .iter()
         .map(|format| FeedLink {
-            title: format!("{} ({})", info.name, format.label()),
+            title: strings.say_with(
+                "feed-link-title",
+                &[
+                    ("name", info.name.as_str().into()),
+                    ("format", format.label().into()),
+                ],
+            ),
             format: format.label(),
             url: site.settings.site_url(&info.file(*format)),
             mime: format.mime(),
@@ -56,11 +63,11 @@ pub(crate) struct FeedRow {
 /// Every feed, grouped for the feeds page; groups with no feeds are left out.
 pub(crate) fn feed_directory(site: &Site, strings: &Strings) -> Vec<FeedGroup> {
     let row = |scope: FeedScope, name: String, count: usize| {
-        feed_info(site, scope).map(|info| FeedRow {
+        feed_info(site, strings, scope).map(|info| FeedRow {
             name,
             page_url: site.settings.site_url(&info.page),
             count,
-            links: feed_links(site, scope),
+            links: feed_links(site, strings, scope),
         })
     };
     let mut everything = vec![row(

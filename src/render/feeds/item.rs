@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use super::scope::{FeedFormat, FeedInfo};
+use crate::i18n::Strings;
 use crate::model::{Entry, People, Person};
 use crate::render::links::absolute_links;
 use crate::render::markdown::render_markdown;
@@ -22,11 +23,22 @@ pub(super) struct Head<'a> {
 }
 
 impl<'a> Head<'a> {
-    pub(super) fn new(site: &'a Site, info: &'a FeedInfo, items: &[Item]) -> Self {
+    pub(super) fn new(
+        site: &'a Site,
+        strings: &Strings,
+        info: &'a FeedInfo,
+        items: &[Item],
+    ) -> Self {
         let settings = &site.settings;
         let title = match info.page.as_str() {
             "/" => settings.title.clone(),
-            _ => format!("{} – {}", info.name, settings.title),
+            _ => strings.say_with(
+                "feed-title",
+                &[
+                    ("name", info.name.as_str().into()),
+                    ("site", settings.title.as_str().into()),
+                ],
+            ),
         };
         // The newest change to anything in the feed; an empty feed has only the build time.
         let updated = items
@@ -67,6 +79,9 @@ pub(super) struct ItemImage<'a> {
     pub(super) url: String,
     pub(super) mime: Option<&'static str>,
     pub(super) alt: &'a str,
+    /// The language of `alt` when it is not the feed's (a translation showing the
+    /// original's description).
+    pub(super) alt_language: Option<&'a str>,
     pub(super) credit: &'a str,
 }
 
@@ -110,6 +125,7 @@ impl<'a> Item<'a> {
                 url: image_url(settings, image),
                 mime: image_mime(&image.src),
                 alt: &image.alt,
+                alt_language: image.alt_language.as_deref(),
                 credit: &image.credit,
             }),
         }

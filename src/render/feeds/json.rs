@@ -48,10 +48,11 @@ fn json_item(item: &Item, language: &str) -> Value {
     if let Some(image) = &item.image {
         object.insert("image".into(), json!(image.url));
         // JSON Feed has no place for alt text or credit; `_` marks an extension.
-        object.insert(
-            "_practice_press".into(),
-            json!({ "image_alt": image.alt, "image_credit": image.credit }),
-        );
+        let mut extension = json!({ "image_alt": image.alt, "image_credit": image.credit });
+        if let Some(alt_language) = image.alt_language {
+            extension["image_alt_language"] = json!(alt_language);
+        }
+        object.insert("_practice_press".into(), extension);
     }
     Value::Object(object)
 }

@@ -22,12 +22,13 @@ pub(crate) use scope::{
 };
 
 use super::output::Output;
+use crate::i18n::Strings;
 use crate::resolve::Site;
 use item::{Head, Item};
 
-/// Renders one feed in all three formats.
-pub(crate) fn render_feed(site: &Site, scope: FeedScope) -> Vec<Output> {
-    let Some(info) = feed_info(site, scope) else {
+/// Renders one feed in all three formats, named in the language of `strings`.
+pub(crate) fn render_feed(site: &Site, strings: &Strings, scope: FeedScope) -> Vec<Output> {
+    let Some(info) = feed_info(site, strings, scope) else {
         return Vec::new();
     };
     let items: Vec<Item> = info
@@ -36,7 +37,7 @@ pub(crate) fn render_feed(site: &Site, scope: FeedScope) -> Vec<Output> {
         .filter_map(|&i| site.entries.get(i))
         .map(|entry| Item::new(site, entry))
         .collect();
-    let head = Head::new(site, &info, &items);
+    let head = Head::new(site, strings, &info, &items);
     let output = |format: FeedFormat, text: String| {
         Output::new(info.file(format).trim_start_matches('/'), text)
     };

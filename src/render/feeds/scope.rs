@@ -1,6 +1,7 @@
 //! What a feed follows (everything, a section, one council, service or practice area),
 //! its formats, and where each feed's files live.
 
+use crate::i18n::Strings;
 use crate::model::EntryKind;
 use crate::resolve::{Site, TaxonomyKind};
 
@@ -96,13 +97,17 @@ impl FeedInfo {
     }
 }
 
-/// Describes a feed, or None for a term that does not exist.
-pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
+/// Describes a feed in the language of `strings`, or None for a term that does not
+/// exist.
+pub(crate) fn feed_info(site: &Site, strings: &Strings, scope: FeedScope) -> Option<FeedInfo> {
     let info = match scope {
         FeedScope::All => FeedInfo {
-            name: "All stories and nominations".into(),
+            name: strings.say("feed-all-name"),
             description: if site.settings.description.is_empty() {
-                format!("Every story and nomination from {}.", site.settings.title)
+                strings.say_with(
+                    "feed-all-description",
+                    &[("site", site.settings.title.as_str().into())],
+                )
             } else {
                 site.settings.description.clone()
             },
@@ -114,8 +119,8 @@ pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
                 .collect(),
         },
         FeedScope::Section(kind) => FeedInfo {
-            name: section_name(kind).into(),
-            description: section_description(kind).into(),
+            name: strings.say(section_name(kind)),
+            description: strings.say(section_description(kind)),
             dir: format!("/feeds/{}/", kind.section()),
             page: format!("/{}/", kind.section()),
             entries: site
@@ -127,9 +132,10 @@ pub(crate) fn feed_info(site: &Site, scope: FeedScope) -> Option<FeedInfo> {
         },
         FeedScope::Term { kind, term } => {
             let t = site.taxonomy(kind).terms.get(term)?;
-            let name = term_feed_name(kind, &t.label);
+            let name = term_feed_name(strings, kind, &t.label);
             FeedInfo {
-                description: format!("{name}, newest first."),
+                description: strings
+                    .say_with("feed-term-description", &[("name", name.as_str().into())]),
                 name,
                 dir: format!("/feeds/{}/{}/", kind.section(), t.slug),
                 page: format!("/{}/{}/", kind.section(), t.slug),
@@ -152,30 +158,31 @@ fn in_language(site: &Site, index: usize) -> bool {
     site.entries[index].text_language.is_none()
 }
 
-pub(super) fn section_name(kind: EntryKind) -> &'static str {
+/// The message naming a section's feed.
+fn section_name(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Story => "Good-practice stories",
-        EntryKind::Nomination => "My Brilliant Colleague nominations",
+        EntryKind::Story => "feed-stories-name",
+        EntryKind::Nomination => "feed-nominations-name",
     }
 }
 
 fn section_description(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Story => {
-            "Social workers describe practice that made a difference, in their own words."
-        }
-        EntryKind::Nomination => {
-            "Colleagues tell us about someone whose work deserves recognition."
-        }
+        EntryKind::Story => "feed-stories-description",
+        EntryKind::Nomination => "feed-nominations-description",
     }
 }
 
-/// "Stories and nominations from Northmoor Council", "Kinship care: stories and nominations".
-pub(crate) fn term_feed_name(kind: TaxonomyKind, label: &str) -> String {
-    match kind {
-        TaxonomyKind::Council => format!("Stories and nominations from {label}"),
-        _ => format!("{label}: stories and nominations"),
-    }
+/// "Stories and nominations from Northmoor Council", "Kinship care: stories and
+/// nominations", in the language of `strings`.
+fn term_feed_name(strings: &Strings, kind: TaxonomyKind, label: &str) -> String {
+    strings.say_with(
+        "feed-term-name",
+        &[
+            ("kind", crate::render::stats::id_of(kind).into()),
+            ("label", label.into()),
+        ],
+    )
 }
 
 /// The feed of a term page, found by its taxonomy and slug.

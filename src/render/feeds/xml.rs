@@ -93,7 +93,14 @@ pub(super) fn media_content(x: &mut Xml, image: &ItemImage) {
     }
     x.open("media:content", &attrs);
     if !image.alt.is_empty() {
-        x.leaf("media:description", &[("type", "plain")], image.alt);
+        match image.alt_language {
+            Some(language) => x.leaf(
+                "media:description",
+                &[("type", "plain"), ("xml:lang", language)],
+                image.alt,
+            ),
+            None => x.leaf("media:description", &[("type", "plain")], image.alt),
+        }
     }
     if !image.credit.is_empty() {
         x.leaf("media:credit", &[], image.credit);

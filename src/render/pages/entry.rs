@@ -29,7 +29,8 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         // language's search finds it there.
         return Ok(Vec::new());
     }
-    let view = entry_view(site, r.strings, entry, &body.html);
+    let body_html = r.localised(body.html, &entry.path());
+    let view = entry_view(site, r.strings, entry, &body_html);
     let section = entry.kind.section();
     let crumbs = vec![
         r.home_crumb(),
@@ -48,7 +49,7 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         "nomination"
     };
     let mut meta = r.meta(&entry.title, &entry.summary, &entry.path(), kind, crumbs);
-    let mut social = metadata::article(&site.settings, entry);
+    let mut social = metadata::article(&site.settings, r.strings, entry);
     // Only the languages the entry is translated into are its alternates.
     social.properties.retain(|t| {
         t.key != "og:locale:alternate"
@@ -63,7 +64,7 @@ pub(super) fn entry_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         .as_deref()
         .and_then(|c| feeds::term_scope(site, TaxonomyKind::Council, &slugify(c)))
     {
-        meta.feeds = feeds::feed_links(site, scope);
+        meta.feeds = feeds::feed_links(site, r.strings, scope);
     }
     let mut outputs = r.html(&entry.path(), "entry.html", &meta, |c| {
         c.insert("entry", &view)

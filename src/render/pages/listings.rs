@@ -31,7 +31,7 @@ pub(super) fn section(
     });
     let indices: Vec<usize> = site.entries_of(kind).map(|(i, _)| i).collect();
     let path = format!("/{}/", kind.section());
-    let feeds = feeds::feed_links(site, FeedScope::Section(kind));
+    let feeds = feeds::feed_links(site, r.strings, FeedScope::Section(kind));
     let links = ListingLinks {
         crumbs: vec![r.home_crumb()],
         feeds,
@@ -164,7 +164,7 @@ pub(super) fn term_page(
         ),
     ];
     let feeds = if feeds::FEED_TAXONOMIES.contains(&kind) {
-        feeds::feed_links(site, FeedScope::Term { kind, term })
+        feeds::feed_links(site, r.strings, FeedScope::Term { kind, term })
     } else {
         Vec::new()
     };

@@ -178,7 +178,7 @@ pub(crate) fn render_job(
             .filter(|(name, _)| site.settings.is_multilingual() || name != LANGUAGES_CSS)
             .map(|(name, bytes)| Output::new(format!("static/{name}"), bytes.clone()))
             .collect()),
-        Job::Feeds(scope) => Ok(feeds::render_feed(site, scope)),
+        Job::Feeds(scope) => Ok(feeds::render_feed(site, r.strings, scope)),
         Job::FeedsPage => feeds_page(&r),
         Job::Press => press_page(&r),
         Job::SubmitStory => submit_page(&r, EntryKind::Story),

@@ -21,6 +21,8 @@ pub(crate) struct SharedContext<'a> {
     pub(super) search: Option<&'a dyn crate::render::Records>,
     /// Each of the site's languages' name for itself, for the language switcher.
     pub(super) language_names: Vec<String>,
+    /// Where links in this language's translations lead (None for the default language).
+    pub(super) language_links: Option<crate::render::links::LanguageLinks>,
 }
 
 impl<'a> SharedContext<'a> {
@@ -35,6 +37,7 @@ impl<'a> SharedContext<'a> {
                 .unwrap_or_else(|_| Value::from("")),
             search,
             language_names: super::alternates::language_names(site),
+            language_links: crate::render::links::LanguageLinks::of(site),
         }
     }
 }
@@ -103,6 +106,15 @@ impl Renderer<'_> {
                 &self.shared.language_names,
                 if kind == "404" { "/" } else { path },
             ),
+        }
+    }
+
+    /// A translation's rendered body with its links led to this language's pages; the
+    /// default language's bodies are returned as they are.
+    pub(super) fn localised(&self, html: String, page_path: &str) -> String {
+        match &self.shared.language_links {
+            Some(links) => crate::render::links::localise_links(&html, page_path, links),
+            None => html,
         }
     }
 

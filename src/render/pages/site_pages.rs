@@ -32,13 +32,21 @@ pub(super) fn submit_page(r: &Renderer, kind: EntryKind) -> Result<Vec<Output>, 
 }
 
 pub(super) fn guide_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
-    let (title, markdown) = submit::guide_parts(submit::WRITING_GUIDE);
-    let body = render_markdown(markdown, &r.site.settings.root_path);
+    let language = &r.site.settings.language;
+    let (guide_language, guide) = submit::writing_guide(language);
+    let (title, markdown) = submit::guide_parts(guide);
+    // Its links lead to the forms in the page's language, whatever the guide's own.
+    let body = render_markdown(markdown, &r.site.settings.base_path);
     let description = r.say("page-guide-description");
     let crumbs = vec![r.home_crumb()];
     let meta = r.meta(&title, &description, "/submit/guide/", "page", crumbs);
+    // A language without a guide of its own shows the English one, marked as English.
+    let content_lang = (!submit::same_language(guide_language, language)).then_some(guide_language);
     r.html("/submit/guide/", "page.html", &meta, |c| {
-        c.insert("body_html", &body.html)
+        c.insert("body_html", &body.html);
+        if let Some(lang) = content_lang {
+            c.insert("content_lang", lang);
+        }
     })
 }
 
@@ -59,7 +67,7 @@ pub(super) fn home(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "home",
         Vec::new(),
     );
-    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    meta.feeds = feeds::feed_links(site, r.strings, FeedScope::All);
     let counts = Counts {
         stories: site.entries_of(EntryKind::Story).count(),
         nominations: site.entries_of(EntryKind::Nomination).count(),
@@ -89,8 +97,9 @@ pub(super) fn plain_page(r: &Renderer, index: usize) -> Result<Vec<Output>, Diag
         "page",
         vec![r.home_crumb()],
     );
+    let body_html = r.localised(body.html, &page.path());
     r.html(&page.path(), "page.html", &meta, |c| {
-        c.insert("body_html", &body.html)
+        c.insert("body_html", &body_html)
     })
 }
 
@@ -103,7 +112,7 @@ pub(super) fn feeds_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "feeds",
         vec![r.home_crumb()],
     );
-    meta.feeds = feeds::feed_links(site, FeedScope::All);
+    meta.feeds = feeds::feed_links(site, r.strings, FeedScope::All);
     let groups = feeds::feed_directory(site, r.strings);
     r.html("/feeds/", "feeds.html", &meta, |c| {
         c.insert("groups", &groups);
@@ -120,7 +129,7 @@ pub(super) fn press_page(r: &Renderer) -> Result<Vec<Output>, Diagnostic> {
         "press",
         vec![r.home_crumb()],
     );
-    meta.feeds = feeds::feed_links(site, FeedScope::Section(EntryKind::Story));
+    meta.feeds = feeds::feed_links(site, r.strings, FeedScope::Section(EntryKind::Story));
     let stories = press_items(site, r.strings);
     r.html("/press/", "press.html", &meta, |c| {
         c.insert("stories", &stories);

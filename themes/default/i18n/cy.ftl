@@ -649,3 +649,36 @@ entry-only-in-language = { $language ->
     [cy] Ar gael yn Gymraeg yn unig
    *[other] Ar gael yn Saesneg yn unig
 }
+
+## Social cards and feeds: the words drawn on a generated card, its description for people
+## who cannot see it, and the names of the feeds (in feed readers and in page heads).
+card-kind-story = Stori
+card-kind-nomination = Fy Nghydweithiwr Gwych
+# Above the title on a card: the kind of entry and its date ("Stori · 7 Rhagfyr 2026").
+card-kind-date = { $kind } · { $date }
+# Dashes, not "gan" or "ar", before the council and the site: a name after a preposition
+# would need a mutation that a placeholder cannot make.
+card-alt = { $kind }: “{ $title }” – { $site }
+card-alt-council = { $kind }: “{ $title }” – { $council } – { $site }
+# The description of a card left in the language its entry is written in; $language is
+# that language's tag.
+card-alt-in-language = { $language ->
+    [cy] Cerdyn yn Gymraeg
+   *[other] Cerdyn yn Saesneg
+}: { $alt }
+feed-all-name = Pob stori ac enwebiad
+feed-all-description = Pob stori ac enwebiad – { $site }.
+feed-stories-name = Straeon ymarfer da
+feed-stories-description = Gweithwyr cymdeithasol yn disgrifio, yn eu geiriau eu hunain, ymarfer a wnaeth wahaniaeth.
+feed-nominations-name = Enwebiadau Fy Nghydweithiwr Gwych
+feed-nominations-description = Cydweithwyr yn sôn wrthym am rywun y mae ei waith yn haeddu cydnabyddiaeth.
+# A council's, service's or practice area's feed; $kind is council, service or practice-area.
+feed-term-name = { $kind ->
+    [council] Straeon ac enwebiadau gan { $label }
+   *[other] { $label }: straeon ac enwebiadau
+}
+feed-term-description = { $name }, y mwyaf newydd yn gyntaf.
+# A feed's title in a feed reader: what it follows, then the site.
+feed-title = { $name } – { $site }
+# A feed in a page's head: what it follows and its format (Atom, RSS, JSON Feed).
+feed-link-title = { $name } ({ $format })

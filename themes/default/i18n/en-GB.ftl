@@ -553,3 +553,34 @@ entry-only-in-language = { $language ->
     [cy] Available in Welsh only
    *[other] Available in English only
 }
+
+## Social cards and feeds: the words drawn on a generated card, its description for people
+## who cannot see it, and the names of the feeds (in feed readers and in page heads).
+card-kind-story = Story
+card-kind-nomination = My Brilliant Colleague
+# Above the title on a card: the kind of entry and its date ("Story · 7 December 2026").
+card-kind-date = { $kind } · { $date }
+card-alt = { $kind }: “{ $title }”, on { $site }
+card-alt-council = { $kind }: “{ $title }” from { $council }, on { $site }
+# The description of a card left in the language its entry is written in; $language is
+# that language's tag.
+card-alt-in-language = { $language ->
+    [cy] A card in Welsh
+   *[other] A card in English
+}: { $alt }
+feed-all-name = All stories and nominations
+feed-all-description = Every story and nomination from { $site }.
+feed-stories-name = Good-practice stories
+feed-stories-description = Social workers describe practice that made a difference, in their own words.
+feed-nominations-name = My Brilliant Colleague nominations
+feed-nominations-description = Colleagues tell us about someone whose work deserves recognition.
+# A council's, service's or practice area's feed; $kind is council, service or practice-area.
+feed-term-name = { $kind ->
+    [council] Stories and nominations from { $label }
+   *[other] { $label }: stories and nominations
+}
+feed-term-description = { $name }, newest first.
+# A feed's title in a feed reader: what it follows, then the site.
+feed-title = { $name } – { $site }
+# A feed in a page's head: what it follows and its format (Atom, RSS, JSON Feed).
+feed-link-title = { $name } ({ $format })

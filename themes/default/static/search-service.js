@@ -29,11 +29,20 @@ export function createService(post) {
     async search({ seq, query, filters, sort }) {
       latest = Math.max(latest, seq);
       const isStale = () => seq !== latest;
+      const started = performance.now();
       const result = await index.search(query, { filters, sort, isStale });
       if (isStale()) throw staleError();
+      const matched = performance.now();
       const numbers = await result.take(0, PAGE_SIZE, isStale);
+      const ranked = performance.now();
       const lines = await Promise.all(numbers.map((n) => index.line(n)));
       if (isStale()) throw staleError();
+      // Where a search's time went, for scripts/search_latency.mjs.
+      result.stats.ms = {
+        match: Math.round(matched - started),
+        rank: Math.round(ranked - matched),
+        lines: Math.round(performance.now() - ranked),
+      };
       current = { seq, result, numbers };
       // The texts are on their way while the page draws the lines.
       if (!result.empty) for (const n of numbers) index.text(n).catch(() => {});

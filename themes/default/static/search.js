@@ -178,6 +178,8 @@ async function start(root) {
       return {};
     }
     if (seq !== searchSeq) return {};
+    // For scripts/search_latency.mjs: where the worker's time went.
+    root.searchStats = result.stats;
 
     count = result.count;
     shown = result.lines.length;
@@ -479,7 +481,25 @@ function resultItem(line, words) {
   text.className = 'pp-result__excerpt';
   text.textContent = line.summary || '';
   li.append(heading, details, text);
+  if (line.lang) markLanguage(li, line.lang, words);
   return li;
+}
+
+// An entry not translated into the page's language is found in its own words: its
+// title and text say which language they are in (for screen readers' voices), and a
+// note says so in the page's language, as the listings do.
+function markLanguage(li, lang, words) {
+  const heading = li.querySelector('.pp-result__title');
+  heading.lang = lang;
+  heading.querySelector('a').hreflang = lang;
+  li.querySelector('.pp-result__excerpt').lang = lang;
+  const key = `only-in:${lang}`;
+  const note = words.text(key);
+  if (note === key) return;
+  const p = document.createElement('p');
+  p.className = 'pp-result__language';
+  p.textContent = note;
+  li.append(p);
 }
 
 // The words around a match, from anywhere in the text, with the matched words marked.
