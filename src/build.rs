@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
@@ -575,8 +576,18 @@ pub(crate) fn write_search_bundle(
         .with_hint("build with --no-search to publish without search, and report this problem")]
     })?;
     let count = files.len();
-    put_all(files.into_iter().map(|file| (file.path, file.bytes)), sink)?;
-    Ok(count)
+    // About 15,000 small files at 10,000 stories: written one by one on the main
+    // thread they took over a second after every page was done, with a core idle.
+    let problems: Vec<Diagnostic> = files
+        .into_par_iter()
+        .filter_map(|file| sink.put(&file.path, file.bytes).err())
+        .map(crate::write::WriteError::into_diagnostic)
+        .collect();
+    if problems.is_empty() {
+        Ok(count)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Writes every file, collecting every refusal and failure.
