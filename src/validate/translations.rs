@@ -187,26 +187,57 @@ fn contradictions(
             ));
             continue;
         }
-        let (line, column) = place(&[name]);
-        let message = match theirs {
-            Some(theirs) => format!(
-                "`{name}` here says {}, but the original {} says {}",
-                shown(value),
-                original.path.display(),
-                shown(theirs)
-            ),
-            None => format!(
-                "`{name}` is here, but the original {} has no `{name}`",
-                original.path.display()
-            ),
-        };
-        problems.push(
-            Diagnostic::error("PP1001", &translation.source.path, message)
-                .at(line, column, name.chars().count())
-                .with_hint("delete the line: a translation takes it from the original"),
-        );
+        problems.push(contradiction(
+            translation,
+            original,
+            Contradicted {
+                field: name,
+                shown_as: name.to_string(),
+                ours: value,
+                theirs,
+            },
+            place(&[name]),
+            "delete the line: a translation takes it from the original",
+        ));
     }
     problems
+}
+
+/// A field a translation gives that its original does not say the same.
+struct Contradicted<'a> {
+    /// The key as written on its line, which the caret underlines.
+    field: &'a str,
+    /// The field as the message names it: `title`, `image.src`.
+    shown_as: String,
+    ours: &'a serde_yaml::Value,
+    theirs: Option<&'a serde_yaml::Value>,
+}
+
+/// PP1001 at the contradicting field's line, naming both values (or the original's
+/// silence).
+fn contradiction(
+    translation: &Translation,
+    original: &crate::load::source::SourceFile,
+    field: Contradicted,
+    (line, column): (usize, usize),
+    hint: &str,
+) -> Diagnostic {
+    let shown_as = &field.shown_as;
+    let message = match field.theirs {
+        Some(theirs) => format!(
+            "`{shown_as}` here says {}, but the original {} says {}",
+            shown(field.ours),
+            original.path.display(),
+            shown(theirs)
+        ),
+        None => format!(
+            "`{shown_as}` is here, but the original {} has no `{shown_as}`",
+            original.path.display()
+        ),
+    };
+    Diagnostic::error("PP1001", &translation.source.path, message)
+        .at(line, column, field.field.chars().count())
+        .with_hint(hint)
 }
 
 /// The translation's `image`, of which only `alt` is its own: every other field it
@@ -227,24 +258,18 @@ fn image_contradictions(
         if name == "alt" || their_value == Some(value) {
             continue;
         }
-        let (line, column) = place(&["image", name]);
-        let message = match their_value {
-            Some(their_value) => format!(
-                "`image.{name}` here says {}, but the original {} says {}",
-                shown(value),
-                original.path.display(),
-                shown(their_value)
-            ),
-            None => format!(
-                "`image.{name}` is here, but the original {} has no `image.{name}`",
-                original.path.display()
-            ),
-        };
-        problems.push(
-            Diagnostic::error("PP1001", &translation.source.path, message)
-                .at(line, column, name.chars().count())
-                .with_hint("delete the line: a translation shows the original's photo, and only its description (`alt`) is its own"),
-        );
+        problems.push(contradiction(
+            translation,
+            original,
+            Contradicted {
+                field: name,
+                shown_as: format!("image.{name}"),
+                ours: value,
+                theirs: their_value,
+            },
+            place(&["image", name]),
+            "delete the line: a translation shows the original's photo, and only its description (`alt`) is its own",
+        ));
     }
     problems
 }
