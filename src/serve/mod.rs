@@ -10,6 +10,7 @@
 //! cards, after the reload). This module starts them and stops them.
 
 pub mod background;
+pub(crate) mod http;
 pub(crate) mod incremental;
 pub(crate) mod livereload;
 pub mod rebuild;
@@ -36,9 +37,6 @@ use rebuild::{Rebuilder, SiteOptions};
 use store::SiteStore;
 use watch::{classify, Batch, WatchMessage, Watcher};
 
-/// How many threads answer HTTP requests: a page, its stylesheet, its images and the
-/// event stream of a few tabs at once.
-const HTTP_WORKERS: usize = 4;
 /// Idle event streams get a comment this often, so closed tabs are noticed.
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
@@ -196,7 +194,6 @@ pub struct ServerHandle {
     url: String,
     first_build: RebuildReport,
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
     watcher: Arc<Mutex<Option<Watcher>>>,
     threads: Vec<JoinHandle<()>>,
     background: Arc<Background>,
@@ -206,6 +203,19 @@ impl ServerHandle {
     /// Where the server listens (the port may differ from the one asked for).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// An address that reaches the server: a server listening on every address is
+    /// reached on this machine's own.
+    fn wake_address(&self) -> SocketAddr {
+        let mut addr = self.addr;
+        if addr.ip().is_unspecified() {
+            addr.set_ip(match addr {
+                SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        addr
     }
 
     /// The site's address, with its base path (e.g. `http://127.0.0.1:1111/stories/`).
@@ -230,9 +240,8 @@ impl ServerHandle {
         self.background.stop();
         // Dropping the watcher closes the channel, which ends the rebuild loop.
         *self.watcher.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        for _ in 0..HTTP_WORKERS {
-            self.server.unblock();
-        }
+        // The accept loop sees the stop flag with its next connection: this one.
+        let _ = std::net::TcpStream::connect(self.wake_address());
         self.shared.live.close_all();
         for thread in self.threads.drain(..) {
             let _ = thread.join();
@@ -299,25 +308,18 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
     let addr = listener
         .local_addr()
         .map_err(|e| ServeError::Start(e.to_string()))?;
-    let server = Arc::new(
-        tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| ServeError::Start(e.to_string()))?,
-    );
     let mut handle = ServerHandle {
         addr,
         url: format!("http://{addr}{}", shared.base_path()),
         first_build,
         shared: shared.clone(),
-        server: server.clone(),
         watcher: Arc::new(Mutex::new(None)),
         threads: Vec::new(),
         background: background.clone(),
     };
-    for _ in 0..HTTP_WORKERS {
-        let thread = server::spawn_worker(server.clone(), shared.clone())
-            .map_err(|e| ServeError::Start(e.to_string()))?;
-        handle.threads.push(thread);
-    }
+    let acceptor = server::spawn_acceptor(listener, shared.clone())
+        .map_err(|e| ServeError::Start(e.to_string()))?;
+    handle.threads.push(acceptor);
     if options.watch {
         let (sender, receiver) = mpsc::channel();
         let watcher = Watcher::start(&root, options.debounce, sender).map_err(|source| {

@@ -9,7 +9,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use tiny_http::{Header, Request, Response, StatusCode};
+use super::http::{accept_loop, Request};
 
 use super::livereload::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::Shared;
@@ -115,25 +115,8 @@ pub(crate) fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Takes requests until the server stops. Each worker runs this on its own thread.
-pub(crate) fn serve_requests(server: &tiny_http::Server, shared: &Shared) {
-    while !shared.stop.load(Ordering::SeqCst) {
-        let Ok(request) = server.recv() else {
-            continue;
-        };
-        // A bug in one response must not take a worker down with it; tiny_http
-        // answers 500 for a request dropped unanswered.
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            handle(request, shared);
-        }));
-    }
-}
-
 fn handle(request: Request, shared: &Shared) {
-    if !matches!(
-        request.method(),
-        tiny_http::Method::Get | tiny_http::Method::Head
-    ) {
+    if !matches!(request.method(), "GET" | "HEAD") {
         return respond_text(request, shared, 405, "Only GET and HEAD are served here.\n");
     }
     let base_path = shared.base_path();
@@ -228,11 +211,7 @@ fn diagnostic_line(d: &Diagnostic) -> String {
 }
 
 fn redirect(request: Request, to: &str) {
-    let mut response = Response::from_data(Vec::new()).with_status_code(StatusCode(302));
-    if let Ok(header) = Header::from_bytes("Location", to.as_bytes()) {
-        response.add_header(header);
-    }
-    let _ = request.respond(response);
+    request.respond(302, &[("Location", to)], b"");
 }
 
 fn respond_text(request: Request, shared: &Shared, status: u16, text: &str) {
@@ -254,27 +233,31 @@ fn respond(request: Request, shared: &Shared, status: u16, name: &str, bytes: Ve
     } else {
         bytes
     };
-    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
-    for (name, value) in [
-        ("Content-Type", kind),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ] {
-        if let Ok(header) = Header::from_bytes(name, value) {
-            response.add_header(header);
-        }
-    }
-    let _ = request.respond(response);
+    request.respond(
+        status,
+        &[
+            ("Content-Type", kind),
+            ("Cache-Control", "no-store"),
+            ("X-Content-Type-Options", "nosniff"),
+        ],
+        &body,
+    );
 }
 
-/// Starts a worker thread on the server.
-pub(crate) fn spawn_worker(
-    server: Arc<tiny_http::Server>,
+/// Starts the thread that takes the preview's connections.
+pub(crate) fn spawn_acceptor(
+    listener: TcpListener,
     shared: Arc<Shared>,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {
     std::thread::Builder::new()
-        .name("practice-press http".into())
-        .spawn(move || serve_requests(&server, &shared))
+        .name("practice-press accept".into())
+        .spawn(move || {
+            let stopped = {
+                let shared = shared.clone();
+                move || shared.stop.load(Ordering::SeqCst)
+            };
+            accept_loop(&listener, &stopped, move |request| handle(request, &shared));
+        })
 }
 
 #[cfg(test)]

@@ -220,6 +220,44 @@ fn pages_and_files_are_served_with_their_content_types() {
     assert_eq!(bare.header("location"), "/stories/kinship-visit/");
 }
 
+/// A browser opens several keep-alive connections at once for a page's scripts and
+/// keeps them open afterwards. Each of them must be answered, however many are open:
+/// a connection left waiting for a thread is a page that never finishes loading.
+#[test]
+fn a_burst_of_keep_alive_connections_is_answered_every_time() {
+    let site = Site::new();
+    let server = site.serve(|_| {});
+    let addr = server.addr();
+    let mut open = Vec::new();
+    for round in 0..6 {
+        let burst: Vec<TcpStream> = (0..8)
+            .map(|_| {
+                let mut stream = TcpStream::connect(addr).unwrap();
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(5)))
+                    .unwrap();
+                write!(
+                    stream,
+                    "GET /static/style.css HTTP/1.1\r\nHost: {addr}\r\nConnection: keep-alive\r\n\r\n"
+                )
+                .unwrap();
+                stream
+            })
+            .collect();
+        for (n, mut stream) in burst.into_iter().enumerate() {
+            let mut first = [0u8; 12];
+            let answered = stream.read_exact(&mut first).is_ok();
+            assert!(
+                answered,
+                "connection {n} of burst {round} had no answer within 5 s"
+            );
+            assert_eq!(&first, b"HTTP/1.1 200", "connection {n} of burst {round}");
+            // Kept open, as a browser keeps an idle connection for the next request.
+            open.push(stream);
+        }
+    }
+}
+
 #[test]
 fn a_missing_page_gets_the_sites_404_page() {
     let site = Site::new();
