@@ -150,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn the_script_gets_every_message_with_placeholders_to_fill() {
+    fn the_script_gets_every_message_with_its_slots_to_fill() {
         let words = script_words(&load("en-GB"));
         assert_eq!(
             words["too-long-title"],

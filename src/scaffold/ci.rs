@@ -160,14 +160,14 @@ mod tests {
         assert!(text.contains("PRACTICE_PRESS_GIT: \"\""));
         let from_git = InstallSource::Git("https://git.example/pp.git".into());
         for text in [text, CiProvider::Gitlab.workflow(".", &from_git)] {
-            for placeholder in [
+            for unfilled_marker in [
                 "{{VERSION}}",
                 "{{RUST}}",
                 "{{SITE_DIR}}",
                 "{{GIT}}",
                 "{{SOURCE_KEY}}",
             ] {
-                assert!(!text.contains(placeholder), "{placeholder}");
+                assert!(!text.contains(unfilled_marker), "{unfilled_marker}");
             }
         }
     }

@@ -1181,48 +1181,69 @@ mod incremental_equals_full {
         fn every_served_file_equals_a_full_build(edits in proptest::collection::vec(edit(), 1..7)) {
             let root = root();
             reset(root);
-            let now: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
-            let store = Arc::new(SiteStore::default());
-            let mut preview = Rebuilder::new(
-                SiteOptions { root: root.canonicalize().unwrap(), include_drafts: false, now: Some(now) },
-                store.clone(),
-            );
-            let mut cache = SearchCaches::default();
-            preview.full();
-            for (step, edit) in edits.iter().enumerate() {
-                let changed = apply(root, edit);
-                if changed.is_empty() {
-                    // Nothing on disk changed (deleting a file that is not there): no
-                    // event reaches the preview.
-                    continue;
+            replay(root, &edits, apply, |_| true)?;
+        }
+    }
+
+    /// Applies each edit to the site at `root`, lets the preview rebuild what it
+    /// changed, and compares everything the preview serves (search and cards included)
+    /// with a full build of the same files, or its problems with the build's.
+    /// `expected` is one more thing every successful build must hold.
+    pub(super) fn replay<E: std::fmt::Debug>(
+        root: &Path,
+        edits: &[E],
+        apply: fn(&Path, &E) -> Vec<PathBuf>,
+        expected: fn(&BTreeMap<String, Arc<Vec<u8>>>) -> bool,
+    ) -> Result<(), TestCaseError> {
+        let now: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+        let store = Arc::new(SiteStore::default());
+        let mut preview = Rebuilder::new(
+            SiteOptions {
+                root: root.canonicalize().unwrap(),
+                include_drafts: false,
+                now: Some(now),
+            },
+            store.clone(),
+        );
+        let mut cache = SearchCaches::default();
+        preview.full();
+        for (step, edit) in edits.iter().enumerate() {
+            let changed = apply(root, edit);
+            if changed.is_empty() {
+                // Nothing on disk changed (deleting a file that is not there): no
+                // event reaches the preview.
+                continue;
+            }
+            let mut batch = Batch::default();
+            for path in changed {
+                batch.add(change_of(&path));
+            }
+            let outcome = preview.rebuild(&batch).outcome;
+            match full_build(root, now) {
+                Ok(built) => {
+                    let failed = matches!(&outcome, Outcome::Failed(_));
+                    prop_assert!(!failed, "step {step} {edit:?}: the preview failed where the build did not: {outcome:?}");
+                    prop_assert!(
+                        expected(&built),
+                        "step {step} {edit:?}: the build lacks what this site must publish"
+                    );
+                    let (search, cards) = preview.background_jobs().unwrap();
+                    // As the preview's refresh does: the new site's cards are offered first.
+                    offer_cards_now(&store, &cards);
+                    let card_problems = run_now(&search, &cards, &mut cache, &store).unwrap();
+                    prop_assert!(card_problems.is_empty(), "{card_problems:?}");
+                    let differ = differences(&store.everything(), &built);
+                    prop_assert!(differ.is_empty(), "step {step} {edit:?}: {differ:#?}");
                 }
-                let mut batch = Batch::default();
-                for path in changed {
-                    batch.add(change_of(&path));
-                }
-                let outcome = preview.rebuild(&batch).outcome;
-                match full_build(root, now) {
-                    Ok(built) => {
-                        let failed = matches!(&outcome, Outcome::Failed(_));
-                        prop_assert!(!failed, "step {step} {edit:?}: the preview failed where the build did not: {outcome:?}");
-                        let (search, cards) = preview.background_jobs().unwrap();
-                        // As the preview's refresh does: the new site's cards are offered first.
-                        offer_cards_now(&store, &cards);
-                        let card_problems = run_now(&search, &cards, &mut cache, &store).unwrap();
-                        prop_assert!(card_problems.is_empty(), "{card_problems:?}");
-                        let served = store.everything();
-                        let differ = differences(&served, &built);
-                        prop_assert!(differ.is_empty(), "step {step} {edit:?}: {differ:#?}");
-                    }
-                    Err(build_errors) => {
-                        let Outcome::Failed(problems) = &outcome else {
-                            return Err(TestCaseError::fail(format!("step {step} {edit:?}: the build refused but the preview gave {outcome:?}: {build_errors:#?}")));
-                        };
-                        prop_assert_eq!(errors(problems), build_errors, "step {}", step);
-                    }
+                Err(build_errors) => {
+                    let Outcome::Failed(problems) = &outcome else {
+                        return Err(TestCaseError::fail(format!("step {step} {edit:?}: the build refused but the preview gave {outcome:?}: {build_errors:#?}")));
+                    };
+                    prop_assert_eq!(errors(problems), build_errors, "step {}", step);
                 }
             }
         }
+        Ok(())
     }
 }
 
@@ -1459,13 +1480,8 @@ fn a_translation_that_contradicts_its_original_shows_as_check_shows_it() {
 /// The proptest above, over the bilingual fixture with edits to translations.
 mod bilingual_incremental_equals_full {
     use std::path::{Path, PathBuf};
-    use std::sync::Arc;
 
-    use super::incremental_equals_full::{differences, errors, full_build};
-    use practice_press::serve::background::{offer_cards_now, run_now, SearchCaches};
-    use practice_press::serve::rebuild::{Outcome, Rebuilder, SiteOptions};
-    use practice_press::serve::store::SiteStore;
-    use practice_press::serve::watch::{change_of, Batch};
+    use super::incremental_equals_full::replay;
     use proptest::prelude::*;
 
     const TITLES: [&str; 3] = [
@@ -1631,44 +1647,7 @@ mod bilingual_incremental_equals_full {
         fn every_served_file_in_every_language_equals_a_full_build(edits in proptest::collection::vec(edit(), 1..8)) {
             let root = root();
             reset(root);
-            let now: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
-            let store = Arc::new(SiteStore::default());
-            let mut preview = Rebuilder::new(
-                SiteOptions { root: root.canonicalize().unwrap(), include_drafts: false, now: Some(now) },
-                store.clone(),
-            );
-            let mut cache = SearchCaches::default();
-            preview.full();
-            for (step, edit) in edits.iter().enumerate() {
-                let changed = apply(root, edit);
-                if changed.is_empty() {
-                    continue;
-                }
-                let mut batch = Batch::default();
-                for path in changed {
-                    batch.add(change_of(&path));
-                }
-                let outcome = preview.rebuild(&batch).outcome;
-                match full_build(root, now) {
-                    Ok(built) => {
-                        let failed = matches!(&outcome, Outcome::Failed(_));
-                        prop_assert!(!failed, "step {step} {edit:?}: the preview failed where the build did not: {outcome:?}");
-                        prop_assert!(built.keys().any(|p| p.starts_with("cy/")));
-                        let (search, cards) = preview.background_jobs().unwrap();
-                        offer_cards_now(&store, &cards);
-                        let card_problems = run_now(&search, &cards, &mut cache, &store).unwrap();
-                        prop_assert!(card_problems.is_empty(), "{card_problems:?}");
-                        let differ = differences(&store.everything(), &built);
-                        prop_assert!(differ.is_empty(), "step {step} {edit:?}: {differ:#?}");
-                    }
-                    Err(build_errors) => {
-                        let Outcome::Failed(problems) = &outcome else {
-                            return Err(TestCaseError::fail(format!("step {step} {edit:?}: the build refused but the preview gave {outcome:?}: {build_errors:#?}")));
-                        };
-                        prop_assert_eq!(errors(problems), build_errors, "step {}", step);
-                    }
-                }
-            }
+            replay(root, &edits, apply, |built| built.keys().any(|p| p.starts_with("cy/")))?;
         }
     }
 }
