@@ -11,6 +11,7 @@ mod language;
 mod limits;
 pub(crate) mod markdown;
 mod templates;
+mod templates_cy;
 mod vocabulary;
 
 pub(crate) use addresses::alias_path;
