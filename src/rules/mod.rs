@@ -10,6 +10,7 @@ mod addresses;
 mod language;
 mod limits;
 pub(crate) mod markdown;
+mod template_words;
 mod templates;
 mod templates_cy;
 mod vocabulary;

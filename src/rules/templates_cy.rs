@@ -2,7 +2,7 @@
 //! in the register of the Welsh writers' guide; the YAML keys stay English, as the format
 //! `check` reads, and the first note says so.
 
-use super::templates::Words;
+use super::template_words::Words;
 
 pub(super) const WELSH: Words = Words {
     notes_are_private: "Mae nodiadau fel hwn ar eich cyfer chi. Ni chânt eu cyhoeddi byth, nid ydynt yn cyfrif fel geiriau, a gallwch eu dileu.",
