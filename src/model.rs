@@ -281,8 +281,9 @@ pub struct Entry {
     pub(crate) embargo: Option<Timestamp>,
     pub(crate) draft: bool,
     pub(crate) aliases: Vec<String>,
-    /// The markdown body.
-    pub body: String,
+    /// The markdown body. Shared, not copied, by the site in each language: a large
+    /// site's bodies are most of its memory, and an untranslated entry shows the same.
+    pub body: std::sync::Arc<str>,
     /// 1-based line of the file where the body starts (for diagnostics from rendering).
     pub(crate) body_line: usize,
     /// The language of the title, summary and body when it is not the language of the

@@ -30,7 +30,8 @@ pub(crate) struct Translation {
     pub(crate) roles: Roles,
     /// Every field of the front matter, for comparing with the original's.
     pub(crate) fields: serde_yaml::Mapping,
-    pub(crate) body: String,
+    /// Shared with the translated entry the site shows, not copied into it.
+    pub(crate) body: std::sync::Arc<str>,
     pub(crate) body_line: usize,
 }
 
@@ -126,7 +127,7 @@ pub(super) fn parse_translation(
                 index.position(parts.yaml_start + offset)
             })
     });
-    let body = parts.body(&source.text).to_string();
+    let body = std::sync::Arc::from(parts.body(&source.text));
     let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
     let translation = Translation {
         source: source.clone(),

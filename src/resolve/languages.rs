@@ -168,7 +168,7 @@ fn localise(
                 local.source = t.source.path.clone();
                 local.title = t.title.clone();
                 local.summary = t.summary.clone();
-                local.body = t.body.clone();
+                local.body = t.body.to_string();
                 local.body_line = t.body_line;
                 local
             })

@@ -152,6 +152,12 @@ fn contradictions(
     original: &crate::load::source::SourceFile,
     original_parts: &crate::load::source::Parts,
 ) -> Vec<Diagnostic> {
+    let shared = |key: &serde_yaml::Value| key.as_str().is_some_and(|n| !OWN_FIELDS.contains(&n));
+    // Most translations give only their own fields: reading the original's front matter
+    // again for each would cost as much as loading it did.
+    if !translation.fields.keys().any(shared) {
+        return Vec::new();
+    }
     let original_fields: serde_yaml::Mapping =
         serde_yaml::from_str(original_parts.yaml(&original.text)).unwrap_or_default();
     let text = &translation.source.text;
@@ -453,12 +459,17 @@ fn alt_of_a_decorative_photo(document: &Document, translation: &Translation) -> 
 
 /// The original as privacy sees it, with the translation's file and words in place.
 fn as_document(original: &Document, translation: &Translation) -> Document {
-    let mut document = original.clone();
-    document.source = translation.source.clone();
-    document.parts = translation.parts;
-    document.entry.title = translation.title.clone();
-    document.entry.summary = translation.summary.clone();
-    document.entry.body = translation.body.clone();
-    document.entry.body_line = translation.body_line;
-    document
+    // Built field by field: cloning the whole original would copy its file's text only
+    // to replace it, once for every translation of a large site.
+    let mut entry = original.entry.clone();
+    entry.title = translation.title.clone();
+    entry.summary = translation.summary.clone();
+    entry.body = translation.body.clone();
+    entry.body_line = translation.body_line;
+    Document {
+        source: translation.source.clone(),
+        parts: translation.parts,
+        entry,
+        private: original.private.clone(),
+    }
 }
