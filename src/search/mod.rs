@@ -446,10 +446,7 @@ mod tests {
             })
             .collect();
         let files = index_records(records, "en-GB").unwrap();
-        let order: Vec<String> = ranked(&files, "kinship")
-            .into_iter()
-            .map(|r| r.0)
-            .collect();
+        let order: Vec<String> = ranked(&files, "kinship").into_iter().map(|r| r.0).collect();
         let kinship = lookup(&files, "kinship")[0];
         assert_eq!(line_urls(&files, "t", kinship).unwrap(), order[..10]);
         assert_eq!(line_urls(&files, "u", kinship).unwrap(), order[10..40]);
@@ -464,7 +461,10 @@ mod tests {
         let seldom = lookup(&rare, "seldom")[0];
         assert!(line_urls(&rare, "t", seldom).is_none());
         assert!(line_urls(&rare, "u", seldom).is_none());
-        let meta = files.iter().find(|f| f.path.ends_with("meta.json")).unwrap();
+        let meta = files
+            .iter()
+            .find(|f| f.path.ends_with("meta.json"))
+            .unwrap();
         let meta: serde_json::Value = serde_json::from_slice(&meta.bytes).unwrap();
         assert_eq!(meta["top_lines"], 10);
         assert_eq!(meta["more_lines"], 30);
