@@ -131,9 +131,10 @@ enum Message {
 
 type WorkerResult = Result<Vec<SearchFile>, SearchError>;
 
-/// Records waiting for the indexer at most. Rendering makes them faster than one
-/// thread tokenizes them; unbounded, the queue held tens of thousands of whole texts at
-/// 100,000 stories. A full queue makes the page that adds the next record wait.
+/// Records waiting for the indexer at most. Rendering can make them faster than one
+/// thread tokenizes them, and an unbounded queue could then hold the whole text of
+/// every record not yet tokenized. A full queue makes the page that adds the next
+/// record wait.
 const RECORD_BACKLOG: usize = 256;
 
 /// Builds the search index on a background thread while pages render.
