@@ -9,7 +9,7 @@ use crate::model::EntryKind;
 use crate::render::feeds::{self, FeedLink, FeedScope};
 use crate::render::output::Output;
 use crate::render::stats::id_of;
-use crate::render::views::{pagination, Link};
+use crate::render::views::{card, pagination, Link};
 use crate::resolve::TaxonomyKind;
 
 /// Listings always have a first page, even when empty.
@@ -57,11 +57,11 @@ fn listing(
     let site = r.site;
     let size = site.settings.page_size;
     let total = page_count(indices.len(), size);
-    let cards: Vec<tera::Value> = indices
+    let cards: Vec<_> = indices
         .iter()
         .skip((page - 1) * size)
         .take(size)
-        .map(|&i| r.card(i))
+        .map(|&i| card(site, r.strings, &site.entries[i]))
         .collect();
     let first_url = site.settings.site_url(path);
     let pages = pagination(&first_url, page, total);
@@ -85,16 +85,15 @@ fn listing(
     let mut meta = r.meta(&heading, intro, &page_path, "listing", links.crumbs);
     meta.feeds = links.feeds;
     let first = (page - 1) * size + 1;
-    let count = cards.len();
     let range = Range {
         first,
-        last: first + count.saturating_sub(1),
+        last: first + cards.len().saturating_sub(1),
         of: indices.len(),
     };
     r.html(&page_path, "listing.html", &meta, |c| {
         c.insert("heading", title);
         c.insert("intro", intro);
-        c.insert_value("entries", tera::Value::from(cards));
+        c.insert("entries", &cards);
         c.insert("pagination", &pages);
         c.insert("range", &range);
     })

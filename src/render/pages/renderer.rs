@@ -1,8 +1,6 @@
 //! What every page shares: the values computed once per build, the `page` value each
 //! template gets, and rendering a template into an output file.
 
-use std::sync::OnceLock;
-
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -25,12 +23,6 @@ pub(crate) struct SharedContext<'a> {
     pub(super) language_names: Vec<String>,
     /// Where links in this language's translations lead (None for the default language).
     pub(super) language_links: Option<crate::render::links::LanguageLinks>,
-    /// Each entry's card as a template value, by entry index, made the first time a
-    /// listing needs it: an entry is on many listing pages (its section, council,
-    /// service, practice areas, tags and year: eleven for the benchmark corpus's first
-    /// story), and building and serialising its card for each one was about 4% of the
-    /// CPU time of a first build.
-    cards: Vec<OnceLock<Value>>,
 }
 
 impl<'a> SharedContext<'a> {
@@ -46,9 +38,6 @@ impl<'a> SharedContext<'a> {
             search,
             language_names: super::alternates::language_names(site),
             language_links: crate::render::links::LanguageLinks::of(site),
-            cards: std::iter::repeat_with(OnceLock::new)
-                .take(site.entries.len())
-                .collect(),
         }
     }
 }
@@ -82,21 +71,6 @@ pub(super) struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    /// The card of the entry at `index`, as [`crate::render::views::card`] makes it.
-    pub(super) fn card(&self, index: usize) -> Value {
-        let make = || {
-            Value::from_serializable(&crate::render::views::card(
-                self.site,
-                self.strings,
-                &self.site.entries[index],
-            ))
-        };
-        match self.shared.cards.get(index) {
-            Some(slot) => slot.get_or_init(make).clone(),
-            None => make(),
-        }
-    }
-
     /// A message of the page's language, as plain text.
     pub(super) fn say(&self, id: &str) -> String {
         self.strings.say(id)
