@@ -77,7 +77,7 @@ impl ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 1111,
             watch: true,
-            debounce: Duration::from_millis(40),
+            debounce: Duration::from_millis(25),
             reporter: None,
             search: true,
             search_notice: None,
@@ -430,7 +430,9 @@ fn rebuild_loop(
             reporter(&report);
         }
         // After the tabs were told: indexing starts once the reload is on its way.
+        let clock = crate::util::PhaseClock::start();
         refresh_background(&background, &rebuilder, &report.outcome);
+        clock.lap("background jobs");
     }
 }
 
