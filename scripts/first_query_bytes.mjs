@@ -1,8 +1,11 @@
 // Measures how many bytes a first search fetches from the site's own index, making the
 // same calls as themes/default/static/search-service.js: meta.json, the query's
-// dictionary shards and postings (with a common word's best result lines), the lines
-// of the first 10 results, and their texts, from which their excerpts are drawn. The filters (facets.json, fetched after the results) are
-// reported separately, as "then filters".
+// dictionary shards and postings (with a common word's best result lines, and for a
+// query of several words each word's next 30), the lines of the first 10 results, and
+// their texts, from which their excerpts are drawn. The filters (facets.json, fetched
+// after the results) are reported separately, as "then filters". The query is searched
+// whole, as if pasted: the files typing it key by key fetches are counted by
+// scripts/search_latency.mjs ("fetched while typing it").
 //
 // Usage: node scripts/first_query_bytes.mjs SITE_DIR QUERY...
 // Prints each query's bytes, then the median and the largest; exits non-zero if the
@@ -39,7 +42,7 @@ for (const query of queries) {
   const facets = server.requests.slice(before.length);
   const byKind = {};
   for (const r of before) {
-    const kind = r.path.match(/\/(s|p|d|t|v)\/[^/]+$/)?.[1] ?? r.path.split('/').pop();
+    const kind = r.path.match(/\/(s|p|d|t|u|v)\/[^/]+$/)?.[1] ?? r.path.split('/').pop();
     byKind[kind] = (byKind[kind] || 0) + r.bytes;
   }
   const bytes = sum(before);

@@ -5,9 +5,14 @@
 //! templates, feeds, the search index — can print them by mistake.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use fluent_bundle::FluentValue;
 
 use jiff::civil::Date;
 use jiff::Timestamp;
+
+use crate::i18n::{Strings, FALLBACK};
 
 /// Pages every site publishes whatever its content, in sitemap order.
 pub(crate) const SITE_PAGES: &[&str] = &[
@@ -49,14 +54,23 @@ impl EntryKind {
 }
 
 /// A person as the public may see them. For an anonymous person `public_name` is a label
-/// such as "A team manager at Anytown Council"; their name does not exist in this type.
+/// such as "A team manager at Anytown Council", in the words of the theme's Fluent files;
+/// their name does not exist in this type.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Person {
     pub(crate) public_name: String,
     pub(crate) role: String,
     pub(crate) organisation: String,
     pub(crate) anonymous: bool,
+    /// The language `role` is written in, on a page in another language: a translation
+    /// that gives no role of its own for this person. None: the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) role_language: Option<String>,
 }
+
+/// The words an anonymous person is labelled with as the files are loaded: the default
+/// theme's English. Each language's site labels them again in its own words.
+static LOAD_STRINGS: LazyLock<Strings> = LazyLock::new(|| Strings::embedded(FALLBACK));
 
 impl Person {
     /// Builds the public form. The name is consumed here and dropped when anonymous.
@@ -67,7 +81,7 @@ impl Person {
         anonymous: bool,
     ) -> Person {
         let public_name = if anonymous {
-            anonymous_label(&role, &organisation)
+            anonymous_label(&role, &organisation, &LOAD_STRINGS)
         } else {
             name
         };
@@ -76,35 +90,71 @@ impl Person {
             role,
             organisation,
             anonymous,
+            role_language: None,
         }
+    }
+
+    /// Labels an anonymous person again in the language of `strings`: by their role when
+    /// it is written in that language, else by the general word for a colleague, so a
+    /// label never puts a role in one language inside a phrase in another.
+    pub(crate) fn relabel(&mut self, strings: &Strings) {
+        if !self.anonymous {
+            return;
+        }
+        let role = match self.role_language {
+            Some(_) => "",
+            None => self.role.as_str(),
+        };
+        self.public_name = anonymous_label(role, &self.organisation, strings);
     }
 }
 
-/// "A team manager at Anytown Council", "An advanced practitioner", "A colleague".
-pub(crate) fn anonymous_label(role: &str, organisation: &str) -> String {
+/// "A team manager at Anytown Council", "An advanced practitioner", "A colleague" in
+/// English; "Rheolwr tîm, Anytown Council" in Welsh: the theme's `anonymous-*` messages.
+pub(crate) fn anonymous_label(role: &str, organisation: &str, strings: &Strings) -> String {
     let role = role.trim();
-    let role = if role.is_empty() {
-        "colleague".to_string()
-    } else if starts_with_acronym(role) {
+    let organisation = organisation.trim();
+    let at = ("organisation", FluentValue::from(organisation));
+    if role.is_empty() {
+        return if organisation.is_empty() {
+            strings.say("anonymous-colleague")
+        } else {
+            strings.say_with("anonymous-colleague-at", &[at])
+        };
+    }
+    let within = if starts_with_acronym(role) {
         role.to_string()
     } else {
-        let mut chars = role.chars();
-        chars
-            .next()
-            .map(|first| first.to_lowercase().chain(chars).collect())
-            .unwrap_or_default()
+        with_first(role, char::to_lowercase)
     };
-    let article = if role.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
-        "An"
+    let sound = if within.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "vowel"
     } else {
-        "A"
+        "consonant"
     };
-    let organisation = organisation.trim();
+    let mut args = vec![
+        (
+            "role-capital",
+            FluentValue::from(with_first(role, char::to_uppercase)),
+        ),
+        ("role", FluentValue::from(within)),
+        ("sound", FluentValue::from(sound)),
+    ];
     if organisation.is_empty() {
-        format!("{article} {role}")
+        strings.say_with("anonymous-person", &args)
     } else {
-        format!("{article} {role} at {organisation}")
+        args.push(at);
+        strings.say_with("anonymous-person-at", &args)
     }
+}
+
+/// `text` with its first letter changed by `change` (which may give more than one).
+fn with_first<I: Iterator<Item = char>>(text: &str, change: fn(char) -> I) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| change(first).chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn starts_with_acronym(role: &str) -> bool {
@@ -231,8 +281,9 @@ pub struct Entry {
     pub(crate) embargo: Option<Timestamp>,
     pub(crate) draft: bool,
     pub(crate) aliases: Vec<String>,
-    /// The markdown body.
-    pub body: String,
+    /// The markdown body. Shared, not copied, by the site in each language: a large
+    /// site's bodies are most of its memory, and an untranslated entry shows the same.
+    pub body: std::sync::Arc<str>,
     /// 1-based line of the file where the body starts (for diagnostics from rendering).
     pub(crate) body_line: usize,
     /// The language of the title, summary and body when it is not the language of the
@@ -346,11 +397,50 @@ mod tests {
 
     #[test]
     fn labels_use_the_right_article_and_keep_acronyms() {
+        let english = Strings::embedded("en-GB");
         assert_eq!(
-            anonymous_label("Advanced practitioner", ""),
+            anonymous_label("Advanced practitioner", "", &english),
             "An advanced practitioner"
         );
-        assert_eq!(anonymous_label("AMHP", "Northmoor"), "An AMHP at Northmoor");
-        assert_eq!(anonymous_label("", ""), "A colleague");
+        assert_eq!(
+            anonymous_label("AMHP", "Northmoor", &english),
+            "An AMHP at Northmoor"
+        );
+        assert_eq!(anonymous_label("", "", &english), "A colleague");
+        assert_eq!(
+            anonymous_label(" ", "Northmoor Council", &english),
+            "A colleague at Northmoor Council"
+        );
+    }
+
+    #[test]
+    fn welsh_labels_need_no_article_and_no_mutation() {
+        let welsh = Strings::embedded("cy");
+        assert_eq!(
+            anonymous_label("rheolwr tîm", "Cyngor Brackenford", &welsh),
+            "Rheolwr tîm, Cyngor Brackenford"
+        );
+        assert_eq!(anonymous_label("AMHP", "", &welsh), "AMHP");
+        assert_eq!(
+            anonymous_label("", "Cyngor Brackenford", &welsh),
+            "Cydweithiwr, Cyngor Brackenford"
+        );
+    }
+
+    #[test]
+    fn a_role_in_another_language_is_not_put_in_a_label() {
+        let mut person = Person::public(
+            "Priya Raman".into(),
+            "Team manager".into(),
+            "Anytown Council".into(),
+            true,
+        );
+        person.role_language = Some("en-GB".into());
+        person.relabel(&Strings::embedded("cy"));
+        assert_eq!(person.public_name, "Cydweithiwr, Anytown Council");
+        person.role_language = None;
+        person.role = "Rheolwr tîm".into();
+        person.relabel(&Strings::embedded("cy"));
+        assert_eq!(person.public_name, "Rheolwr tîm, Anytown Council");
     }
 }

@@ -49,22 +49,29 @@ impl Strings {
         language: &str,
         overrides: Option<(&Path, &str)>,
     ) -> Result<Strings, Vec<Diagnostic>> {
+        let mut strings = Strings::embedded(language);
+        if let Some((path, text)) = overrides {
+            strings.bundles[0].add_resource_overriding(parse_override(path, text)?);
+        }
+        Ok(strings)
+    }
+
+    /// The default theme's own strings for `language`, with English behind them: what
+    /// [`Strings::load`] gives without a site theme's file, and cannot fail.
+    pub(crate) fn embedded(language: &str) -> Strings {
         let own = theme_source(language);
         let mut primary = new_bundle(language);
         add_embedded(&mut primary, own.1);
-        if let Some((path, text)) = overrides {
-            primary.add_resource_overriding(parse_override(path, text)?);
-        }
         let mut bundles = vec![primary];
         if own.0 != FALLBACK {
             let mut fallback = new_bundle(FALLBACK);
             add_embedded(&mut fallback, theme_source(FALLBACK).1);
             bundles.push(fallback);
         }
-        Ok(Strings {
+        Strings {
             language: language.to_string(),
             bundles,
-        })
+        }
     }
 
     /// The message `id` with its arguments filled in. Numbers choose the plural form.

@@ -35,6 +35,36 @@ pub(crate) fn key_block(yaml: &str, key: &str) -> Option<std::ops::Range<usize>>
     Some(line_start..end)
 }
 
+/// The byte offset of the `nth` (from 0) `last:` key written on its own line in the
+/// block of the top-level key `path[0]`: the role of a later author in a list. Falls back
+/// to the top-level key itself when it is not found (a list written `[{…}, {…}]`).
+pub(crate) fn nth_key_offset(yaml: &str, path: &[&str], nth: usize) -> Option<Offset> {
+    let (first, last) = (path.first()?, path.last()?);
+    if nth == 0 {
+        if let Some(found) = key_offset(yaml, path) {
+            return Some(found);
+        }
+    }
+    let block = key_block(yaml, first)?;
+    let mut offset = block.start;
+    let mut seen = 0;
+    for line in yaml[block.clone()].split_inclusive('\n') {
+        let content = line.trim_start_matches([' ', '-']);
+        let at = offset + (line.len() - content.len());
+        offset += line.len();
+        if content
+            .strip_prefix(last)
+            .is_some_and(|rest| rest.starts_with(':'))
+        {
+            if seen == nth {
+                return Some(at);
+            }
+            seen += 1;
+        }
+    }
+    key_offset(yaml, &[first])
+}
+
 /// The byte offset of the first occurrence of `value` inside a top-level key's block.
 pub(crate) fn value_offset(yaml: &str, key: &str, value: &str) -> Option<Offset> {
     let block = key_block(yaml, key)?;

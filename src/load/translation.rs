@@ -26,9 +26,12 @@ pub(crate) struct Translation {
     pub(crate) draft: bool,
     /// Its own description of the original's photo (`image: { alt: … }`), if it gives one.
     pub(crate) image_alt: Option<String>,
+    /// Its own words for the people's roles (`nominee: { role: … }`), where it gives them.
+    pub(crate) roles: Roles,
     /// Every field of the front matter, for comparing with the original's.
     pub(crate) fields: serde_yaml::Mapping,
-    pub(crate) body: String,
+    /// Shared with the translated entry the site shows, not copied into it.
+    pub(crate) body: std::sync::Arc<str>,
     pub(crate) body_line: usize,
 }
 
@@ -117,7 +120,14 @@ pub(super) fn parse_translation(
             index.position(parts.yaml_start + offset)
         })
     });
-    let body = parts.body(&source.text).to_string();
+    let roles = own_roles(&fields, &source.path, &mut problems, |path, nth| {
+        let yaml = parts.yaml(&source.text);
+        super::locate::nth_key_offset(yaml, path, nth)
+            .map_or((parts.yaml_first_line, 1), |offset| {
+                index.position(parts.yaml_start + offset)
+            })
+    });
+    let body = std::sync::Arc::from(parts.body(&source.text));
     let body_line = source.text[..parts.body_start].matches('\n').count() + 1;
     let translation = Translation {
         source: source.clone(),
@@ -128,6 +138,7 @@ pub(super) fn parse_translation(
         summary,
         draft,
         image_alt,
+        roles,
         fields,
         body,
         body_line,
@@ -163,6 +174,65 @@ fn own_alt(
             );
             None
         }
+    }
+}
+
+/// A translation's roles for the original's people, each in the translation's language:
+/// by the author's place in `authors`, and for a nomination's two people. None where the
+/// translation gives no role, and the original's is shown.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Roles {
+    pub(crate) authors: Vec<Option<String>>,
+    pub(crate) nominee: Option<String>,
+    pub(crate) nominator: Option<String>,
+}
+
+/// The roles a translation gives under `authors`, `nominee` and `nominator`. Anything else
+/// it writes about a person is the original's, which validation compares (PP1001); a
+/// role that is not text is reported here, at its line. `place` finds the `nth` key at a
+/// path, for the role of a later author.
+fn own_roles(
+    fields: &serde_yaml::Mapping,
+    file: &Path,
+    problems: &mut Vec<Diagnostic>,
+    place: impl Fn(&[&str], usize) -> (usize, usize),
+) -> Roles {
+    let mut written = 0;
+    let mut role_of = |key: &str, person: &serde_yaml::Value| -> Option<String> {
+        let role = person.as_mapping()?.get("role")?;
+        let nth = written;
+        written += usize::from(key == "authors");
+        match role.as_str().map(str::trim) {
+            Some(text) if !text.is_empty() => Some(text.to_string()),
+            _ => {
+                let (line, column) = place(&[key, "role"], if key == "authors" { nth } else { 0 });
+                problems.push(
+                    Diagnostic::error(
+                        "PP1005",
+                        file,
+                        format!("`role` under `{key}` in a translation must be the person's role in words, in this file's language"),
+                    )
+                    .at(line, column, 4)
+                    .with_hint("write the role after `role:`, e.g. `role: Rheolwr tîm`, or delete the line to show the original's"),
+                );
+                None
+            }
+        }
+    };
+    let authors = match fields.get("authors") {
+        Some(serde_yaml::Value::Sequence(people)) => {
+            people.iter().map(|p| role_of("authors", p)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let nominee = fields.get("nominee").and_then(|p| role_of("nominee", p));
+    let nominator = fields
+        .get("nominator")
+        .and_then(|p| role_of("nominator", p));
+    Roles {
+        authors,
+        nominee,
+        nominator,
     }
 }
 

@@ -200,7 +200,10 @@ fn person_ld(person: &Person) -> Value {
     // An anonymous person's label already says their role and organisation.
     if !person.anonymous {
         if !person.role.is_empty() {
-            object.insert("jobTitle".into(), json!(person.role));
+            object.insert(
+                "jobTitle".into(),
+                in_language(&person.role, person.role_language.as_deref()),
+            );
         }
         if !person.organisation.is_empty() {
             object.insert(
@@ -262,12 +265,24 @@ pub(crate) fn json_ld(settings: &Settings, entry: &Entry) -> Value {
     Value::Object(object)
 }
 
+/// Text in the page's language as a plain string; text in another (an English photo
+/// description or role on a Welsh page) as a JSON-LD value marked with its language.
+fn in_language(text: &str, language: Option<&str>) -> Value {
+    match language {
+        Some(language) => json!({ "@value": text, "@language": language }),
+        None => json!(text),
+    }
+}
+
 fn image_ld(settings: &Settings, image: &Image) -> Value {
     let mut object = Map::new();
     object.insert("@type".into(), json!("ImageObject"));
     object.insert("url".into(), json!(image_url(settings, image)));
     if !image.alt.is_empty() {
-        object.insert("caption".into(), json!(image.alt));
+        object.insert(
+            "caption".into(),
+            in_language(&image.alt, image.alt_language.as_deref()),
+        );
     }
     if !image.credit.is_empty() {
         object.insert("creditText".into(), json!(image.credit));

@@ -155,14 +155,15 @@ pub(crate) fn submit_view(
 /// The blank file offered to writers without JavaScript, and where it is published.
 pub(crate) fn blank_template(site: &Site, kind: EntryKind) -> (String, String) {
     let vocab = vocabulary(site);
+    let language = &site.settings.language;
     match kind {
         EntryKind::Story => (
             "submit/story-template.md".into(),
-            blank_story_template(&vocab),
+            blank_story_template(&vocab, language),
         ),
         EntryKind::Nomination => (
             "submit/nomination-template.md".into(),
-            blank_nomination_template(&vocab),
+            blank_nomination_template(&vocab, language),
         ),
     }
 }

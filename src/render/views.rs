@@ -178,6 +178,8 @@ pub(crate) struct PersonView<'a> {
     pub(crate) role: &'a str,
     pub(crate) organisation: &'a str,
     pub(crate) anonymous: bool,
+    /// The language `role` is written in when it is not the page's.
+    pub(crate) role_lang: Option<&'a str>,
     /// "Written by", "Nominee", "Nominated by".
     pub(crate) relation: String,
 }
@@ -282,6 +284,7 @@ fn person_view<'a>(person: &'a Person, relation: String) -> PersonView<'a> {
         role: &person.role,
         organisation: &person.organisation,
         anonymous: person.anonymous,
+        role_lang: person.role_language.as_deref(),
         relation,
     }
 }

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use super::people::{label_people, translate_roles};
 use super::{entry_order, taxonomies, PublishOptions, Site};
 use crate::config::{Settings, SiteLanguage};
 use crate::load::{Library, Translation};
@@ -70,13 +71,19 @@ pub(crate) fn language_sites(
     library: &Library,
     options: PublishOptions,
 ) -> Vec<Site> {
+    let mut default = default;
+    label_people(&mut default);
     let languages = default.settings.languages.clone();
     if languages.len() < 2 {
         return vec![default];
     }
     let mut sites: Vec<Site> = languages[1..]
         .iter()
-        .map(|language| localise(&default, library, language, options))
+        .map(|language| {
+            let mut site = localise(&default, library, language, options);
+            label_people(&mut site);
+            site
+        })
         .collect();
     let mut all = vec![LanguagePages {
         code: default.settings.language.clone(),
@@ -90,7 +97,6 @@ pub(crate) fn language_sites(
         base_url: site.settings.base_url.clone(),
         missing: Arc::new(missing_pages(&default, site)),
     }));
-    let mut default = default;
     for (index, site) in sites.iter_mut().enumerate() {
         site.languages = Languages {
             current: index + 1,
@@ -138,6 +144,7 @@ fn localise(
                     }
                     local.body = t.body.clone();
                     local.body_line = t.body_line;
+                    translate_roles(&mut local.people, &t.roles, own_language);
                     if let Some(image) = local.image.as_mut().filter(|i| !i.decorative) {
                         match &t.image_alt {
                             Some(alt) => image.alt = alt.clone(),
@@ -161,7 +168,7 @@ fn localise(
                 local.source = t.source.path.clone();
                 local.title = t.title.clone();
                 local.summary = t.summary.clone();
-                local.body = t.body.clone();
+                local.body = t.body.to_string();
                 local.body_line = t.body_line;
                 local
             })

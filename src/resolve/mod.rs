@@ -9,6 +9,8 @@
 pub(crate) mod images;
 pub(crate) mod languages;
 pub(crate) mod next_change;
+pub(crate) mod people;
+pub(crate) mod strings;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;

@@ -10,7 +10,9 @@ mod addresses;
 mod language;
 mod limits;
 pub(crate) mod markdown;
+mod template_words;
 mod templates;
+mod templates_cy;
 mod vocabulary;
 
 pub(crate) use addresses::alias_path;

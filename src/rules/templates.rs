@@ -3,43 +3,79 @@
 //! `new` writes the same notes into the file it makes, and the submit pages publish the
 //! blank templates, so both read them from here.
 
+use super::template_words::Words;
 use super::{NominationRules, Vocabulary};
 use crate::names::NameMatcher;
 
-const NOTES_ARE_PRIVATE: &str =
-    "Notes like this one are for you. They are never published, do not count as words, and you can delete them.";
-
-const NO_CONTACT_DETAILS: &str =
-    "Do not write anyone's telephone number, e-mail address or postcode, or a real name that someone has not agreed to.";
-
-pub(crate) fn story_guidance(draft: bool) -> Vec<&'static str> {
-    let mut lines = Vec::new();
-    if draft {
-        lines.push("This story is a draft because consent is not recorded yet. When everyone identifiable has agreed, change recorded: false to recorded: true, add the date, and delete the draft: true line.");
+/// The words for `language`: Welsh for `cy` (and `cy-GB`), English for any other.
+fn words(language: &str) -> &'static Words {
+    let primary = language.split(['-', '_']).next().unwrap_or(language);
+    if primary.eq_ignore_ascii_case("cy") {
+        &super::templates_cy::WELSH
+    } else {
+        &ENGLISH
     }
-    lines.extend([
-        NOTES_ARE_PRIVATE,
+}
+
+const ENGLISH: Words = Words {
+    notes_are_private: "Notes like this one are for you. They are never published, do not count as words, and you can delete them.",
+    no_contact_details: "Do not write anyone's telephone number, e-mail address or postcode, or a real name that someone has not agreed to.",
+    draft_story: "This story is a draft because consent is not recorded yet. When everyone identifiable has agreed, change recorded: false to recorded: true, add the date, and delete the draft: true line.",
+    story: [
         "Write your story below, in your own words, as you would tell it to a colleague. Aim for 400 to 700 words.",
         "What was the situation? What were people worried about, and what had been tried before?",
         "What did you do? Be specific: what you did, how often, and why.",
         "What changed, for the person, the family or your team?",
         "What did you learn? What would you tell a colleague facing the same thing?",
-        NO_CONTACT_DETAILS,
-    ]);
+    ],
+    nomination_length: "Write between {min} and {max} words below about your colleague.",
+    nomination: [
+        "Say who they are, what they did, and what difference it made. One real example is worth more than a list of qualities.",
+        "If someone asked to be anonymous, call them by their role, for example my team manager.",
+    ],
+    intro: TEMPLATE_INTRO,
+    story_fields: STORY_FIELDS,
+    story_people: STORY_PEOPLE,
+    nomination_fields: NOMINATION_FIELDS,
+    one_of: "one of",
+    optional_list: "optional: a list like [supervision, advocacy] from",
+    optional_one_of: "optional: one of",
+};
+
+pub(crate) fn story_guidance(draft: bool) -> Vec<&'static str> {
+    story_guidance_in(draft, "en-GB")
+}
+
+/// The notes in a new story, in `language`.
+pub(crate) fn story_guidance_in(draft: bool, language: &str) -> Vec<&'static str> {
+    let words = words(language);
+    let mut lines = Vec::new();
+    if draft {
+        lines.push(words.draft_story);
+    }
+    lines.push(words.notes_are_private);
+    lines.extend(words.story);
+    lines.push(words.no_contact_details);
     lines
 }
 
 pub(crate) fn nomination_guidance(rules: &NominationRules) -> Vec<String> {
-    vec![
-        NOTES_ARE_PRIVATE.to_string(),
-        format!(
-            "Write between {} and {} words below about your colleague.",
-            rules.min_words, rules.max_words
-        ),
-        "Say who they are, what they did, and what difference it made. One real example is worth more than a list of qualities.".to_string(),
-        "If someone asked to be anonymous, call them by their role, for example my team manager.".to_string(),
-        NO_CONTACT_DETAILS.to_string(),
-    ]
+    nomination_guidance_in(rules, "en-GB")
+}
+
+/// The notes in a new nomination, in `language`.
+pub(crate) fn nomination_guidance_in(rules: &NominationRules, language: &str) -> Vec<String> {
+    let words = words(language);
+    let mut lines = vec![
+        words.notes_are_private.to_string(),
+        words
+            .nomination_length
+            .replace("{min}", &rules.min_words.to_string())
+            .replace("{max}", &rules.max_words.to_string()),
+    ];
+    lines.extend(words.nomination.iter().map(|line| line.to_string()));
+    lines.push(words.no_contact_details.to_string());
+    lines
 }
 
 /// Guidance comments, one line each so a nomination's summary (taken from its first
@@ -97,26 +133,36 @@ council:          # optional: the council to list it under
 
 /// A blank story file to download and fill in by hand, with every field explained.
 /// Values are left empty so `check` names each one still to fill in.
-pub(crate) fn blank_story_template(vocab: &Vocabulary) -> String {
-    let mut text = format!("---\n{TEMPLATE_INTRO}{STORY_FIELDS}");
-    text.push_str(&choice_line("service", &vocab.services, "one of"));
+/// The notes are in `language` (Welsh for `cy`, else English).
+pub(crate) fn blank_story_template(vocab: &Vocabulary, language: &str) -> String {
+    let words = words(language);
+    let mut text = format!("---\n{}{}", words.intro, words.story_fields);
+    text.push_str(&choice_line("service", &vocab.services, words.one_of));
     text.push_str(&choice_line(
         "practice_areas",
         &vocab.practice_areas,
-        "optional: a list like [supervision, advocacy] from",
+        words.optional_list,
     ));
-    text.push_str(STORY_PEOPLE);
+    text.push_str(words.story_people);
     text.push_str("---\n\n");
-    text.push_str(&comments(&story_guidance(false), &[]));
+    text.push_str(&comments(&story_guidance_in(false, language), &[]));
     text
 }
 
 /// A blank nomination file to download and fill in by hand.
-pub(crate) fn blank_nomination_template(vocab: &Vocabulary) -> String {
-    let mut text = format!("---\n{TEMPLATE_INTRO}{NOMINATION_FIELDS}");
-    text.push_str(&choice_line("service", &vocab.services, "optional: one of"));
+pub(crate) fn blank_nomination_template(vocab: &Vocabulary, language: &str) -> String {
+    let words = words(language);
+    let mut text = format!("---\n{}{}", words.intro, words.nomination_fields);
+    text.push_str(&choice_line(
+        "service",
+        &vocab.services,
+        words.optional_one_of,
+    ));
     text.push_str("---\n\n");
-    text.push_str(&comments(&nomination_guidance(&vocab.nominations), &[]));
+    text.push_str(&comments(
+        &nomination_guidance_in(&vocab.nominations, language),
+        &[],
+    ));
     text
 }
 

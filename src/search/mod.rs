@@ -27,7 +27,7 @@ mod tokens;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
-use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -131,9 +131,15 @@ enum Message {
 
 type WorkerResult = Result<Vec<SearchFile>, SearchError>;
 
+/// Records waiting for the indexer at most. Rendering can make them faster than one
+/// thread tokenizes them, and an unbounded queue could then hold the whole text of
+/// every record not yet tokenized. A full queue makes the page that adds the next
+/// record wait.
+const RECORD_BACKLOG: usize = 256;
+
 /// Builds the search index on a background thread while pages render.
 pub struct SearchIndexer {
-    sender: Option<Sender<Message>>,
+    sender: Option<SyncSender<Message>>,
     worker: Option<std::io::Result<JoinHandle<WorkerResult>>>,
 }
 
@@ -142,7 +148,7 @@ impl SearchIndexer {
     /// whose own `language` is empty. A failure to start is reported by
     /// [`SearchIndexer::finish`], so the caller has one place to handle errors.
     pub fn start(language: &str) -> Self {
-        let (sender, receiver) = channel();
+        let (sender, receiver) = sync_channel(RECORD_BACKLOG);
         let language = language.to_string();
         let worker = std::thread::Builder::new()
             .name("search-indexer".into())
@@ -153,8 +159,8 @@ impl SearchIndexer {
         }
     }
 
-    /// Queues a record; never waits for indexing. A record that cannot be indexed is
-    /// reported by [`SearchIndexer::finish`].
+    /// Queues a record; waits only while [`RECORD_BACKLOG`] records are already
+    /// queued. A record that cannot be indexed is reported by [`SearchIndexer::finish`].
     pub fn add(&self, record: SearchRecord) {
         if let Some(sender) = &self.sender {
             // A send only fails once the worker has stopped, and then `finish`
@@ -207,12 +213,18 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 fn run_worker(language: &str, receiver: Receiver<Message>) -> WorkerResult {
     let mut vocabulary = Vocabulary::new();
     let mut tokenized = Vec::new();
+    // Kept apart so they can be moved into their files rather than copied.
+    let mut documents = Vec::new();
     let mut errors = Vec::new();
     let mut finished = false;
     while let Ok(message) = receiver.recv() {
         match message {
             Message::Record(record) => match record::prepare(*record, language) {
-                Ok(prepared) => tokenized.push(tokens::tokenize(prepared, &mut vocabulary)),
+                Ok(prepared) => {
+                    let mut words = tokens::tokenize(prepared, &mut vocabulary);
+                    documents.push(std::mem::take(&mut words.document));
+                    tokenized.push(words);
+                }
                 Err(error) => errors.push(error),
             },
             Message::Finish => {
@@ -228,7 +240,9 @@ fn run_worker(language: &str, receiver: Receiver<Message>) -> WorkerResult {
     }
     one_error(errors)?;
     let refs: Vec<&TokenizedRecord> = tokenized.iter().collect();
-    Ok(assemble::assemble(&refs, &vocabulary))
+    Ok(assemble::assemble(&refs, &vocabulary, |i| {
+        std::mem::take(&mut documents[i])
+    }))
 }
 
 fn one_error(mut errors: Vec<SearchError>) -> Result<(), SearchError> {
@@ -283,7 +297,9 @@ impl IndexCache {
         self.records = next;
         one_error(errors)?;
         let refs: Vec<&TokenizedRecord> = self.records.values().map(|(_, r)| r.as_ref()).collect();
-        Ok(assemble::assemble(&refs, vocabulary))
+        Ok(assemble::assemble(&refs, vocabulary, |i| {
+            refs[i].document.clone()
+        }))
     }
 }
 
@@ -403,6 +419,56 @@ mod tests {
             order,
             ["/stories/title/", "/stories/summary/", "/stories/body/"]
         );
+    }
+
+    /// The result lines a stem's `t/` or `u/` file holds, as addresses in file order.
+    fn line_urls(files: &[SearchFile], folder: &str, stem: u64) -> Option<Vec<String>> {
+        let file = files
+            .iter()
+            .find(|f| f.path.ends_with(&format!("/{folder}/{stem}.json")))?;
+        let lines: Vec<serde_json::Value> = serde_json::from_slice(&file.bytes).unwrap();
+        Some(
+            lines
+                .iter()
+                .map(|l| l["url"].as_str().unwrap().to_string())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_common_words_best_ten_lines_and_the_next_thirty_come_in_ranking_order() {
+        // 50 entries say "kinship" from 1 to 50 times, so they rank in many tiers and
+        // ties; 25 say "carer", so its second file holds the 15 after its best 10.
+        let records: Vec<SearchRecord> = (1..=50)
+            .map(|i| {
+                let carer = if i <= 25 { "carer " } else { "" };
+                let body = format!("{}{carer}and more words", "kinship ".repeat(i));
+                record(&format!("s{i:02}"), &format!("Story {i}"), "", &body)
+            })
+            .collect();
+        let files = index_records(records, "en-GB").unwrap();
+        let order: Vec<String> = ranked(&files, "kinship").into_iter().map(|r| r.0).collect();
+        let kinship = lookup(&files, "kinship")[0];
+        assert_eq!(line_urls(&files, "t", kinship).unwrap(), order[..10]);
+        assert_eq!(line_urls(&files, "u", kinship).unwrap(), order[10..40]);
+        let carer = lookup(&files, "carer")[0];
+        assert_eq!(line_urls(&files, "u", carer).unwrap().len(), 15);
+        // A word in fewer than 20 entries has neither file.
+        let rare = index_records(
+            (1..=19).map(|i| record(&format!("r{i}"), "Rare", "", "seldom")),
+            "en-GB",
+        )
+        .unwrap();
+        let seldom = lookup(&rare, "seldom")[0];
+        assert!(line_urls(&rare, "t", seldom).is_none());
+        assert!(line_urls(&rare, "u", seldom).is_none());
+        let meta = files
+            .iter()
+            .find(|f| f.path.ends_with("meta.json"))
+            .unwrap();
+        let meta: serde_json::Value = serde_json::from_slice(&meta.bytes).unwrap();
+        assert_eq!(meta["top_lines"], 10);
+        assert_eq!(meta["more_lines"], 30);
     }
 
     #[test]

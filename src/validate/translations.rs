@@ -83,6 +83,7 @@ fn check_translation(
         if translation.draft && !document.entry.draft {
             problems.push(draft_behind(document, translation));
         }
+        problems.extend(alt_of_a_decorative_photo(document, translation));
         problems.extend(super::privacy::check_translated(&as_document(
             document,
             translation,
@@ -151,6 +152,12 @@ fn contradictions(
     original: &crate::load::source::SourceFile,
     original_parts: &crate::load::source::Parts,
 ) -> Vec<Diagnostic> {
+    let shared = |key: &serde_yaml::Value| key.as_str().is_some_and(|n| !OWN_FIELDS.contains(&n));
+    // Most translations give only their own fields: reading the original's front matter
+    // again for each would cost as much as loading it did.
+    if !translation.fields.keys().any(shared) {
+        return Vec::new();
+    }
     let original_fields: serde_yaml::Mapping =
         serde_yaml::from_str(original_parts.yaml(&original.text)).unwrap_or_default();
     let text = &translation.source.text;
@@ -174,6 +181,12 @@ fn contradictions(
                     index.position(translation.parts.yaml_start + offset)
                 })
         };
+        if PEOPLE_FIELDS.contains(&name) {
+            if let Some(found) = people_contradictions(translation, original, name, value, theirs) {
+                problems.extend(found);
+                continue;
+            }
+        }
         if let (Some(ours), Some(theirs)) = (
             value.as_mapping().filter(|_| name == "image"),
             theirs.and_then(serde_yaml::Value::as_mapping),
@@ -201,6 +214,117 @@ fn contradictions(
         ));
     }
     problems
+}
+
+/// The fields that list people, whose `role` a translation may give in its language.
+const PEOPLE_FIELDS: [&str; 3] = ["authors", "nominee", "nominator"];
+
+/// The people a translation repeats: the same people in the same order, each field but
+/// `role` as the original gives it. None when the two are not both people of the same
+/// shape (a list of as many authors, or one person), which is a plain contradiction.
+fn people_contradictions(
+    translation: &Translation,
+    original: &crate::load::source::SourceFile,
+    field: &str,
+    ours: &serde_yaml::Value,
+    theirs: Option<&serde_yaml::Value>,
+) -> Option<Vec<Diagnostic>> {
+    let pairs: Vec<(&serde_yaml::Mapping, &serde_yaml::Mapping)> = match (ours, theirs?) {
+        (serde_yaml::Value::Sequence(ours), serde_yaml::Value::Sequence(theirs)) => {
+            if ours.len() != theirs.len() {
+                return Some(vec![people_count_differs(
+                    translation,
+                    original,
+                    ours.len(),
+                    theirs.len(),
+                )]);
+            }
+            ours.iter()
+                .zip(theirs)
+                .map(|(a, b)| Some((a.as_mapping()?, b.as_mapping()?)))
+                .collect::<Option<_>>()?
+        }
+        (ours, theirs) => vec![(ours.as_mapping()?, theirs.as_mapping()?)],
+    };
+    let text = &translation.source.text;
+    let yaml = translation.parts.yaml(text);
+    let index = LineIndex::new(text);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    for (ours, theirs) in pairs {
+        for (key, value) in ours {
+            let Some(name) = key.as_str() else {
+                continue;
+            };
+            let nth = seen.entry(name).or_default();
+            let place = locate::nth_key_offset(yaml, &[field, name], *nth)
+                .map_or((translation.parts.yaml_first_line, 1), |offset| {
+                    index.position(translation.parts.yaml_start + offset)
+                });
+            *nth += 1;
+            let their_value = theirs.get(key);
+            if name == "role" || their_value == Some(value) {
+                continue;
+            }
+            let hint = "delete the line: a translation is about the same people as its original, and only their `role` is its own";
+            if name == "name" {
+                // Never quoted: it may be a name the public must not see.
+                problems.push(
+                    Diagnostic::error(
+                        "PP1001",
+                        &translation.source.path,
+                        format!(
+                            "`{field}.name` here is not the name the original {} gives",
+                            original.path.display()
+                        ),
+                    )
+                    .at(place.0, place.1, name.len())
+                    .with_hint(hint),
+                );
+                continue;
+            }
+            problems.push(contradiction(
+                translation,
+                original,
+                Contradicted {
+                    field: name,
+                    shown_as: format!("{field}.{name}"),
+                    ours: value,
+                    theirs: their_value,
+                },
+                place,
+                hint,
+            ));
+        }
+    }
+    Some(problems)
+}
+
+/// A translation's `authors` listing more or fewer people than its original's.
+fn people_count_differs(
+    translation: &Translation,
+    original: &crate::load::source::SourceFile,
+    ours: usize,
+    theirs: usize,
+) -> Diagnostic {
+    let text = &translation.source.text;
+    let (line, column) = locate::key_offset(translation.parts.yaml(text), &["authors"])
+        .map_or((translation.parts.yaml_first_line, 1), |offset| {
+            LineIndex::new(text).position(translation.parts.yaml_start + offset)
+        });
+    Diagnostic::error(
+        "PP1001",
+        &translation.source.path,
+        format!(
+            "`authors` here lists {ours} {}, but the original {} lists {theirs}",
+            if ours == 1 { "person" } else { "people" },
+            original.path.display()
+        ),
+    )
+    .at(line, column, "authors".len())
+    .with_hint(format!(
+        "list the original's {theirs} authors in the same order, each with only `role:` in this file's language (e.g. `- role: Rheolwr tîm`), or delete `authors:` to show the original's roles"
+    ))
 }
 
 /// A field a translation gives that its original does not say the same.
@@ -309,14 +433,43 @@ fn draft_behind(document: &Document, translation: &Translation) -> Diagnostic {
     ))
 }
 
+/// A translation describing a photo its original marks decorative: no page shows a
+/// decorative photo's description, in any language, so its words would be lost unseen.
+fn alt_of_a_decorative_photo(document: &Document, translation: &Translation) -> Option<Diagnostic> {
+    translation.image_alt.as_ref()?;
+    document.entry.image.as_ref().filter(|i| i.decorative)?;
+    let text = &translation.source.text;
+    let (line, column) = locate::key_offset(translation.parts.yaml(text), &["image", "alt"])
+        .map_or((translation.parts.yaml_first_line, 1), |offset| {
+            LineIndex::new(text).position(translation.parts.yaml_start + offset)
+        });
+    Some(
+        Diagnostic::warning(
+            "PP1007",
+            &translation.source.path,
+            format!(
+                "`image.alt` here describes the photo, but the original {} marks it `decorative: true`, so no page shows this description",
+                document.source.path.display()
+            ),
+        )
+        .at(line, column, 3)
+        .with_hint("delete `alt:` here if the photo is only decoration; if it shows something readers need, delete `decorative: true` from the original and describe the photo there with `alt:`, and this description is then shown on this language's page"),
+    )
+}
+
 /// The original as privacy sees it, with the translation's file and words in place.
 fn as_document(original: &Document, translation: &Translation) -> Document {
-    let mut document = original.clone();
-    document.source = translation.source.clone();
-    document.parts = translation.parts;
-    document.entry.title = translation.title.clone();
-    document.entry.summary = translation.summary.clone();
-    document.entry.body = translation.body.clone();
-    document.entry.body_line = translation.body_line;
-    document
+    // Built field by field: cloning the whole original would copy its file's text only
+    // to replace it, once for every translation of a large site.
+    let mut entry = original.entry.clone();
+    entry.title = translation.title.clone();
+    entry.summary = translation.summary.clone();
+    entry.body = translation.body.clone();
+    entry.body_line = translation.body_line;
+    Document {
+        source: translation.source.clone(),
+        parts: translation.parts,
+        entry,
+        private: original.private.clone(),
+    }
 }

@@ -147,3 +147,46 @@ test('two and three common words: early-stopped order and counts equal the exhau
     assert.deepEqual(new Set(all), expected, query);
   }
 });
+
+test('several words: their next 30 lines come with their files, and equal the entries they stand for', async (t) => {
+  // Words of middling frequency, as in "kinship care": their best results together
+  // are seldom either word's best 10.
+  const df = new Map();
+  for (const d of docs) for (const w of new Set(engine.words(d.text))) if (w.length >= 5 && !/\d/.test(w)) df.set(w, (df.get(w) || 0) + 1);
+  const middling = [...df.entries()]
+    .filter(([, n]) => n >= 60 && n <= docs.length / 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([w]) => w);
+  const queries = [];
+  for (let i = 0; i + 1 < middling.length && queries.length < 12; i += 2) queries.push(`${middling[i]} ${middling[i + 1]} `);
+  assert.ok(queries.length >= 6, `only ${queries.length} queries`);
+  const fetchedFor = async (moreLines) => {
+    let documentRequests = 0;
+    let moreFiles = 0;
+    for (const query of queries) {
+      const fresh = await engine.openIndex(server.url);
+      fresh.hasMoreLines = moreLines;
+      const from = server.requests.length;
+      const result = await fresh.search(query);
+      const lines = await Promise.all((await result.take(0, 10)).map((n) => fresh.line(n)));
+      const asked = server.requests.slice(from).map((r) => r.path);
+      documentRequests += asked.filter((p) => p.includes('/d/')).length;
+      moreFiles += asked.filter((p) => p.includes('/u/')).length;
+      // A line from a u/ file says what the entry's own document says.
+      for (const line of lines) {
+        const doc = docs.find((d) => d.url === line.url);
+        assert.ok(doc, `${query}: ${line.url}`);
+        for (const field of ['title', 'kind', 'date', 'summary']) assert.equal(line[field], doc[field], `${query}: ${line.url} ${field}`);
+      }
+    }
+    return { documentRequests, moreFiles };
+  };
+  const without = await fetchedFor(false);
+  const withMore = await fetchedFor(true);
+  t.diagnostic(
+    `${queries.length} queries: ${withMore.documentRequests} result lines fetched one by one with u/ files (${withMore.moreFiles} u/ files), ${without.documentRequests} without`,
+  );
+  assert.equal(without.moreFiles, 0);
+  assert.equal(withMore.moreFiles, queries.length * 2);
+  assert.ok(withMore.documentRequests * 2 <= without.documentRequests, `${withMore.documentRequests} against ${without.documentRequests}`);
+});

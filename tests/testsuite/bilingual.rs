@@ -1212,3 +1212,457 @@ fn a_photo_card_is_shared_by_both_languages_and_described_in_each() {
         );
     }
 }
+
+/// The text of every file under `cy/` (text files only).
+fn welsh_text(site: &TestSite) -> Vec<(String, String)> {
+    site.all_files()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("cy/"))
+        .filter_map(|(path, bytes)| String::from_utf8(bytes).ok().map(|text| (path, text)))
+        .collect()
+}
+
+/// The JSON-LD of a page.
+fn json_ld(html: &str) -> serde_json::Value {
+    let document = scraper::Html::parse_document(html);
+    let selector =
+        scraper::Selector::parse("script[type=\"application/ld+json\"]").expect("selector");
+    let text: String = document
+        .select(&selector)
+        .next()
+        .map(|script| script.text().collect())
+        .unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("JSON-LD: {e}: {text}"))
+}
+
+#[test]
+fn an_anonymous_persons_label_is_welsh_on_every_welsh_output() {
+    let site = built();
+    let story = site.read("cy/stories/kitchen-table/index.html");
+    let people = select_text(&story, ".entry-facts");
+    assert!(
+        people.contains("Rheolwr tîm, Northmoor Council"),
+        "{people}"
+    );
+    // A named author's role comes from the translation too.
+    assert!(
+        people.contains("Tamsin Okonjo, Uwch weithiwr cymdeithasol, Northmoor Council"),
+        "{people}"
+    );
+    let ld = json_ld(&story);
+    assert_eq!(
+        ld["author"][1]["name"], "Rheolwr tîm, Northmoor Council",
+        "{ld}"
+    );
+    assert_eq!(
+        ld["author"][0]["jobTitle"], "Uwch weithiwr cymdeithasol",
+        "{ld}"
+    );
+
+    // A nominee given a Welsh role is labelled by it; a nominator given none is called a
+    // colleague in Welsh, never "Social worker" inside a Welsh phrase.
+    let nomination = site.read("cy/nominations/calm-duty-manager/index.html");
+    let facts = select_text(&nomination, ".entry-facts");
+    assert!(
+        facts.contains("Rheolwr dyletswydd, Northmoor Council"),
+        "{facts}"
+    );
+    assert!(facts.contains("Cydweithiwr, Northmoor Council"), "{facts}");
+
+    let atom = site.read("cy/feeds/atom.xml");
+    assert!(
+        atom.contains("<name>Rheolwr tîm, Northmoor Council</name>"),
+        "{atom}"
+    );
+    assert!(
+        atom.contains("<name>Cydweithiwr, Northmoor Council</name>"),
+        "{atom}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("cy/feeds/feed.json")).expect("JSON Feed");
+    // A nomination's author is its nominator.
+    assert!(
+        json.to_string()
+            .contains("\"name\":\"Rheolwr tîm, Northmoor Council\""),
+        "{json}"
+    );
+    assert!(
+        json.to_string()
+            .contains("\"name\":\"Cydweithiwr, Northmoor Council\""),
+        "{json}"
+    );
+    let record = index_document(&site, "cy/search-index/", "/cy/stories/kitchen-table/");
+    assert!(
+        record
+            .to_string()
+            .contains("Rheolwr tîm, Northmoor Council"),
+        "{record}"
+    );
+    assert!(site
+        .read("cy/stories/kitchen-table/story.txt")
+        .contains("Rheolwr tîm, Northmoor Council"));
+
+    for (path, text) in welsh_text(&site) {
+        for english in [
+            "A team manager",
+            "A duty manager",
+            "A social worker",
+            " at Northmoor Council",
+        ] {
+            assert!(!text.contains(english), "{path} says “{english}”");
+        }
+        for name in [
+            "Eberhardt",
+            "Quillfeather",
+            "Philippa",
+            "Vandersloot",
+            "Octavian",
+            "Brightwater",
+        ] {
+            assert!(!text.contains(name), "{path} names {name}");
+        }
+    }
+
+    // The English side says it as it always has.
+    let english = site.read("stories/kitchen-table/index.html");
+    assert!(select_text(&english, ".entry-facts").contains("A team manager at Northmoor Council"));
+    let english_nomination = site.read("nominations/calm-duty-manager/index.html");
+    let facts = select_text(&english_nomination, ".entry-facts");
+    assert!(
+        facts.contains("A duty manager at Northmoor Council"),
+        "{facts}"
+    );
+    assert!(
+        facts.contains("A social worker at Northmoor Council"),
+        "{facts}"
+    );
+    assert!(site
+        .read("feeds/atom.xml")
+        .contains("<name>A team manager at Northmoor Council</name>"));
+    let record = index_document(&site, "search-index/", "/stories/kitchen-table/");
+    assert!(
+        record
+            .to_string()
+            .contains("A team manager at Northmoor Council"),
+        "{record}"
+    );
+}
+
+#[test]
+fn welsh_roles_change_no_byte_of_the_english_site() {
+    let with_roles = built();
+    let without = bilingual();
+    without.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Gofal gan berthnasau wrth fwrdd y gegin\nsummary: Mam-gu a gweithiwr cymdeithasol yn cynllunio gyda'i gilydd.\ndate: 2026-02-10\n---\n\nEisteddon ni wrth fwrdd y gegin a chynllunio amser teulu gyda'n gilydd.\n",
+    );
+    without.write(
+        "content/nominations/calm-duty-manager.cy.md",
+        "---\ntitle: \"Fy nghydweithiwr gwych: rheolwr dyletswydd tawel\"\nsummary: Rheolwr dyletswydd sy'n cadw pawb yn dawel.\n---\n\nMae ein rheolwr dyletswydd yn cadw pawb yn dawel ar y diwrnodau anoddaf ac mae bob amser\nyn dod o hyd i amser i wrando ar gydweithwyr sydd newydd gymhwyso cyn iddynt fynd adref.\n",
+    );
+    without.build();
+    let (ours, theirs) = (with_roles.all_files(), without.all_files());
+    let english = |files: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+        files
+            .iter()
+            .filter(|(path, _)| !path.starts_with("cy/"))
+            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .collect()
+    };
+    let (a, b) = (english(&ours), english(&theirs));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(b[path] == *bytes, "{path} differs");
+    }
+    // The Welsh side does change: without Welsh roles it marks the English ones.
+    assert_ne!(
+        ours["cy/stories/kitchen-table/index.html"],
+        theirs["cy/stories/kitchen-table/index.html"]
+    );
+    let page = without.read("cy/stories/kitchen-table/index.html");
+    assert_eq!(
+        select_text(&page, ".entry-facts [lang=\"en-GB\"]"),
+        "Senior social worker"
+    );
+    assert!(select_text(&page, ".entry-facts").contains("Cydweithiwr, Northmoor Council"));
+    let ld = json_ld(&page);
+    assert_eq!(
+        ld["author"][0]["jobTitle"],
+        serde_json::json!({ "@value": "Senior social worker", "@language": "en-GB" }),
+        "{ld}"
+    );
+}
+
+#[test]
+fn a_translations_people_may_give_only_their_roles_and_are_checked() {
+    let site = bilingual();
+    // Repeating what the original says is allowed, the anonymous name included: it is
+    // never published, here as in the original.
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Bwrdd y gegin\nsummary: Cynllunio gyda'n gilydd.\nauthors:\n  - name: Tamsin Okonjo\n    role: Uwch weithiwr cymdeithasol\n  - name: Eberhardt Quillfeather\n    role: Rheolwr tîm\n    anonymous: true\n---\n\nEisteddon ni wrth fwrdd y gegin.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+
+    // A name in a role is a leak like anywhere else; anonymity and names must be the
+    // original's, and the message never repeats a name.
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Bwrdd y gegin\nsummary: Cynllunio gyda'n gilydd.\nauthors:\n  - name: Tamsin Okonjo\n    role: Uwch weithiwr cymdeithasol\n  - name: Someone Else\n    role: Rheolwr tîm Eberhardt\n    anonymous: false\n---\n\nEisteddon ni wrth fwrdd y gegin.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[PP0401]"), "{text}");
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:8:23"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[PP1001]: `authors.name` here is not the name the original content/stories/kitchen-table.md gives"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:7:5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[PP1001]: `authors.anonymous` here says `false`, but the original content/stories/kitchen-table.md says `true`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:9:5"),
+        "{text}"
+    );
+    // The messages never quote a name (the file's own line is shown beneath, as always).
+    assert!(
+        text.lines()
+            .filter(|line| line.starts_with("error["))
+            .all(|line| !line.contains("Someone")),
+        "{text}"
+    );
+
+    // As many authors as the original, and a role in words.
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Bwrdd y gegin\nsummary: Cynllunio gyda'n gilydd.\nauthors:\n  - role: Rheolwr tîm\n---\n\nEisteddon ni wrth fwrdd y gegin.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert!(
+        text.contains("error[PP1001]: `authors` here lists 1 person, but the original content/stories/kitchen-table.md lists 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:4:1"),
+        "{text}"
+    );
+    site.write(
+        "content/nominations/calm-duty-manager.cy.md",
+        "---\ntitle: Rheolwr dyletswydd tawel\nsummary: Rheolwr sy'n cadw pawb yn dawel.\nnominee:\n  role: [rheolwr]\n---\n\nMae ein rheolwr dyletswydd yn cadw pawb yn dawel ar y diwrnodau anoddaf bob tro.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert!(
+        text.contains("error[PP1005]: `role` under `nominee` in a translation must be the person's role in words"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/nominations/calm-duty-manager.cy.md:5:3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_welsh_pages_json_ld_marks_an_english_photo_description() {
+    let site = built();
+    let ld = json_ld(&site.read("cy/stories/kitchen-table/index.html"));
+    assert_eq!(
+        ld["image"]["caption"],
+        serde_json::json!({ "@value": "Two mugs on a table", "@language": "en-GB" }),
+        "{ld}"
+    );
+    let ld = json_ld(&site.read("stories/kitchen-table/index.html"));
+    assert_eq!(ld["image"]["caption"], "Two mugs on a table", "{ld}");
+}
+
+#[test]
+fn a_translation_describing_a_decorative_photo_is_warned_of_at_its_line() {
+    let site = bilingual();
+    let original = std::fs::read_to_string(site.root().join("content/stories/kitchen-table.md"))
+        .expect("the original")
+        .replace(
+            "image: { src: /media/tea.svg, alt: Two mugs on a table, credit: Fixture Council }",
+            "image: { src: /media/tea.svg, alt: \"\", decorative: true, credit: Fixture Council }",
+        );
+    site.write("content/stories/kitchen-table.md", &original);
+    site.write(
+        "content/stories/kitchen-table.cy.md",
+        "---\ntitle: Bwrdd y gegin\nsummary: Cynllunio gyda'n gilydd.\nimage:\n  alt: Dau fwg ar fwrdd\n---\n\nEisteddon ni wrth fwrdd y gegin.\n",
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "only a warning: {text}");
+    assert!(
+        text.contains("warning[PP1007]: `image.alt` here describes the photo, but the original content/stories/kitchen-table.md marks it `decorative: true`, so no page shows this description"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/stories/kitchen-table.cy.md:5:3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("delete `alt:` here if the photo is only decoration"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_default_languages_404_page_leads_welsh_readers_home_in_welsh() {
+    let site = built();
+    let page = site.read("404.html");
+    assert_eq!(
+        select_text(&page, "main p[lang=\"cy\"]"),
+        "Heb ddod o hyd i’r dudalen. Chwilio am dudalen yn Gymraeg? Ewch i’r hafan Gymraeg."
+    );
+    assert_eq!(
+        select_attr(&page, "main p[lang=\"cy\"] a", "href"),
+        ["/cy/"]
+    );
+    assert_eq!(
+        select_attr(&page, "main p[lang=\"cy\"] a", "hreflang"),
+        ["cy"]
+    );
+    // The Welsh 404 page is all Welsh already, and has no note in English.
+    let welsh = site.read("cy/404.html");
+    assert!(
+        select_attr(&welsh, "main p[lang]", "lang").is_empty(),
+        "{welsh}"
+    );
+}
+
+/// `template` with the value of each `(key, value)` written after the next line's
+/// `key:`, in order, keeping the note after `#`; a key given twice fills its next line.
+fn fill_in(template: &str, values: &[(&str, &str)]) -> String {
+    let mut lines: Vec<String> = template.lines().map(str::to_string).collect();
+    let mut from = 0;
+    for (key, value) in values {
+        let at = (from..lines.len())
+            .find(|&i| {
+                lines[i]
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(&format!("{key}:"))
+            })
+            .unwrap_or_else(|| panic!("no `{key}:` line after line {from}"));
+        let line = &lines[at];
+        let start = line.find(&format!("{key}:")).expect("key") + key.len() + 1;
+        let note = line
+            .find(" #")
+            .filter(|&i| i >= start)
+            .map_or("", |i| &line[i..]);
+        lines[at] = format!("{} {value}{note}", &line[..start]);
+        from = at + 1;
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn the_welsh_blank_templates_are_in_welsh_and_load_once_filled_in() {
+    let site = built();
+    let story = site.read("cy/submit/story-template.md");
+    for welsh in [
+        "# Llenwch bob llinell ar ôl y colon a’r bwlch.",
+        "# Cadwch enwau’r meysydd (title:, date: ac ati) yn Saesneg",
+        "title:            # teitl byr, 120 nod ar y mwyaf",
+        "service:  # un o’r rhain: children, adults",
+        "    role:            # teitl eich swydd, a ddangosir gyda’r stori",
+        "draft: true          # dilëwch y llinell hon pan fydd y caniatâd wedi’i gofnodi",
+        "<!-- Ysgrifennwch eich stori isod, yn eich geiriau eich hun, fel y byddech yn ei hadrodd wrth gydweithiwr. Anelwch at 400 i 700 o eiriau. -->",
+        "<!-- Peidiwch ag ysgrifennu rhif ffôn, cyfeiriad e-bost na chod post neb, nac enw go iawn nad yw rhywun wedi cytuno iddo. -->",
+    ] {
+        assert!(story.contains(welsh), "{welsh}\n\n{story}");
+    }
+    let nomination = site.read("cy/submit/nomination-template.md");
+    for welsh in [
+        "  name:           # enw llawn eich cydweithiwr (ni chaiff ei gyhoeddi os yw’n ddienw)",
+        "<!-- Ysgrifennwch rhwng 10 a 250 o eiriau isod am eich cydweithiwr. -->",
+        "<!-- Os gofynnodd rhywun am fod yn ddienw, cyfeiriwch ato yn ôl ei rôl, er enghraifft fy rheolwr tîm. -->",
+    ] {
+        assert!(nomination.contains(welsh), "{welsh}\n\n{nomination}");
+    }
+    for english in [
+        "Write your story",
+        "your full name",
+        "Notes like this one",
+        "one of children",
+    ] {
+        assert!(
+            !story.contains(english) && !nomination.contains(english),
+            "{english}"
+        );
+    }
+    // The English templates are English, and the Welsh forms lead to the Welsh ones.
+    assert!(site
+        .read("submit/story-template.md")
+        .contains("<!-- Write your story below"));
+    for kind in ["story", "nomination"] {
+        let form = site.read(&format!("cy/submit/{kind}/index.html"));
+        assert!(
+            form.contains(&format!("href=\"/cy/submit/{kind}-template.md\"")),
+            "{kind}"
+        );
+    }
+
+    // Filled in, in Welsh, each passes `check`.
+    let story = fill_in(
+        &story,
+        &[
+            ("title", "Bore coffi i ofalwyr sy’n berthnasau"),
+            ("date", "2026-02-01"),
+            ("summary", "Grŵp bach o ofalwyr yn cwrdd bob mis."),
+            ("council", "Northmoor Council"),
+            ("service", "children"),
+            ("practice_areas", "[kinship-care]"),
+            ("name", "Tamsin Okonjo"),
+            ("role", "Uwch weithiwr cymdeithasol"),
+            ("recorded", "true"),
+            ("by", "Rheolwr tîm"),
+            ("date", "2026-01-20"),
+        ],
+    )
+    .replace("draft: true", "draft: false")
+        + "\nMae’r gofalwyr yn cwrdd dros baned ac yn rhannu cyngor.\n";
+    site.write("content/stories/bore-coffi.md", &story);
+    let nomination = fill_in(
+        &nomination,
+        &[
+            ("title", "Cydweithiwr sy’n gwrando"),
+            ("date", "2026-02-03"),
+            ("name", "Tamsin Okonjo"),
+            ("role", "Uwch weithiwr cymdeithasol"),
+            ("organisation", "Northmoor Council"),
+            ("name", "Octavian Brightwater"),
+            ("role", "Gweithiwr cymdeithasol"),
+            ("organisation", "Northmoor Council"),
+            ("anonymous", "true"),
+        ],
+    ) + "\nMae hi bob amser yn gwrando ar gydweithwyr newydd ac yn rhoi amser iddyn nhw ar ddiwedd y dydd.\n";
+    site.write(
+        "content/nominations/cydweithiwr-sy-n-gwrando.md",
+        &nomination,
+    );
+    let output = run(site.root(), &["check", "--now", NOW]);
+    let text = stderr(&output) + &stdout(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{text}\n\n{story}\n\n{nomination}"
+    );
+    assert!(
+        !text.contains("bore-coffi") && !text.contains("cydweithiwr-sy-n-gwrando"),
+        "{text}"
+    );
+}

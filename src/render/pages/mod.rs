@@ -12,6 +12,7 @@ pub(crate) use listings::page_count;
 pub(crate) use renderer::SharedContext;
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
 use crate::model::EntryKind;
 use crate::render::feeds::{self, FeedScope};
 use crate::render::output::Output;
@@ -165,9 +166,12 @@ pub(crate) fn render_job(
         Job::NotFound => {
             let title = r.say("not-found-heading");
             let meta = r.meta(&title, "", "/404.html", "404", Vec::new());
+            let other_languages = other_languages_not_found(site);
             Ok(vec![Output::new(
                 "404.html",
-                r.render("404.html", &meta, |_| {})?,
+                r.render("404.html", &meta, |context| {
+                    context.insert("other_languages", &other_languages);
+                })?,
             )])
         }
         Job::Sitemap => Ok(vec![Output::new("sitemap.xml", sitemap(site))]),
@@ -186,4 +190,50 @@ pub(crate) fn render_job(
         Job::SubmitGuide => guide_page(&r),
         Job::Stats => stats_page(&r),
     }
+}
+
+/// A note in a language of the site, in that language, on another language's page.
+#[derive(serde::Serialize)]
+struct InLanguage {
+    code: String,
+    /// Markup from the theme's own words (with a link).
+    html: String,
+}
+
+/// On the default language's 404 page of a site in more than one language, a short
+/// note in each other language leading to its home page: a static host answers every
+/// missing address with this page, `/cy/…` ones included. Empty elsewhere.
+fn other_languages_not_found(site: &Site) -> Vec<InLanguage> {
+    if site.languages.current != 0 {
+        return Vec::new();
+    }
+    let settings = &site.settings;
+    let site_theme = settings.root.join("themes").join(&settings.theme);
+    site.languages
+        .all
+        .iter()
+        .skip(1)
+        .map(|language| {
+            // A site theme's broken file for that language stops its own pages with
+            // its line and column; the default theme's words stand in here.
+            let strings =
+                crate::render::languages::interface_strings(settings, &site_theme, &language.code)
+                    .unwrap_or_else(|_| Strings::embedded(&language.code));
+            InLanguage {
+                code: language.code.clone(),
+                html: strings.say_with(
+                    "not-found-in-this-language",
+                    &[("home_url", escape_attribute(&language.base_path).into())],
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Text safe inside a double-quoted HTML attribute.
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

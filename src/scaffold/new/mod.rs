@@ -261,15 +261,17 @@ mod tests {
 
     #[test]
     fn blank_templates_are_yaml_with_the_site_lists() {
-        for text in [
-            blank_story_template(&vocab()),
-            blank_nomination_template(&vocab()),
-        ] {
+        for text in ["en-GB", "cy"].into_iter().flat_map(|language| {
+            [
+                blank_story_template(&vocab(), language),
+                blank_nomination_template(&vocab(), language),
+            ]
+        }) {
             let yaml = text.split("---\n").nth(1).unwrap();
             let value: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
             assert!(value.get("title").is_some());
             assert!(text.contains("children, adults"));
         }
-        assert!(blank_story_template(&vocab()).contains("supervision, advocacy"));
+        assert!(blank_story_template(&vocab(), "en-GB").contains("supervision, advocacy"));
     }
 }

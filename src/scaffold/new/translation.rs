@@ -120,7 +120,8 @@ pub fn translation_file(
         "---\n\
 # The {name} translation of {original_name}.\n\
 # Translate the title{summary} into {name}, then the text below the notes.\n\
-# The date, council, people, consent and pictures come from the original: do not add them here.\n\
+# The date, council, people, consent and pictures come from the original: do not add them here,\n\
+# except each person's role in {name}: repeat `authors:` (or `nominee:` and `nominator:`) with only `role:` under each person.\n\
 # When the translation is ready to publish, delete the line `draft: true`.\n\
 {yaml}---\n\n\
 <!-- Translate the text below into {name}, writing over the original's words. -->\n\

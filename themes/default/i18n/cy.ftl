@@ -682,3 +682,21 @@ feed-term-description = { $name }, y mwyaf newydd yn gyntaf.
 feed-title = { $name } – { $site }
 # A feed in a page's head: what it follows and its format (Atom, RSS, JSON Feed).
 feed-link-title = { $name } ({ $format })
+## An anonymous person, shown by role and organisation instead of their name, on pages,
+## in feeds, the search index and JSON-LD. $role is the role as written, with a small
+## first letter unless it begins with an abbreviation; $role-capital is the same with a
+## capital first letter; $sound is "vowel" or "consonant" (for the English "A"/"An").
+## $organisation is the person's council or organisation.
+# Welsh has no indefinite article, so the role alone says "a team manager". A comma, not
+# "yn" or "gyda", before the organisation: a name after those would need a mutation
+# ("yng Nghaerdydd") that a placeholder cannot make.
+anonymous-person = { $role-capital }
+anonymous-person-at = { $role-capital }, { $organisation }
+# When the translation gives no role in Welsh: a general word rather than the English
+# role in a Welsh phrase.
+anonymous-colleague = Cydweithiwr
+anonymous-colleague-at = Cydweithiwr, { $organisation }
+## On another language's 404 page, in this language: a static host shows the default
+## language's 404 page for every missing address. $home_url is this language's home.
+# "am" softens "tudalen" to "dudalen"; "hafan" is feminine, so "Cymraeg" softens to "Gymraeg".
+not-found-in-this-language = Heb ddod o hyd i’r dudalen. Chwilio am dudalen yn Gymraeg? Ewch i’r <a href="{ $home_url }" hreflang="cy">hafan Gymraeg</a>.

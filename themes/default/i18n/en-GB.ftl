@@ -584,3 +584,23 @@ feed-term-description = { $name }, newest first.
 feed-title = { $name } – { $site }
 # A feed in a page's head: what it follows and its format (Atom, RSS, JSON Feed).
 feed-link-title = { $name } ({ $format })
+## An anonymous person, shown by role and organisation instead of their name, on pages,
+## in feeds, the search index and JSON-LD. $role is the role as written, with a small
+## first letter unless it begins with an abbreviation ("team manager", "AMHP");
+## $role-capital is the same with a capital first letter; $sound is "vowel" when the role
+## begins with a vowel letter (for "An"), else "consonant". $organisation is the
+## person's council or organisation.
+anonymous-person = { $sound ->
+    [vowel] An
+   *[consonant] A
+} { $role }
+anonymous-person-at = { $sound ->
+    [vowel] An
+   *[consonant] A
+} { $role } at { $organisation }
+# When no role is given in the page's language.
+anonymous-colleague = A colleague
+anonymous-colleague-at = A colleague at { $organisation }
+## On another language's 404 page, in this language: a static host shows the default
+## language's 404 page for every missing address. $home_url is this language's home.
+not-found-in-this-language = Page not found. Looking for a page in English? Go to the <a href="{ $home_url }" hreflang="en-GB">English home page</a>.

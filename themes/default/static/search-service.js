@@ -6,7 +6,7 @@
 // Only the newest search is worked on: a search message makes every earlier one stale,
 // and a stale search stops at its next download or pause and answers { stale: true }.
 
-import { excerpt, isStaleError, openIndexAt, parseQuery, staleError } from './search-engine.js';
+import { excerpt, isStaleError, openIndexAt, parseQuery, staleError, warmUp } from './search-engine.js';
 
 const PAGE_SIZE = 10;
 
@@ -23,6 +23,8 @@ export function createService(post) {
   const handlers = {
     async open({ base }) {
       index = await openIndexAt(base);
+      // Once the answer is on its way: the first search then runs compiled code.
+      setTimeout(() => warmUp().catch(() => {}), 0);
       return { total: index.total };
     },
 
@@ -44,8 +46,10 @@ export function createService(post) {
         lines: Math.round(performance.now() - ranked),
       };
       current = { seq, result, numbers };
-      // The texts are on their way while the page draws the lines.
-      if (!result.empty) for (const n of numbers) index.text(n).catch(() => {});
+      // The texts are fetched when the page asks for the excerpts, which it does only
+      // for results it kept: fetched here, every keystroke of fast typing would start
+      // ten downloads that the next keystroke makes useless, and they would hold up
+      // the files the last keystroke needs.
       return {
         count: result.count,
         lines,
