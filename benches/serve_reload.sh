@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
-# Reload latency of `serve --watch` on the 10,000-story corpus: the time from writing
-# one story to the reload event reaching the browser's event stream, and to the
-# "search" event that says the new search index is in, over 15 edits.
+# Save-to-reload of `serve --watch` on the generated corpus: from writing one story to
+# the reloaded page, with the new words, painted in headless Chromium, over EDITS saves
+# (after one warm-up save). Also prints the reload event's arrival, the server's rebuild
+# time, the search event and the rebuild's stages (PRACTICE_PRESS_TIMINGS=1), as medians.
 #
-#   benches/serve_reload.sh [STORIES] [EDITS]
+#   benches/serve_reload.sh [STORIES] [EDITS]          (defaults 10000 and 15)
+#   WELSH=1 benches/serve_reload.sh [STORIES] [EDITS]  (every entry translated; the
+#                                                       first story's Welsh file is saved)
 #
-# Makes the corpus in a temporary folder (scripts/gen_corpus.py, deterministic), then
-# runs examples/serve_reload.rs in release mode. Prints each edit's latencies and the
-# medians. Nothing outside the temporary folder is written.
+# Makes the corpus (scripts/gen_corpus.py, deterministic) in a temporary folder, or
+# uses SITE=DIR as it is. Needs `npm ci` in tests/browser and /usr/bin/chromium.
+# Nothing outside the temporary folder is written (SITE's file is put back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stories="${1:-10000}"
 edits="${2:-15}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-python3 scripts/gen_corpus.py --stories "$stories" --nominations "$((stories / 10))" \
-  --flavor native --out "$work/site"
-cargo build --release --example serve_reload
+site="${SITE:-}"
+if [ -z "$site" ]; then
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  site="$work/site"
+  flags=()
+  [ -n "${WELSH:-}" ] && flags=(--welsh)
+  python3 scripts/gen_corpus.py --stories "$stories" --nominations "$((stories / 10))" \
+    --flavor native --out "$site" "${flags[@]}" >/dev/null
+fi
+file=()
+if [ -n "${WELSH:-}" ]; then
+  first="$(cd "$site/content/stories" && ls | grep -v '\.cy\.md$' | sort | head -1)"
+  file=("content/stories/${first%.md}.cy.md")
+fi
+cargo build --release --quiet
 uptime
-target/release/examples/serve_reload "$work/site" "$edits"
+node benches/serve_reload.mjs target/release/practice-press "$site" "$edits" "${file[@]}"
+uptime

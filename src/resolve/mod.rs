@@ -131,14 +131,20 @@ pub(crate) fn resolve_reusing(
     previous: Option<Site>,
     changed: &HashSet<PathBuf>,
 ) -> Resolved {
-    let mut reusable: HashMap<PathBuf, Entry> = previous
+    // Entries are large: they stay where they are and are taken out by position, which
+    // moves each once, where a map of entries moved them all again as it grew.
+    let mut reusable: Vec<Option<Entry>> = previous
         .map(|site| site.entries)
         .unwrap_or_default()
         .into_iter()
-        .filter(|e| !changed.contains(&e.source))
-        .map(|e| (e.source.clone(), e))
+        .map(|e| (!changed.contains(&e.source)).then_some(e))
         .collect();
-    let mut entries = Vec::new();
+    let positions: HashMap<PathBuf, usize> = reusable
+        .iter()
+        .enumerate()
+        .filter_map(|(at, e)| e.as_ref().map(|e| (e.source.clone(), at)))
+        .collect();
+    let mut entries = Vec::with_capacity(library.documents.len());
     let mut held_back = Vec::new();
     for document in &library.documents {
         let entry = &document.entry;
@@ -151,13 +157,14 @@ pub(crate) fn resolve_reusing(
                 why,
             }),
             None => entries.push(
-                reusable
-                    .remove(&entry.source)
+                positions
+                    .get(&entry.source)
+                    .and_then(|&at| reusable.get_mut(at).and_then(Option::take))
                     .unwrap_or_else(|| entry.clone()),
             ),
         }
     }
-    entries.sort_by(entry_order);
+    let entries = in_entry_order(entries);
     held_back.sort_by(|a, b| a.source.cmp(&b.source));
     let pages = library
         .pages
@@ -188,6 +195,18 @@ pub(crate) fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     b.published
         .cmp(&a.published)
         .then_with(|| a.title.cmp(&b.title))
+}
+
+/// `entries` sorted by [`entry_order`], stably. The positions are sorted rather than
+/// the entries: each entry is moved once instead of at every step of the sort.
+fn in_entry_order(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| entry_order(&entries[a], &entries[b]));
+    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|at| slots.get_mut(at).and_then(Option::take))
+        .collect()
 }
 
 /// Every taxonomy over published entries (in [`entry_order`]), in [`TaxonomyKind::ALL`]

@@ -7,7 +7,7 @@
 //! changed cards are drawn.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, Weak};
 use std::time::{Duration, Instant};
 
 use super::store::{CardMaker, SiteStore, Stored};
@@ -59,10 +59,22 @@ pub struct SearchCaches(std::collections::HashMap<String, IndexCache>);
 
 /// What the card worker draws from: every language's site (the default language's
 /// first), whose cards the build also makes.
+///
+/// The sites are held weakly: the rebuilder owns them, and the next save takes the
+/// unchanged entries out of the served site instead of copying ten thousand of them.
+/// A site replaced meanwhile has its cards made from the site that replaced it.
 pub struct CardJob {
-    pub(crate) sites: Vec<Arc<Site>>,
+    pub(crate) sites: Vec<Weak<Site>>,
     pub(crate) media: Arc<Vec<MediaFile>>,
     pub(crate) guard: Arc<LeakGuard>,
+}
+
+impl CardJob {
+    /// The sites this job draws from, held as a card run holds them while it runs
+    /// (None once a rebuild has taken one over).
+    pub fn hold_sites(&self) -> Option<Vec<Arc<Site>>> {
+        self.sites.iter().map(Weak::upgrade).collect()
+    }
 }
 
 /// A queue of one: the newest job waiting, or the order to stop.
@@ -266,10 +278,13 @@ fn index(caches: &mut SearchCaches, job: &SearchJob) -> Result<Vec<StoredFile>, 
 /// The card stage into the store, every language's cards at once; the problems it
 /// found.
 fn make_cards(job: &CardJob, store: &SiteStore) -> Vec<Diagnostic> {
+    let Some(sites) = job.hold_sites() else {
+        // A rebuild has taken the site over; the cards come with its own job.
+        return Vec::new();
+    };
     let collected = CardFiles::default();
     let sink = Guarded::new(&collected, &job.guard);
-    let problems: Vec<Diagnostic> = job
-        .sites
+    let problems: Vec<Diagnostic> = sites
         .iter()
         .filter_map(|site| {
             write_cards(
@@ -298,7 +313,8 @@ pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
     let paths = job
         .sites
         .iter()
-        .flat_map(|site| own_card_paths(site))
+        .filter_map(Weak::upgrade)
+        .flat_map(|site| own_card_paths(&site))
         .collect();
     store.set_card_maker(card_maker(job), paths);
 }
@@ -308,19 +324,26 @@ pub fn offer_cards_now(store: &SiteStore, job: &CardJob) {
 fn card_maker(job: &CardJob) -> CardMaker {
     // Each card's site, and that site's words; a theme file that cannot be read leaves
     // its cards to the card run, which reports it.
-    let mut owners: HashMap<String, (Arc<Site>, Arc<Strings>)> = HashMap::new();
-    for site in &job.sites {
+    let mut owners: HashMap<String, (Weak<Site>, Arc<Strings>)> = HashMap::new();
+    for weak in &job.sites {
+        let Some(site) = weak.upgrade() else {
+            continue;
+        };
         let Ok(strings) = site_strings(&site.settings) else {
             continue;
         };
         let strings = Arc::new(strings);
-        for path in own_card_paths(site) {
-            owners.insert(path, (site.clone(), strings.clone()));
+        for path in own_card_paths(&site) {
+            owners.insert(path, (weak.clone(), strings.clone()));
         }
     }
     let (media, guard) = (job.media.clone(), job.guard.clone());
+    // While a rebuild holds the site, a card not made yet answers 404; the rebuild
+    // offers the new site's cards as soon as it is done.
     Arc::new(move |path: &str| {
         let (site, strings) = owners.get(path)?;
+        let site = site.upgrade()?;
+        let site = site.as_ref();
         let cache = Cache::open(&site.settings.root, "cards");
         let card = make_card(site, strings, &media, &cache, &guard, path)?.ok()?;
         let collected = CardFiles::default();

@@ -77,7 +77,7 @@ impl ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 1111,
             watch: true,
-            debounce: Duration::from_millis(40),
+            debounce: Duration::from_millis(25),
             reporter: None,
             search: true,
             search_notice: None,
@@ -197,6 +197,9 @@ pub struct ServerHandle {
     watcher: Arc<Mutex<Option<Watcher>>>,
     threads: Vec<JoinHandle<()>>,
     background: Arc<Background>,
+    /// Without watching, the rebuilder is kept here: it owns the served sites, which
+    /// the card worker and the on-demand cards hold only weakly.
+    _idle: Option<Rebuilder>,
 }
 
 impl ServerHandle {
@@ -316,6 +319,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         watcher: Arc::new(Mutex::new(None)),
         threads: Vec::new(),
         background: background.clone(),
+        _idle: None,
     };
     let acceptor = server::spawn_acceptor(listener, shared.clone())
         .map_err(|e| ServeError::Start(e.to_string()))?;
@@ -339,6 +343,8 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
             .spawn(move || rebuild_loop(rebuilder, receiver, shared, watcher, reporter, background))
             .map_err(|e| ServeError::Start(e.to_string()))?;
         handle.threads.push(thread);
+    } else {
+        handle._idle = Some(rebuilder);
     }
     Ok(handle)
 }
@@ -430,7 +436,9 @@ fn rebuild_loop(
             reporter(&report);
         }
         // After the tabs were told: indexing starts once the reload is on its way.
+        let clock = crate::util::PhaseClock::start();
         refresh_background(&background, &rebuilder, &report.outcome);
+        clock.lap("background jobs");
     }
 }
 

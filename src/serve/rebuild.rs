@@ -263,7 +263,7 @@ impl Rebuilder {
                 sites: served
                     .languages
                     .iter()
-                    .map(|local| local.site.clone())
+                    .map(|local| Arc::downgrade(&local.site))
                     .collect(),
                 media: media.clone(),
                 guard: served.guard.clone(),
@@ -387,9 +387,11 @@ impl Rebuilder {
             .map(|site| Arc::try_unwrap(site).unwrap_or_else(|shared| (*shared).clone()));
         let mut site = resolve_reusing(&state.settings, library, publish, previous, &changed).site;
         site.images = images;
-        let inputs = leak_guard_inputs(&state.settings, library, &site);
-        let sites = language_sites(site, library, publish);
         clock.lap("resolve");
+        let inputs = leak_guard_inputs(&state.settings, library, &site);
+        clock.lap("guard inputs");
+        let sites = language_sites(site, library, publish);
+        clock.lap("language sites");
         for local in &sites {
             let code = &local.settings.language;
             if !state.themes.contains_key(code) {
@@ -571,6 +573,7 @@ impl Step<'_> {
             removed.extend(rendered.removed);
             languages.push(rendered.served);
         }
+        let clock = crate::util::PhaseClock::start();
         let written = memory.into_files();
         if let Some(old) = old_inputs.as_ref().filter(|old| **old != guard_inputs) {
             // Files kept as they were were checked against the old lists; a name that
@@ -583,6 +586,7 @@ impl Step<'_> {
         } else {
             self.store.apply(written, &removed);
         }
+        clock.lap("store swap");
         let outcome = Outcome::Rebuilt {
             pages,
             files,
@@ -607,6 +611,7 @@ impl Step<'_> {
         memory: &MemorySink,
         guard: &LeakGuard,
     ) -> Result<LanguageRender, Vec<Diagnostic>> {
+        let clock = crate::util::PhaseClock::start();
         let all = language_jobs(&site);
         let (mut outputs, mut records, jobs, everything) = match before {
             Some(served) => {
@@ -626,6 +631,7 @@ impl Step<'_> {
             )
             .with_hint("this is a bug in practice-press; save site.yaml to start the preview's build again")]);
         };
+        clock.lap("plan");
         let collected = Collected::default();
         let rendered = render_in_language(
             &site,
@@ -635,6 +641,7 @@ impl Step<'_> {
             &NoProgress,
             Some(&collected),
         )?;
+        clock.lap("render jobs");
         let mut keyed: Vec<(JobKey, Vec<String>)> = jobs
             .iter()
             .map(|j| job_key(&site, j))
@@ -663,9 +670,12 @@ impl Step<'_> {
         {
             records.insert(record.url.clone(), Arc::new(record));
         }
+        clock.lap("outputs, records");
+        let snapshot = Snapshot::of(&site);
+        clock.lap("snapshot");
         Ok(LanguageRender {
             served: ServedLanguage {
-                snapshot: Snapshot::of(&site),
+                snapshot,
                 site: Arc::new(site),
                 outputs,
                 records,

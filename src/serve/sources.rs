@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::load::{find_content_files, load_file, FileKind, Library, LoadedFile};
-use crate::validate::{validate_files_known, validate_site_wide, KnownPaths};
+use crate::validate::{
+    validate_addresses_and_names, validate_files_known, validate_translations, KnownPaths,
+};
 
 /// When a file was last written, to notice changes the watcher missed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,11 @@ pub(crate) struct Sources {
     targets: HashMap<PathBuf, Option<String>>,
     /// Every address the site publishes; the same until some file's addresses move.
     known: Option<KnownPaths>,
+    /// The findings of the rules across files about addresses and anonymous names, as
+    /// last run; the same until some file's addresses or anonymous names move.
+    across_files: Option<Vec<Diagnostic>>,
+    /// The names each file marks anonymous, as last checked.
+    anonymous: HashMap<PathBuf, Vec<String>>,
 }
 
 impl Sources {
@@ -217,7 +224,11 @@ impl Sources {
         changed: &HashSet<PathBuf>,
         everything: bool,
     ) -> Vec<Diagnostic> {
+        let names_moved = self.names_moved(changed);
         let everything = everything || self.known.is_none() || self.addresses_moved(changed);
+        if everything || names_moved {
+            self.across_files = None;
+        }
         if everything {
             self.known = Some(KnownPaths::new(settings, &self.library));
         }
@@ -250,6 +261,11 @@ impl Sources {
                 .keys()
                 .map(|p| (p.clone(), self.link_targets(p)))
                 .collect();
+            self.anonymous = self
+                .files
+                .keys()
+                .map(|p| (p.clone(), self.anonymous_names(p)))
+                .collect();
         }
         let mut all = self.walk_problems.clone();
         all.extend(
@@ -258,8 +274,38 @@ impl Sources {
                 .flat_map(|k| k.load_problems.iter().cloned()),
         );
         all.extend(self.findings.values().flatten().cloned());
-        all.extend(validate_site_wide(settings, &self.library));
+        let library = &self.library;
+        all.extend(
+            self.across_files
+                .get_or_insert_with(|| validate_addresses_and_names(settings, library))
+                .iter()
+                .cloned(),
+        );
+        all.extend(validate_translations(settings, library));
         all
+    }
+
+    /// Whether a changed file now marks other names anonymous, or did not load whole
+    /// (the rules across files read such a file's address too).
+    fn names_moved(&mut self, changed: &HashSet<PathBuf>) -> bool {
+        let mut moved = false;
+        for path in changed {
+            let now = self.anonymous_names(path);
+            moved |= self.link_targets(path).is_none();
+            moved |= self.anonymous.insert(path.clone(), now.clone()) != Some(now);
+        }
+        moved
+    }
+
+    /// The names a file marks anonymous, in the order it gives them.
+    fn anonymous_names(&self, display: &Path) -> Vec<String> {
+        let documents = &self.library.documents;
+        let at = documents.partition_point(|d| d.source.path.as_path() < display);
+        documents
+            .get(at)
+            .filter(|d| d.source.path == display)
+            .map(|d| d.private.anonymous_names.clone())
+            .unwrap_or_default()
     }
 
     /// Whether a changed file was added, removed or now publishes other addresses.

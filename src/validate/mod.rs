@@ -72,8 +72,24 @@ fn chosen_documents<'a>(
 
 /// The rules across files (two files with one address, reserved addresses).
 pub(crate) fn validate_site_wide(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    let mut problems = validate_addresses_and_names(settings, library);
+    problems.extend(validate_translations(settings, library));
+    problems
+}
+
+/// The rules across files that read only the addresses files publish, the names they
+/// mark anonymous and the media files' names: the preview runs them again only when
+/// one of those moved.
+pub(crate) fn validate_addresses_and_names(
+    settings: &Settings,
+    library: &Library,
+) -> Vec<Diagnostic> {
     let mut problems = fields::check_site_wide(settings, library);
     problems.extend(media_names::check_media_names(settings, library));
-    problems.extend(translations::check_translations(settings, library));
     problems
+}
+
+/// Each translation against its original.
+pub(crate) fn validate_translations(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
+    translations::check_translations(settings, library)
 }

@@ -1270,6 +1270,8 @@ fn a_story_made_a_draft_loses_its_card_even_when_an_older_card_run_ends_later() 
     let (old_search, old_cards) = preview.background_jobs().expect("a good first build");
     offer_cards_now(&store, &old_cards);
     assert!(store.get("stories/kinship-visit/card.png").is_some());
+    // A card run under way holds the sites it draws from until it ends.
+    let running = old_cards.hold_sites().expect("the served sites");
 
     let draft = site
         .read(STORY)
@@ -1288,6 +1290,7 @@ fn a_story_made_a_draft_loses_its_card_even_when_an_older_card_run_ends_later() 
         &store,
     )
     .expect("cards");
+    drop(running);
     assert_eq!(
         store.get("stories/kinship-visit/card.png"),
         None,
