@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::people::{label_people, translate_roles};
 use super::{entry_order, taxonomies, PublishOptions, Site};
 use crate::config::{Settings, SiteLanguage};
+use crate::load::convert::summary_from_body;
 use crate::load::{Library, Translation};
 
 /// The site's languages as the pages of one of them see them: for `hreflang` links and
@@ -141,6 +142,10 @@ fn localise(
                     local.title = t.title.clone();
                     if !t.summary.is_empty() {
                         local.summary = t.summary.clone();
+                    } else if entry.summary == summary_from_body(&entry.body) {
+                        // A nomination that gives no summary is summed up by its opening
+                        // words: in this language, the translation's.
+                        local.summary = summary_from_body(&t.body);
                     }
                     local.body = t.body.clone();
                     local.body_line = t.body_line;

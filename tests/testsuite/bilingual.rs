@@ -686,6 +686,58 @@ fn the_example_site_publishes_its_welsh_stories_and_nominations_and_no_anonymous
 }
 
 #[test]
+fn the_example_sites_welsh_nomination_is_summed_up_and_signed_in_welsh() {
+    let site = tempdir();
+    let output = site.path().join("public");
+    for part in ["site.yaml", "content", "themes"] {
+        let from = repo_root().join(part);
+        if from.is_dir() {
+            copy_tree(&from, &site.path().join(part));
+        } else {
+            std::fs::copy(&from, site.path().join(part)).expect("copy");
+        }
+    }
+    let built = Command::new(env!("CARGO_BIN_EXE_practice-press"))
+        .args([
+            "build",
+            "--quiet",
+            "--now",
+            "2026-12-07T12:00:00Z",
+            "--site",
+        ])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .expect("run");
+    assert!(built.status.success(), "{}", stderr(&built));
+    let read = |path: &str| std::fs::read_to_string(output.join(path)).expect(path);
+    // A nomination gives no summary: its Welsh page, listings and feeds are summed up by
+    // the translation's opening words, not the English original's.
+    let welsh = read("cy/nominations/the-duty-manager-who-stayed/index.html");
+    assert!(
+        welsh.contains("<meta name=\"description\" content=\"Hoffwn i enwebu Helen"),
+        "the Welsh page's description is not Welsh"
+    );
+    for path in [
+        "cy/nominations/the-duty-manager-who-stayed/index.html",
+        "cy/feeds/nominations/atom.xml",
+        "cy/councils/brackenford-council/index.html",
+    ] {
+        assert!(
+            !read(path).contains("I want to nominate Helen"),
+            "{path} sums up the Welsh nomination in English"
+        );
+    }
+    assert!(read("nominations/the-duty-manager-who-stayed/index.html")
+        .contains("<meta name=\"description\" content=\"I want to nominate Helen"));
+    // The anonymous nominator is labelled with the Welsh role her translation gives.
+    assert!(welsh.contains("Gweithiwr cymdeithasol, tîm dyletswydd ac asesu, Brackenford Council"));
+    assert!(read("nominations/the-duty-manager-who-stayed/index.html")
+        .contains("A social worker, duty and assessment team at Brackenford Council"));
+}
+
+#[test]
 fn the_writing_guide_is_welsh_on_the_welsh_side_and_leads_to_the_welsh_forms() {
     let site = built();
     let english = site.read("submit/guide/index.html");
