@@ -27,7 +27,7 @@ if [ -z "$site" ]; then
 fi
 file=()
 if [ -n "${WELSH:-}" ]; then
-  first="$(cd "$site/content/stories" && ls | grep -v '\.cy\.md$' | sort | head -1)"
+  first="$(cd "$site/content/stories" && ls | grep -v '\.cy\.md$' | sort | sed -n 1p)"
   file=("content/stories/${first%.md}.cy.md")
 fi
 cargo build --release --quiet
