@@ -14,9 +14,9 @@ use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::load::{find_content_files, load_file, FileKind, Library, LoadedFile};
+use crate::load::{find_content_files, load_file, FileKind, Library, LoadedFile, Translation};
 use crate::validate::{
-    validate_addresses_and_names, validate_files_known, validate_translations, KnownPaths,
+    validate_addresses_and_names, validate_chosen_translations, validate_files_known, KnownPaths,
 };
 
 /// When a file was last written, to notice changes the watcher missed.
@@ -76,6 +76,8 @@ pub(crate) struct Sources {
     across_files: Option<Vec<Diagnostic>>,
     /// The names each file marks anonymous, as last checked.
     anonymous: HashMap<PathBuf, Vec<String>>,
+    /// Each translation's findings against its original, by the translation's path.
+    translation_findings: HashMap<PathBuf, Vec<Diagnostic>>,
 }
 
 impl Sources {
@@ -281,8 +283,38 @@ impl Sources {
                 .iter()
                 .cloned(),
         );
-        all.extend(validate_translations(settings, library));
+        all.extend(self.translation_problems(settings, changed, everything));
         all
+    }
+
+    /// Every translation's problems, checking again only the translations whose file or
+    /// original `changed` names, in the library's order as `check` gives them.
+    fn translation_problems(
+        &mut self,
+        settings: &Settings,
+        changed: &HashSet<PathBuf>,
+        everything: bool,
+    ) -> Vec<Diagnostic> {
+        if everything {
+            self.translation_findings.clear();
+        } else {
+            for path in changed {
+                self.translation_findings.remove(path);
+            }
+        }
+        let findings = &self.translation_findings;
+        let stale = |t: &Translation| {
+            !findings.contains_key(&t.source.path) || changed.contains(&t.original)
+        };
+        let fresh = validate_chosen_translations(settings, &self.library, &stale);
+        self.translation_findings.extend(fresh);
+        self.library
+            .translations
+            .iter()
+            .filter_map(|t| self.translation_findings.get(&t.source.path))
+            .flatten()
+            .cloned()
+            .collect()
     }
 
     /// Whether a changed file now marks other names anonymous, or did not load whole

@@ -93,3 +93,13 @@ pub(crate) fn validate_addresses_and_names(
 pub(crate) fn validate_translations(settings: &Settings, library: &Library) -> Vec<Diagnostic> {
     translations::check_translations(settings, library)
 }
+
+/// The translations `chosen` picks against their originals, each translation's problems
+/// by its path.
+pub(crate) fn validate_chosen_translations(
+    settings: &Settings,
+    library: &Library,
+    chosen: &(dyn Fn(&crate::load::Translation) -> bool + Sync),
+) -> Vec<(std::path::PathBuf, Vec<Diagnostic>)> {
+    translations::check_chosen_translations(settings, library, chosen)
+}

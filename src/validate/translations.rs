@@ -22,8 +22,37 @@ pub(crate) fn check_translations(settings: &Settings, library: &Library) -> Vec<
     if library.translations.is_empty() {
         return Vec::new();
     }
-    // Looked up once per translation: a scan each time would cost the square of the
-    // site's size.
+    let originals = originals(library);
+    library
+        .translations
+        .par_iter()
+        .flat_map_iter(|translation| check_translation(settings, &originals, translation))
+        .collect()
+}
+
+/// The problems of each translation `chosen` picks, keyed by the translation's path: what
+/// a translation's rules find depends only on it, its original and the settings, so the
+/// preview checks again only the translations a save touched.
+pub(crate) fn check_chosen_translations(
+    settings: &Settings,
+    library: &Library,
+    chosen: &(dyn Fn(&Translation) -> bool + Sync),
+) -> Vec<(std::path::PathBuf, Vec<Diagnostic>)> {
+    let originals = originals(library);
+    library
+        .translations
+        .par_iter()
+        .filter(|translation| chosen(translation))
+        .map(|translation| {
+            let problems = check_translation(settings, &originals, translation);
+            (translation.source.path.clone(), problems)
+        })
+        .collect()
+}
+
+/// Each original in the library by its path, looked up once per translation: a scan each
+/// time would cost the square of the site's size.
+fn originals(library: &Library) -> HashMap<&Path, Original<'_>> {
     let mut originals: HashMap<&Path, Original> = HashMap::new();
     for page in &library.pages {
         originals.insert(&page.source.path, Original::Page(page));
@@ -31,11 +60,7 @@ pub(crate) fn check_translations(settings: &Settings, library: &Library) -> Vec<
     for document in library.documents.iter().chain(&library.incomplete) {
         originals.insert(&document.source.path, Original::Entry(document));
     }
-    library
-        .translations
-        .par_iter()
-        .flat_map_iter(|translation| check_translation(settings, &originals, translation))
-        .collect()
+    originals
 }
 
 /// What a translation's original is: a story or nomination (with what validation knows

@@ -1480,6 +1480,51 @@ fn a_translation_that_contradicts_its_original_shows_as_check_shows_it() {
         .contains(KITCHEN_CY_TITLE));
 }
 
+#[test]
+fn an_original_changed_under_its_unchanged_translation_shows_the_contradiction() {
+    // The preview keeps each translation's findings between saves: a save to the original
+    // alone must still check its translation again.
+    let site = Site::from(BILINGUAL);
+    let server = site.serve(|_| {});
+    let mut tab = Events::open(server.addr());
+    let redated = site
+        .read(KITCHEN)
+        .replace("date: 2026-02-10", "date: 2026-02-11");
+    site.write(KITCHEN, &redated);
+    let (event, data) = tab.next();
+    assert_eq!(
+        event, "problems",
+        "the redated original was served without a word"
+    );
+    let report: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let checked =
+        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.code == "PP1001" && d.file.ends_with("kitchen-table.cy.md")),
+        "{errors:?}"
+    );
+    assert_eq!(
+        report["diagnostics"],
+        serde_json::to_value(&errors).unwrap()
+    );
+    let fixed = site
+        .read(KITCHEN)
+        .replace("date: 2026-02-11", "date: 2026-02-10");
+    site.write(KITCHEN, &fixed);
+    assert_eq!(
+        tab.next().0,
+        "reload",
+        "the contradiction is gone once the dates agree"
+    );
+}
+
 /// The proptest above, over the bilingual fixture with edits to translations.
 mod bilingual_incremental_equals_full {
     use std::path::{Path, PathBuf};
