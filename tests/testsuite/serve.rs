@@ -411,13 +411,7 @@ fn a_broken_file_shows_its_problem_and_fixing_it_recovers() {
     let data = tab.next_named("problems");
     let report: serde_json::Value = serde_json::from_str(&data).unwrap();
     // Exactly what `check` reports, errors first to last, with file, line and column.
-    let checked =
-        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .collect();
+    let errors = check_errors(&site);
     assert_eq!(
         report["diagnostics"],
         serde_json::to_value(&errors).unwrap()
@@ -1462,13 +1456,7 @@ fn a_translation_that_contradicts_its_original_shows_as_check_shows_it() {
     site.write(KITCHEN_CY, &contradicting);
     let data = tab.next_named("problems");
     let report: serde_json::Value = serde_json::from_str(&data).unwrap();
-    let checked =
-        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .collect();
+    let errors = check_errors(&site);
     assert!(errors.iter().any(|d| d.code == "PP1001"), "{errors:?}");
     assert_eq!(
         report["diagnostics"],
@@ -1478,6 +1466,16 @@ fn a_translation_that_contradicts_its_original_shows_as_check_shows_it() {
     assert!(get(server.addr(), "/cy/stories/kitchen-table/")
         .body
         .contains(KITCHEN_CY_TITLE));
+}
+
+/// The errors `check` reports for the site as it is on disk, for comparing with the
+/// preview's overlay.
+fn check_errors(site: &Site) -> Vec<practice_press::diagnostic::Diagnostic> {
+    practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()))
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect()
 }
 
 #[test]
@@ -1497,13 +1495,7 @@ fn an_original_changed_under_its_unchanged_translation_shows_the_contradiction()
         "the redated original was served without a word"
     );
     let report: serde_json::Value = serde_json::from_str(&data).unwrap();
-    let checked =
-        practice_press::build::check(&practice_press::build::BuildOptions::new(site.dir.path()));
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .collect();
+    let errors = check_errors(&site);
     assert!(
         errors
             .iter()
